@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "remindd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "remindd", targets: ["remindd"]),
+        .library(name: "RemindCore", targets: ["RemindCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcurl, wrapped once: typed setopt/getinfo shims for the variadic C API.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Pure: configuration, time rules, planner. No I/O beyond reading the config, no clock reads.
+        .target(
+            name: "RemindCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Action-item extraction from meeting minutes.
+        .target(
+            name: "MinutesImport",
+            dependencies: ["RemindCore"]
+        ),
+        // Channels: SMTP and webhooks through libcurl, maildir, message rendering.
+        .target(
+            name: "RemindDelivery",
+            dependencies: [
+                "RemindCore", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The service: SQLite store, outbox worker, scheduler, control socket, systemd.
+        .target(
+            name: "RemindDaemon",
+            dependencies: [
+                "RemindCore", "RemindDelivery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "remindd",
+            dependencies: [
+                "RemindCore", "RemindDelivery", "RemindDaemon", "MinutesImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"]),
+        .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["RemindCore"]),
+    ]
+)

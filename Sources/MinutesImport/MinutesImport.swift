@@ -1,0 +1,1 @@
+// Action-item extraction from meeting minutes.

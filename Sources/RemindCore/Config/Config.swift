@@ -1,0 +1,346 @@
+import Foundation
+
+/// The validated configuration: everything the planner and the channels need, with every
+/// reference already checked. Built only by `ConfigLoader`, so holding a `Config` means
+/// holding a config that passed `remindd check`.
+public struct Config: Sendable {
+    /// The main file, as given on the command line.
+    public var path: String
+    public var timeZone: TimeZone
+    public var language: Language
+    public var calendar: WorkCalendar
+    /// The SQLite state file as written in the config (resolved against the config's folder),
+    /// or nil for the default.
+    public var statePath: String?
+    public var channels: [String: ChannelConfig]
+    public var people: [String: Person]
+    public var retry: RetryPolicy
+    /// Reminders younger than this when first seen after their moment are still sent (late).
+    public var catchUpSeconds: Double
+    public var defaultChannels: [String]
+    public var defaultPolicy: Policy
+    public var meetings: [String: MeetingSeries]
+    public var events: [String: EventDef]
+    /// Items in file order (includes after the main file's own items).
+    public var items: [Item]
+    /// Message template overrides, keyed by reminder kind raw value or "default".
+    public var templates: [String: MessageTemplate]
+
+    public init(path: String, timeZone: TimeZone, language: Language, calendar: WorkCalendar,
+                statePath: String?, channels: [String: ChannelConfig], people: [String: Person],
+                retry: RetryPolicy, catchUpSeconds: Double, defaultChannels: [String],
+                defaultPolicy: Policy, meetings: [String: MeetingSeries], events: [String: EventDef],
+                items: [Item], templates: [String: MessageTemplate]) {
+        self.path = path
+        self.timeZone = timeZone
+        self.language = language
+        self.calendar = calendar
+        self.statePath = statePath
+        self.channels = channels
+        self.people = people
+        self.retry = retry
+        self.catchUpSeconds = catchUpSeconds
+        self.defaultChannels = defaultChannels
+        self.defaultPolicy = defaultPolicy
+        self.meetings = meetings
+        self.events = events
+        self.items = items
+        self.templates = templates
+    }
+
+    public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+
+    /// Position of each item id in `items`; rebuilt lazily is not possible on a struct, so the
+    /// loader fills it.
+    public var itemIndex: [String: Int] = [:]
+}
+
+public enum Language: String, Sendable, CaseIterable {
+    case nl, en
+}
+
+/// Where a value came from, for error messages and for `remindd import` provenance.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+public struct Person: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var emails: [String]
+    /// Channels that reach this person when the item names none.
+    public var channels: [String]?
+
+    public init(id: String, name: String? = nil, emails: [String] = [], channels: [String]? = nil) {
+        self.id = id
+        self.name = name
+        self.emails = emails
+        self.channels = channels
+    }
+
+    public var displayName: String { name ?? id }
+}
+
+public enum ChannelConfig: Sendable, Hashable {
+    case smtp(SMTPChannelConfig)
+    case webhook(WebhookChannelConfig)
+    case maildir(MaildirChannelConfig)
+
+    public var typeName: String {
+        switch self {
+        case .smtp: return "smtp"
+        case .webhook: return "webhook"
+        case .maildir: return "maildir"
+        }
+    }
+
+    /// Mail-like channels address people by e-mail; webhooks post once per reminder.
+    public var usesEmail: Bool {
+        if case .webhook = self { return false }
+        return true
+    }
+}
+
+public enum TLSMode: String, Sendable, Hashable {
+    case required, none
+}
+
+public struct SMTPChannelConfig: Sendable, Hashable {
+    public var name: String
+    /// `smtp://host[:port]` (STARTTLS) or `smtps://host[:port]` (implicit TLS).
+    public var url: String
+    public var host: String
+    /// The envelope and header sender address.
+    public var fromAddress: String
+    public var fromName: String?
+    public var username: String?
+    public var passwordFile: String?
+    public var passwordEnv: String?
+    public var tls: TLSMode
+    public var caFile: String?
+    /// Seconds; connect and whole-transfer limits.
+    public var connectTimeout: Double
+    public var timeout: Double
+
+    public init(name: String, url: String, host: String, fromAddress: String, fromName: String?,
+                username: String?, passwordFile: String?, passwordEnv: String?, tls: TLSMode,
+                caFile: String?, connectTimeout: Double = 10, timeout: Double = 60) {
+        self.name = name
+        self.url = url
+        self.host = host
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+        self.username = username
+        self.passwordFile = passwordFile
+        self.passwordEnv = passwordEnv
+        self.tls = tls
+        self.caFile = caFile
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+    }
+}
+
+public enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
+    case json, slack, mattermost, teams, ntfy
+}
+
+public struct WebhookChannelConfig: Sendable, Hashable {
+    public var name: String
+    public var url: String
+    public var format: WebhookFormat
+    /// Standard Webhooks signing key file (`whsec_…`).
+    public var secretFile: String?
+    public var secretEnv: String?
+    public var caFile: String?
+    public var connectTimeout: Double
+    public var timeout: Double
+
+    public init(name: String, url: String, format: WebhookFormat, secretFile: String?,
+                secretEnv: String? = nil, caFile: String? = nil,
+                connectTimeout: Double = 10, timeout: Double = 30) {
+        self.name = name
+        self.url = url
+        self.format = format
+        self.secretFile = secretFile
+        self.secretEnv = secretEnv
+        self.caFile = caFile
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+    }
+}
+
+public struct MaildirChannelConfig: Sendable, Hashable {
+    public var name: String
+    /// Absolute, or resolved against the config file's folder.
+    public var path: String
+    public var fromAddress: String
+    public var fromName: String?
+
+    public init(name: String, path: String, fromAddress: String = "remindd@localhost", fromName: String? = "remindd") {
+        self.name = name
+        self.path = path
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+    }
+}
+
+/// Backoff for failed deliveries.
+public struct RetryPolicy: Sendable, Hashable {
+    public var initialSeconds: Double
+    public var maxSeconds: Double
+    public var giveUpAfterSeconds: Double
+
+    public init(initialSeconds: Double = 30, maxSeconds: Double = 3600, giveUpAfterSeconds: Double = 86_400) {
+        self.initialSeconds = initialSeconds
+        self.maxSeconds = maxSeconds
+        self.giveUpAfterSeconds = giveUpAfterSeconds
+    }
+}
+
+public struct MessageTemplate: Sendable, Hashable {
+    public var subject: String?
+    public var body: String?
+
+    public init(subject: String?, body: String?) {
+        self.subject = subject
+        self.body = body
+    }
+}
+
+public struct Overdue: Sendable, Hashable {
+    public var every: DurationSpec
+    public var times: Int
+
+    public init(every: DurationSpec, times: Int) {
+        self.every = every
+        self.times = times
+    }
+}
+
+public struct Escalation: Sendable, Hashable {
+    public var after: Int
+    public var to: [String]
+
+    public init(after: Int, to: [String]) {
+        self.after = after
+        self.to = to
+    }
+}
+
+/// When an item's people hear from remindd. Items merge theirs over `defaults.policy`.
+public struct Policy: Sendable, Hashable {
+    public var before: [DurationSpec]
+    public var onDue: Bool
+    public var overdue: Overdue
+    public var escalate: Escalation?
+    /// Nudge interval for items without a deadline; nil switches nudges off.
+    public var undatedEvery: DurationSpec?
+
+    public init(before: [DurationSpec] = [DurationSpec(7, .days), DurationSpec(1, .days)],
+                onDue: Bool = true,
+                overdue: Overdue = Overdue(every: DurationSpec(2, .workdays), times: 3),
+                escalate: Escalation? = nil,
+                undatedEvery: DurationSpec? = DurationSpec(2, .weeks)) {
+        self.before = before
+        self.onDue = onDue
+        self.overdue = overdue
+        self.escalate = escalate
+        self.undatedEvery = undatedEvery
+    }
+}
+
+public struct MeetingSeries: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var dates: [LocalDate]
+    /// Start time of each meeting; workday start when absent.
+    public var time: LocalTime?
+
+    public init(id: String, title: String? = nil, dates: [LocalDate], time: LocalTime? = nil) {
+        self.id = id
+        self.title = title
+        self.dates = dates.sorted()
+        self.time = time
+    }
+}
+
+/// "lrt@2023-09-25": the meeting an item was agreed at.
+public struct MeetingRef: Sendable, Hashable, CustomStringConvertible {
+    public var series: String
+    public var date: LocalDate
+
+    public init(series: String, date: LocalDate) {
+        self.series = series
+        self.date = date
+    }
+
+    public var description: String { "\(series)@\(date)" }
+}
+
+/// An outside happening whose date is only roughly known ("the Council of State ruling,
+/// expected early December").
+public struct EventDef: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var expected: DateWindow?
+    public var owner: String?
+    /// From the config; the store's record takes precedence.
+    public var occurred: LocalDate?
+
+    public init(id: String, title: String, expected: DateWindow?, owner: String?, occurred: LocalDate?) {
+        self.id = id
+        self.title = title
+        self.expected = expected
+        self.owner = owner
+        self.occurred = occurred
+    }
+}
+
+public struct Item: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var owner: String
+    public var with: [String]
+    public var meeting: MeetingRef?
+    public var agreed: LocalDate?
+    public var due: DeadlineExpr?
+    /// The `due:` text as written, for messages and listings.
+    public var dueText: String?
+    public var policy: Policy
+    public var channels: [String]?
+    public var remindAt: [Date]
+    public var notes: String?
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, owner: String, with: [String] = [], meeting: MeetingRef? = nil,
+                agreed: LocalDate? = nil, due: DeadlineExpr? = nil, dueText: String? = nil,
+                policy: Policy = Policy(), channels: [String]? = nil, remindAt: [Date] = [],
+                notes: String? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.with = with
+        self.meeting = meeting
+        self.agreed = agreed
+        self.due = due
+        self.dueText = dueText
+        self.policy = policy
+        self.channels = channels
+        self.remindAt = remindAt
+        self.notes = notes
+        self.location = location
+    }
+
+    /// The reference date R for relative deadlines.
+    public var referenceDate: LocalDate? { meeting?.date ?? agreed }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The kinds of reminder, with the names `agenda --json` and the delivery keys use.
+public enum ReminderKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case before
+    case due
+    case overdue
+    case undated
+    case at
+    case eventExpected = "event-expected"
+    case eventLate = "event-late"
+
+    public var isEventNotice: Bool { self == .eventExpected || self == .eventLate }
+}
+
+/// One moment at which some people must hear about one item (or one event). Produced by
+/// the planner; turned into one delivery per channel.
+public struct Reminder: Sendable, Hashable {
+    /// The item id, or the event name for event notices.
+    public var subject: String
+    public var kind: ReminderKind
+    public var at: Date
+    /// The item's deadline instant, when it has one.
+    public var deadline: Date?
+    /// Owner first, then `with` (an event notice: the event's owner).
+    public var people: [String]
+    /// Escalation targets (Cc on mail); empty until escalation applies.
+    public var escalation: [String]
+    /// 1-based count for overdue and undated repeats; 0 for other kinds.
+    public var ordinal: Int
+    /// For `before`: the lead time as written (`7d`, `2h`).
+    public var lead: DurationSpec?
+    /// Other kinds that fell on the same moment and were merged into this one.
+    public var mergedKinds: [ReminderKind]
+
+    public init(subject: String, kind: ReminderKind, at: Date, deadline: Date? = nil, people: [String],
+                escalation: [String] = [], ordinal: Int = 0, lead: DurationSpec? = nil,
+                mergedKinds: [ReminderKind] = []) {
+        self.subject = subject
+        self.kind = kind
+        self.at = at
+        self.deadline = deadline
+        self.people = people
+        self.escalation = escalation
+        self.ordinal = ordinal
+        self.lead = lead
+        self.mergedKinds = mergedKinds
+    }
+
+    public var isEventNotice: Bool { kind.isEventNotice }
+
+    /// Everyone it reaches: people then escalation targets, without repeats.
+    public var allPeople: [String] {
+        var seen = Set<String>()
+        return (people + escalation).filter { seen.insert($0).inserted }
+    }
+
+    /// The stable idempotency key of this reminder on one channel:
+    /// `<subject>/<kind>/<UTC yyyyMMddTHHmmssZ>/<channel>`. The same on every plan, retry
+    /// and restart, so receivers can drop the rare duplicate.
+    public func key(channel: String) -> String {
+        "\(subject)/\(kind.rawValue)/\(UTCStamp.compact(at))/\(channel)"
+    }
+}
+
+/// One reminder on one channel, with the people it is addressed to there.
+public struct PlannedDelivery: Sendable, Hashable {
+    public var key: String
+    public var reminder: Reminder
+    public var channel: String
+    /// Person ids in To (owners and `with`, or the event owner).
+    public var to: [String]
+    /// Person ids in Cc (escalation targets).
+    public var cc: [String]
+
+    public init(key: String, reminder: Reminder, channel: String, to: [String], cc: [String]) {
+        self.key = key
+        self.reminder = reminder
+        self.channel = channel
+        self.to = to
+        self.cc = cc
+    }
+
+    public var recipients: [String] { to + cc.filter { !to.contains($0) } }
+}
+
+/// UTC timestamps without Foundation formatters (they are slow in hot loops and
+/// locale-sensitive).
+public enum UTCStamp {
+    /// `2023-09-29T07:00:00Z`
+    public static func iso(_ date: Date) -> String {
+        let (d, s) = split(date)
+        return String(format: "%@T%02d:%02d:%02dZ", d.description, s / 3600, (s / 60) % 60, s % 60)
+    }
+
+    /// `20230929T070000Z`
+    public static func compact(_ date: Date) -> String {
+        let (d, s) = split(date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month, d.day, s / 3600, (s / 60) % 60, s % 60)
+    }
+
+    static func split(_ date: Date) -> (LocalDate, Int) {
+        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = Int((Double(t) / 86_400).rounded(.down))
+        return (LocalDate(dayNumber: day), t - day * 86_400)
+    }
+}

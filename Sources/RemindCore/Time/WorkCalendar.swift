@@ -1,0 +1,124 @@
+import Foundation
+
+/// Working days and hours in one time zone, and the conversion between local wall-clock
+/// times and instants with the zone's real offsets. Every rule of DESIGN "Time rules" that
+/// says "working day", "workday start" or "at 09:00" goes through here.
+public struct WorkCalendar: Sendable, Hashable {
+    public var timeZone: TimeZone
+    /// ISO weekdays (1 = Monday … 7 = Sunday) that are working days.
+    public var workdays: Set<Int>
+    public var start: LocalTime
+    public var end: LocalTime
+    public var holidays: Set<LocalDate>
+
+    public init(timeZone: TimeZone, workdays: Set<Int> = [1, 2, 3, 4, 5],
+                start: LocalTime = LocalTime(hour: 9, minute: 0),
+                end: LocalTime = LocalTime(hour: 17, minute: 0),
+                holidays: Set<LocalDate> = []) {
+        self.timeZone = timeZone
+        self.workdays = workdays
+        self.start = start
+        self.end = end
+        self.holidays = holidays
+    }
+
+    public func isWorkingDay(_ d: LocalDate) -> Bool {
+        workdays.contains(d.isoWeekday) && !holidays.contains(d)
+    }
+
+    /// The day itself if it is a working day, else the next one.
+    public func workingDay(onOrAfter d: LocalDate) -> LocalDate {
+        guard !workdays.isEmpty else { return d }
+        var x = d
+        while !isWorkingDay(x) { x = x.adding(days: 1) }
+        return x
+    }
+
+    /// The day itself if it is a working day, else the previous one.
+    public func workingDay(onOrBefore d: LocalDate) -> LocalDate {
+        guard !workdays.isEmpty else { return d }
+        var x = d
+        while !isWorkingDay(x) { x = x.adding(days: -1) }
+        return x
+    }
+
+    /// The n-th working day after `d` (n > 0), or before it (n < 0); `d` itself for 0.
+    public func adding(workdays n: Int, to d: LocalDate) -> LocalDate {
+        guard !workdays.isEmpty, n != 0 else { return d }
+        var x = d
+        var left = abs(n)
+        let step = n > 0 ? 1 : -1
+        while left > 0 {
+            x = x.adding(days: step)
+            if isWorkingDay(x) { left -= 1 }
+        }
+        return x
+    }
+
+    /// Calendar arithmetic for d/wd/w/mo durations (exact units are rejected by the caller).
+    public func adding(_ spec: DurationSpec, to d: LocalDate) -> LocalDate {
+        switch spec.unit {
+        case .days: return d.adding(days: spec.amount)
+        case .weeks: return d.adding(days: 7 * spec.amount)
+        case .months: return d.adding(months: spec.amount)
+        case .workdays: return adding(workdays: spec.amount, to: d)
+        case .seconds, .minutes, .hours:
+            return d.adding(days: Int((Double(spec.seconds!) / 86_400).rounded(.towardZero)))
+        }
+    }
+
+    // MARK: - Local time ⇄ instant
+
+    /// The instant of a local date and time in the zone. A time that does not exist (spring
+    /// forward) is the first instant after the gap; one that exists twice (fall back) is the
+    /// first of the two.
+    public func instant(_ d: LocalDate, _ t: LocalTime) -> Date {
+        let local = d.dayNumber * 86_400 + t.secondsOfDay
+        // The offsets in force a day either side bracket every real transition.
+        let o1 = offset(atUTC: local - 86_400)
+        let o2 = offset(atUTC: local + 86_400)
+        var valid: [Int] = []
+        for o in Set([o1, o2, offset(atUTC: local - o1), offset(atUTC: local - o2)]) {
+            let t = local - o
+            if offset(atUTC: t) == o { valid.append(t) }
+        }
+        if let first = valid.min() {
+            return Date(timeIntervalSince1970: TimeInterval(first))
+        }
+        // In a gap: the transition instant lies between local - max(o) and local - min(o).
+        var lo = local - max(o1, o2)
+        var hi = local - min(o1, o2)
+        let after = offset(atUTC: hi)
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if offset(atUTC: mid) == after { hi = mid } else { lo = mid }
+        }
+        return Date(timeIntervalSince1970: TimeInterval(hi))
+    }
+
+    public func startOfWork(_ d: LocalDate) -> Date { instant(d, start) }
+    public func endOfWork(_ d: LocalDate) -> Date { instant(d, end) }
+
+    /// The local day an instant falls on.
+    public func localDate(of date: Date) -> LocalDate {
+        let (d, _) = local(date)
+        return d
+    }
+
+    /// The local day and seconds since local midnight of an instant.
+    public func local(_ date: Date) -> (LocalDate, Int) {
+        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let l = t + offset(atUTC: t)
+        let day = Int((Double(l) / 86_400).rounded(.down))
+        return (LocalDate(dayNumber: day), l - day * 86_400)
+    }
+
+    public func localTime(of date: Date) -> LocalTime {
+        let (_, s) = local(date)
+        return LocalTime(hour: s / 3600, minute: (s / 60) % 60, second: s % 60)
+    }
+
+    func offset(atUTC t: Int) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
+    }
+}

@@ -1,0 +1,1 @@
+// The service: store, scheduler, outbox worker, control socket, systemd.

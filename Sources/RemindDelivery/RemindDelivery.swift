@@ -1,0 +1,1 @@
+// Channels: SMTP, webhook and maildir notifiers.

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the configuration.")
+    func run() throws {}
+}

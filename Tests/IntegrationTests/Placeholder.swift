@@ -1,0 +1,1 @@
+// Tests for IntegrationTests live beside this file.

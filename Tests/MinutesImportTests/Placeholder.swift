@@ -1,0 +1,1 @@
+// Tests for MinutesImportTests live beside this file.

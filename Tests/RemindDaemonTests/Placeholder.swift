@@ -1,0 +1,1 @@
+// Tests for RemindDaemonTests live beside this file.

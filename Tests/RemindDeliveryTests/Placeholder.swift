@@ -1,0 +1,1 @@
+// Tests for RemindDeliveryTests live beside this file.
