@@ -142,3 +142,43 @@ final class Locked<Value>: @unchecked Sendable {
     var value: Value { lock.withLock { stored } }
     func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
 }
+
+/// The symlink beside the state file for commands run outside the service.
+@Suite struct ControlSocketAliasTests {
+    @Test func aliasReachesTheDaemonAndGoesAwayWithIt() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/run", withIntermediateDirectories: true)
+        let state = dir + "/state.sqlite"
+        let env = ["RUNTIME_DIRECTORY": dir + "/run"]
+        let path = try ControlSocketPath.resolve(statePath: state, environment: env)
+        let alias = try #require(ControlSocketPath.alias(statePath: state, environment: env))
+        #expect(path == dir + "/run/control.sock" && alias == state + ".sock")
+        #expect(ControlSocketPath.alias(statePath: state, environment: [:]) == nil)
+
+        let server = try ControlSocketServer(path: path, alias: alias) { "ok \($0)" }
+        // An administrator's shell has no RUNTIME_DIRECTORY.
+        let fromShell = try ControlSocketPath.resolve(statePath: state, environment: [:])
+        #expect(ControlClient.send(path: fromShell, line: "done a") == "ok done a")
+        server.stop()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: alias)) == nil)
+        #expect(ControlClient.send(path: fromShell, line: "done a") == nil)
+    }
+
+    @Test func deadAliasIsReplacedLiveOneIsRespected() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let alias = dir + "/state.sqlite.sock"
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: dir + "/gone.sock")
+        let server = try ControlSocketServer(path: dir + "/a.sock", alias: alias) { _ in "a" }
+        #expect(ControlClient.send(path: alias, line: "x") == "a")
+        // A second daemon on the same state file must not take the alias over.
+        #expect(throws: ControlSocketError.inUse(path: alias)) {
+            _ = try ControlSocketServer(path: dir + "/b.sock", alias: alias) { _ in "b" }
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/b.sock"))
+        #expect(ControlClient.send(path: alias, line: "x") == "a")
+        server.stop()
+    }
+}

@@ -13,11 +13,17 @@ import Darwin
 /// socket file is mode 0600 (only the daemon's user, and root, may talk to it). Requests
 /// are served one at a time on the server's own queue; each read and write has a short
 /// timeout, so a client that connects and says nothing cannot stall the daemon.
+///
+/// Under systemd the socket lives in the runtime directory, but a `remindd done` typed by
+/// an administrator has no `$RUNTIME_DIRECTORY` and looks beside the state file. An
+/// `alias` symlink there (see `ControlSocketPath.alias`) lets both find the daemon.
 public final class ControlSocketServer: @unchecked Sendable {
     /// Longest request accepted; longer ones are answered with an error.
     public static let maxRequestBytes = 64 * 1024
 
     public let path: String
+    /// A symlink to `path`, made at start and removed at stop.
+    public let alias: String?
     private let fd: Int32
     private let inode: ino_t
     private let source: DispatchSourceRead
@@ -28,11 +34,13 @@ public final class ControlSocketServer: @unchecked Sendable {
 
     /// Binds and listens at `path` and starts serving on `queue` (a private serial queue
     /// by default). A stale socket file left by a crashed daemon is replaced; a live one
-    /// (another daemon answering) or a non-socket file at `path` is an error.
-    public init(path: String, queue: DispatchQueue? = nil, ioTimeout: Double = 1,
+    /// (another daemon answering) or a non-socket file at `path` is an error. The same
+    /// holds for `alias`, where a symlink to `path` is made.
+    public init(path: String, alias: String? = nil, queue: DispatchQueue? = nil, ioTimeout: Double = 1,
                 handler: @escaping @Sendable (String) -> String) throws(ControlSocketError) {
         let address = try UnixSocketAddress(path: path)
         try Self.clearStale(path: path, address: address)
+        if let alias { try Self.clearStale(path: alias, address: try UnixSocketAddress(path: alias)) }
 
         let fd = socket(AF_UNIX, Self.streamType, 0)
         guard fd >= 0 else { throw .system(call: "socket", path: path, errno: errno) }
@@ -55,7 +63,14 @@ public final class ControlSocketServer: @unchecked Sendable {
             unlink(path)
             throw .system(call: "listen", path: path, errno: code)
         }
+        if let alias, symlink(path, alias) != 0 {
+            let code = errno
+            close(fd)
+            unlink(path)
+            throw .system(call: "symlink", path: alias, errno: code)
+        }
         self.path = path
+        self.alias = alias
         self.fd = fd
         self.inode = info.st_ino
         self.handler = handler
@@ -79,6 +94,14 @@ public final class ControlSocketServer: @unchecked Sendable {
         source.cancel()
         var info = stat()
         if lstat(path, &info) == 0, info.st_ino == inode { unlink(path) }
+        if let alias, Self.readLink(alias) == path { unlink(alias) }
+    }
+
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private func acceptAll() {
@@ -103,11 +126,13 @@ public final class ControlSocketServer: @unchecked Sendable {
         SocketIO.writeAll(client, SocketIO.oneLine(response) + "\n")
     }
 
-    /// Removes a socket file nobody answers on; refuses to touch anything else.
+    /// Removes a socket file (or a symlink) nobody answers on; refuses to touch anything
+    /// else.
     private static func clearStale(path: String, address: UnixSocketAddress) throws(ControlSocketError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFSOCK else { throw .notASocket(path: path) }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFSOCK || type == S_IFLNK else { throw .notASocket(path: path) }
         let probe = socket(AF_UNIX, streamType, 0)
         guard probe >= 0 else { throw .system(call: "socket", path: path, errno: errno) }
         let connected = address.withSockAddr { connect(probe, $0, $1) } == 0

@@ -16,4 +16,16 @@ public enum ControlSocketPath {
         _ = try UnixSocketAddress(path: path)
         return path
     }
+
+    /// Where the daemon also links its socket: beside the state file, when `resolve` put it
+    /// in the runtime directory. A command run outside the service (no
+    /// `$RUNTIME_DIRECTORY`) then still finds the daemon the way DESIGN says. Nil when the
+    /// socket is beside the state file already, or that path is too long to use.
+    public static func alias(statePath: String, environment: [String: String]) -> String? {
+        guard let primary = try? resolve(statePath: statePath, environment: environment),
+              let plain = try? resolve(statePath: statePath, environment: [:]),
+              plain != primary
+        else { return nil }
+        return plain
+    }
 }
