@@ -69,7 +69,7 @@ extension DeadlineExpr {
     }
 
     /// `2023-10-02 12:00`, `2023-10-02T12:00[:30]`, optionally with `Z` or `±HH:MM`.
-    static func parseTimed(_ text: String) -> DeadlineExpr? {
+    public static func parseTimed(_ text: String) -> DeadlineExpr? {
         guard text.count >= 16 else { return nil }
         let dateEnd = text.index(text.startIndex, offsetBy: 10)
         guard let date = LocalDate(String(text[..<dateEnd])) else { return nil }
