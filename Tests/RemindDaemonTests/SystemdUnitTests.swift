@@ -118,8 +118,8 @@ private struct RunResult {
 /// Runs a tool to completion, output collected through files (no pipe can fill up).
 private func run(_ tool: String, _ arguments: [String], in dir: String) throws -> RunResult {
     let out = dir + "/.stdout-\(UUID().uuidString)", err = dir + "/.stderr-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: out, contents: nil)
-    FileManager.default.createFile(atPath: err, contents: nil)
+    _ = FileManager.default.createFile(atPath: out, contents: nil)
+    _ = FileManager.default.createFile(atPath: err, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: err) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
