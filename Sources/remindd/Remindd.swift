@@ -5,6 +5,6 @@ struct Remindd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remindd",
         abstract: "Reminds people of the action items they agreed to in meetings.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Import.self]
     )
 }
