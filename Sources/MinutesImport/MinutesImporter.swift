@@ -72,12 +72,16 @@ public enum MinutesImporter {
                             events: events.filter { neededEvents.contains($0.id) }, notes: notes)
     }
 
+    nonisolated(unsafe) static let reportedPronoun = try! Regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
+
     /// The action as a title: marker gone, whitespace collapsed, first letter capital, no
     /// final full stop.
     static func title(_ text: String) -> String {
         var t = text.collapsedWhitespace
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
         while let l = t.last, ".;:,".contains(l) { t.removeLast() }
+        // "SJenV concludeert dat hij … zal kijken" reads as "SJenV … zal kijken".
+        t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " }
         return t.prefix(1).uppercased() + t.dropFirst()
     }
 }

@@ -14,7 +14,7 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let nextMonthRx = try! Regex(#"\b(volgende maand|next month)\b"#)
     nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
     nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
-    nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?(\d{4}))?\b"#)
+    nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?(\d{4}))?\b"#)
     nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+(\d{1,2})\b"#)
     nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.fullMonthAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
     nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.fullMonthAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)

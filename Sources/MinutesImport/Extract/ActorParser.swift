@@ -20,7 +20,7 @@ enum ActorParser {
     }
 
     /// One name at `i`: returns its text as written and the index after it.
-    static func parseOne(_ tokens: [Token], _ i: Int) -> (String, Int)? {
+    static func parseOne(_ tokens: [Token], _ i: Int, bareRoles: Bool = false) -> (String, Int)? {
         guard i < tokens.count else { return nil }
         var j = i
         var words: [String] = []
@@ -36,7 +36,7 @@ enum ActorParser {
             else if j + 1 < tokens.count, ["van", "of"].contains(tokens[j].folded), tokens[j + 1].isAbbreviation {
                 words.append(tokens[j].text); words.append(tokens[j + 1].text); j += 2
             }
-            if words.count == 1, words[0].first?.isLowercase == true, i == j - 1, !["allen", "iedereen", "everyone"].contains(head.folded) {
+            if !bareRoles, words.count == 1, words[0].first?.isLowercase == true, i == j - 1, !["allen", "iedereen", "everyone"].contains(head.folded) {
                 // A bare lower-case role noun without article ("leden stemmen in") is too weak.
                 return nil
             }
@@ -70,14 +70,14 @@ enum ActorParser {
     }
 
     /// A list of names: "JenV en MBZK", "Anna, Bob and Chris", "the chairs".
-    static func parseList(_ tokens: [Token], _ i: Int) -> (names: [String], end: Int)? {
-        guard let (first, e) = parseOne(tokens, i) else { return nil }
+    static func parseList(_ tokens: [Token], _ i: Int, bareRoles: Bool = false) -> (names: [String], end: Int)? {
+        guard let (first, e) = parseOne(tokens, i, bareRoles: bareRoles) else { return nil }
         var names = [first]
         var j = e
         while j < tokens.count, [",", "en", "and", "&", "/", "+"].contains(tokens[j].folded) {
             var k = j + 1
             if k < tokens.count, tokens[j].folded == ",", ["en", "and"].contains(tokens[k].folded) { k += 1 }
-            guard let (next, e2) = parseOne(tokens, k) else { break }
+            guard let (next, e2) = parseOne(tokens, k, bareRoles: bareRoles) else { break }
             names.append(next)
             j = e2
         }
@@ -87,7 +87,7 @@ enum ActorParser {
     /// True when the whole string is a list of names ("JenV", "Anna en Bob", "the chairs").
     static func looksLikeActorList(_ s: String) -> Bool {
         let t = Tokenizer.tokens(s)
-        guard !t.isEmpty, t.count <= 8, let (_, end) = parseList(t, 0) else { return false }
+        guard !t.isEmpty, t.count <= 8, let (_, end) = parseList(t, 0, bareRoles: true) else { return false }
         return end == t.count || (end == t.count - 1 && [".", ",", ";"].contains(t[end].folded))
     }
 
@@ -97,7 +97,7 @@ enum ActorParser {
         var out: [String] = []
         var i = 0
         while i < t.count {
-            if let (names, e) = parseList(t, i) { out += names; i = e } else { i += 1 }
+            if let (names, e) = parseList(t, i, bareRoles: true) { out += names; i = e } else { i += 1 }
         }
         return out
     }

@@ -66,6 +66,8 @@ enum ProseRules {
                     let rest = Array(tokens[(k + 1)...]).map(\.folded)
                     if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) }) {
                         a.commitment = .reported; a.verbIndex = k
+                    } else if a.commitment == .reported {
+                        a.commitment = nil
                     }
                 } else if let (names, e) = ActorParser.parseList(tokens, k), e < tokens.count {
                     var b = Analysis(); classifyVerb(tokens, e, &b)
@@ -95,6 +97,8 @@ enum ProseRules {
             if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
                let (names, _) = ActorParser.parseList(tokens, b + 1) {
                 subject = names
+            } else if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }), let np = agentPhrase(tokens, b + 1, sentence) {
+                subject = [np]
             }
         }
         if let first = subject.first {
@@ -103,6 +107,24 @@ enum ProseRules {
         }
         collectParties(tokens, f, &a)
         return a
+    }
+
+    /// "by the residents' group before 1 April" → "the residents' group".
+    static func agentPhrase(_ tokens: [Token], _ i: Int, _ sentence: String) -> String? {
+        guard i + 1 < tokens.count, ActorParser.determiners.contains(tokens[i].folded) else { return nil }
+        let stop: Set<String> = ["next", "volgende", "end", "eind", "einde", "begin", "start", "middle", "latest", "uiterlijk"]
+        var j = i + 1
+        while j < tokens.count, j - i <= 4, tokens[j].text.first?.isLetter == true || tokens[j].text == "'" {
+            let f = tokens[j].folded
+            if stop.contains(f) || DeadlinePhrases.meetingNouns.contains(f) || DeadlinePhrases.prepositions.contains(f)
+                || ["in", "met", "with", "for", "of", "van", "at", "to", "and", "en", "within", "binnen", "over"].contains(f) { break }
+            j += 1
+        }
+        guard j > i + 1 else { return nil }
+        var np = sentence.characterSlice(tokens[i].start, tokens[j - 1].end)
+        if stop.contains(tokens[i + 1].folded) { return nil }
+        if np.hasPrefix("The ") || np.hasPrefix("De ") || np.hasPrefix("Het ") { np = np.prefix(1).lowercased() + np.dropFirst() }
+        return np
     }
 
     static func passive(_ f: String) -> Bool {

@@ -67,7 +67,9 @@ extension CandidateFinder {
         if a.owner == nil, commitment != .passive { conf -= 0.15 }
         if a.hedged { conf -= 0.3 }
         if a.vagueEffort { conf -= 0.25 }
-        if marked { conf -= 0.25 }
+        // Where the secretariat marks its actions, unmarked prose is mostly narrative; a
+        // passive sentence there ("wordt geagendeerd") is a statement, not a commitment.
+        if marked { conf -= a.owner == nil ? 0.25 : 0.1 }
         if decision { conf -= 0.4 }
         if hasWhen { conf += 0.05 }
         return Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
@@ -84,7 +86,7 @@ extension CandidateFinder {
         if a.done && a.commitment == nil { return nil }
         var names: [String] = []
         if let k = t.who, k < cells.count { names = ActorParser.names(in: cells[k]) }
-        if names.isEmpty, let o = a.owner { names = [o] + a.with }
+        if names.isEmpty, t.who == nil, let o = a.owner { names = [o] + a.with }
         var due: String?
         if let k = t.when, k < cells.count, !cells[k].trimmingCharacters(in: .whitespaces).isEmpty { due = cells[k] }
         return Candidate(source: .table, text: what, quote: u.text, line: u.firstLine, owner: names.first,

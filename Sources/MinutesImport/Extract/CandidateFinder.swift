@@ -60,6 +60,10 @@ enum CandidateFinder {
                     if c.source == .marker, c.text.isEmpty { continue }
                     if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
                 }
+                // Sentences after the marked one are read as prose.
+                for s in sents.dropFirst() where s.0.offset > m.restOffset {
+                    if let c = proseCandidate(s, marked: marked, decision: false) { out.append(c) }
+                }
                 continue
             }
             if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {

@@ -7,8 +7,13 @@ enum Dedup {
             .map(String.init).filter { $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.commitVerbs.contains($0) })
     }
 
+    /// "het Secretariaat" and "Secretariaat" are one owner.
+    static func canonical(_ name: String) -> String {
+        Fold.string(name).split(separator: " ").filter { !ActorParser.determiners.contains(String($0)) }.joined(separator: " ")
+    }
+
     static func same(_ a: DraftItem, _ b: DraftItem) -> Bool {
-        if let x = a.owner, let y = b.owner, Fold.string(x) != Fold.string(y) { return false }
+        if let x = a.owner, let y = b.owner, canonical(x) != canonical(y) { return false }
         let wa = contentWords(a.title), wb = contentWords(b.title)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(wa.intersection(wb).count)

@@ -41,8 +41,13 @@ struct PageNoise {
             .replacingOccurrences(of: "\r", with: "")
         let trimmed = s.trimmingCharacters(in: .whitespaces)
         if trimmed.contains("\t") {
-            let cells = trimmed.split(separator: "\t", omittingEmptySubsequences: true)
+            var cells = trimmed.split(separator: "\t", omittingEmptySubsequences: true)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // "•<tab>Actie: …", "1.<tab>Opening": a list label, not a table cell.
+            if cells.count >= 2, Segmenter.bullet(of: cells[0] + " x") != nil, cells[0].count <= 4 {
+                cells[1] = cells[0] + " " + cells[1]
+                cells.removeFirst()
+            }
             s = cells.count >= 2 ? "| " + cells.joined(separator: " | ") + " |" : cells.joined(separator: " ")
         }
         // OCR and layout slips: "PRT 's" for PRT's, "2023-I1" for 2023-II.

@@ -88,6 +88,8 @@ enum Segmenter {
         guard !letters.isEmpty, words.count <= 12 else { return nil }
         if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return t }
         if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return String(t.dropLast()) }
+        if words.count <= 5, !t.hasSuffix("."),
+           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return t }
         if numbered, words.count <= 4, let l = t.last, l.isLetter, t.first?.isUppercase == true { return t }
         return nil
     }
@@ -119,11 +121,18 @@ enum Segmenter {
             if isTableRule(t) && t.count >= 3 { flush(); continue }
             if MarkerScan.startsWithMarker(t) && MarkerScan.hasContentAfterMarker(t) {
                 flush()
-                current = Unit(kind: .paragraph, text: t, lineStarts: [(0, lineNo)], section: section)
+                let body = bullet(of: t).map { $0.checkbox == nil ? $0.rest : t } ?? t
+                current = Unit(kind: .listItem(checkbox: nil), text: body, lineStarts: [(0, lineNo)], section: section)
                 currentIndent = indent
                 continue
             }
-            if let h = headingText(t) {
+            // A short title on a line of its own ("Police update") before a paragraph.
+            let nextLine = i + 1 < lines.count ? lines[i + 1].trimmingCharacters(in: .whitespaces) : ""
+            let shortTitle = blankSince || current == nil || current?.kind == .heading
+            let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
+                && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
+                && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
+            if let h = headingText(t) ?? (titleLike ? t : nil) {
                 // A heading split over two lines in capitals reads as one.
                 if let c = current, c.kind == .heading, !blankSince {
                     current!.text += " " + h
