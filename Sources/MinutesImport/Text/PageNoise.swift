@@ -18,7 +18,7 @@ struct PageNoise {
                 changed = false
                 let trimmed = lines[i].trimmingTrailingSpace
                 for s in sidebar where trimmed == s || trimmed.hasSuffix(" " + s) {
-                    lines[i] = String(trimmed.dropLast(s.count))
+                    lines[i] = String(trimmed.dropLast(s.count)).trimmingTrailingSpace
                     changed = !lines[i].trimmingTrailingSpace.isEmpty
                     break
                 }
