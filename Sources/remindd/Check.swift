@@ -1,6 +1,34 @@
 import ArgumentParser
+import Foundation
+import RemindCore
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the configuration.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the configuration and the files it includes.",
+        discussion: """
+        Reads the config exactly as the daemon does. On success prints one line: items, \
+        people, channels and the next reminder. On errors prints every problem as \
+        PATH:LINE:COLUMN: error: MESSAGE on stderr and exits 78.
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let config = try options.load()
+        let now = Date()
+        let state = PlanState()
+        let planner = Planner(config: config)
+        for w in ConfigWarnings.find(config) { Console.error(w) }
+        let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400)).first
+        var line = "\(config.path): ok: \(config.items.count) item\(config.items.count == 1 ? "" : "s"), "
+            + "\(config.people.count) people, \(config.channels.count) channel\(config.channels.count == 1 ? "" : "s"), "
+            + "zone \(config.timeZoneName)"
+        if let next {
+            line += "; next reminder \(Agenda.localStamp(next.at, config.calendar)) (\(Agenda.kindLabel(next)), \(next.isEventNotice ? "event " : "")\(next.subject))"
+        } else {
+            line += "; no reminders ahead"
+        }
+        Console.out(line)
+    }
 }

@@ -5,6 +5,13 @@ struct Remindd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remindd",
         abstract: "Reminds people of the action items they agreed to in meetings.",
-        subcommands: [Check.self]
+        discussion: """
+        Action items, their owners and deadlines live in a YAML config \
+        (default /etc/remindd/remindd.yaml, or --config). remindd works out when each owner \
+        must be reminded and sends the reminders by e-mail, webhook or into a maildir.
+
+        Start with: remindd check --config FILE, then remindd agenda --config FILE.
+        """,
+        subcommands: [Check.self, AgendaCommand.self]
     )
 }

@@ -50,9 +50,20 @@ public struct Config: Sendable {
 
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
 
-    /// Position of each item id in `items`; rebuilt lazily is not possible on a struct, so the
-    /// loader fills it.
+    /// Position of each item id in `items`, filled by the loader.
     public var itemIndex: [String: Int] = [:]
+    /// The zone as written (`Europe/Amsterdam`).
+    public var timeZoneName: String = "UTC"
+    /// Channel names in file order.
+    public var channelOrder: [String] = []
+
+    /// The channels that reach a person for an item: the item's, else the person's, else
+    /// `defaults.channels`.
+    public func channels(for person: String, item: Item?) -> [String] {
+        if let c = item?.channels { return c }
+        if let c = people[person]?.channels { return c }
+        return defaultChannels
+    }
 }
 
 public enum Language: String, Sendable, CaseIterable {

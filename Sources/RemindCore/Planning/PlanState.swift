@@ -7,11 +7,15 @@ public struct ItemState: Sendable, Hashable {
     public var doneAt: Date?
     /// No reminder before this instant.
     public var snoozedUntil: Date?
+    /// When the snooze was asked for: what fell due between then and its end comes once
+    /// when it ends.
+    public var snoozedAt: Date?
 
-    public init(done: Bool = false, doneAt: Date? = nil, snoozedUntil: Date? = nil) {
+    public init(done: Bool = false, doneAt: Date? = nil, snoozedUntil: Date? = nil, snoozedAt: Date? = nil) {
         self.done = done
         self.doneAt = doneAt
         self.snoozedUntil = snoozedUntil
+        self.snoozedAt = snoozedAt
     }
 }
 

@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+extension ConfigDraft {
+    static let weekdayNames: [String: Int] = [
+        "mon": 1, "monday": 1, "ma": 1, "maandag": 1, "tue": 2, "tuesday": 2, "di": 2, "dinsdag": 2,
+        "wed": 3, "wednesday": 3, "wo": 3, "woensdag": 3, "thu": 4, "thursday": 4, "do": 4, "donderdag": 4,
+        "fri": 5, "friday": 5, "vr": 5, "vrijdag": 5, "sat": 6, "saturday": 6, "za": 6, "zaterdag": 6,
+        "sun": 7, "sunday": 7, "zo": 7, "zondag": 7,
+    ]
+
+    func readSettings(_ top: [String: (key: Node, value: Node)], _ r: YAMLReader) {
+        if let n = top["timezone"]?.value, let name = r.line(n, "timezone") {
+            if let tz = TimeZone(identifier: name), TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || tz.identifier == name {
+                timeZone = tz
+                timeZoneName = name
+            } else {
+                let hint = YAMLReader.closest(name, in: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean '\($0)'?" } ?? ""
+                r.error("unknown time zone '\(name)': use an IANA name such as Europe/Amsterdam\(hint)", at: n)
+                timeZone = nil
+            }
+        }
+        if let n = top["language"]?.value, let s = r.string(n, "language") {
+            if let l = Language(rawValue: s.lowercased()) { language = l } else {
+                r.error("language must be nl or en, found '\(s)'", at: n)
+            }
+        }
+        if let n = top["workweek"]?.value { readWorkweek(n, r) }
+        if let n = top["workday"]?.value, let s = r.string(n, "workday") {
+            let parts = s.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, let a = LocalTime(parts[0]), let b = LocalTime(parts[1]), a < b {
+                workStart = a
+                workEnd = b
+            } else {
+                r.error("workday must look like \"09:00-17:00\" (start before end), found '\(s)'", at: n)
+            }
+        }
+        if let n = top["holidays"]?.value, let list = r.list(n, "holidays") {
+            for h in list { if let d = r.date(h, "holiday") { holidays.insert(d) } }
+        }
+        if let n = top["state"]?.value, let s = r.line(n, "state") {
+            statePath = resolve(s, relativeTo: r.file)
+        }
+        if let n = top["channels"]?.value { readChannels(n, r) }
+        if let n = top["retry"]?.value { readRetry(n, r) }
+        if let n = top["catch_up"]?.value, let d = r.duration(n, "catch_up") {
+            if d.amount < 0 || d.unit == .workdays || d.unit == .months {
+                r.error("catch_up must be a non-negative duration in s, m, h, d or w", at: n)
+            } else { catchUp = d.approximateSeconds }
+        }
+        if let n = top["defaults"]?.value, let m = r.mapping(n, "defaults", allowed: ["channels", "policy"]) {
+            if let c = m["channels"] {
+                defaultChannels = []
+                defaultChannelsAt = r.location(c.value)
+                for (name, node) in r.stringList(c.value, "defaults.channels") ?? [] {
+                    defaultChannels?.append(name)
+                    refer(.channel, name, node, r, "defaults.channels")
+                }
+            }
+            if let p = m["policy"], let o = readPolicy(p.value, r, "defaults.policy") {
+                defaultPolicy = o.merged(over: defaultPolicy)
+            }
+        }
+        if let n = top["templates"]?.value { readTemplates(n, r) }
+    }
+
+    func readWorkweek(_ n: Node, _ r: YAMLReader) {
+        var days = Set<Int>()
+        var ok = true
+        let words: [(String, Node)]
+        if case .scalar(let s) = n {
+            words = s.string.split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), n) }
+        } else {
+            words = r.stringList(n, "workweek") ?? []
+        }
+        for (w, node) in words {
+            let lw = w.lowercased()
+            let range = lw.split(separator: "-").map(String.init)
+            if range.count == 2, let a = Self.weekdayNames[range[0]], let b = Self.weekdayNames[range[1]] {
+                var d = a
+                while true { days.insert(d); if d == b { break }; d = d % 7 + 1 }
+            } else if let d = Self.weekdayNames[lw] {
+                days.insert(d)
+            } else {
+                r.error("workweek: '\(w)' is not a day or a range of days (e.g. mon-fri, or [mon, tue, thu])", at: node)
+                ok = false
+            }
+        }
+        if ok {
+            if days.isEmpty { r.error("workweek must name at least one day", at: n) } else { workdays = days }
+        }
+    }
+
+    func readRetry(_ n: Node, _ r: YAMLReader) {
+        guard let m = r.mapping(n, "retry", allowed: ["initial", "max", "give_up_after"]) else { return }
+        func seconds(_ key: String) -> Double? {
+            guard let v = m[key]?.value, let d = r.duration(v, "retry.\(key)") else { return nil }
+            if d.amount <= 0 || d.unit == .workdays || d.unit == .months {
+                r.error("retry.\(key) must be a positive duration in s, m, h, d or w", at: v)
+                return nil
+            }
+            return d.approximateSeconds
+        }
+        if let v = seconds("initial") { retry.initialSeconds = v }
+        if let v = seconds("max") { retry.maxSeconds = v }
+        if let v = seconds("give_up_after") { retry.giveUpAfterSeconds = v }
+        if retry.maxSeconds < retry.initialSeconds, let v = m["max"]?.value {
+            r.error("retry.max must not be shorter than retry.initial", at: v)
+        }
+    }
+
+    func readTemplates(_ n: Node, _ r: YAMLReader) {
+        let allowed = ["default"] + ReminderKind.allCases.map(\.rawValue)
+        for (name, key, value) in r.entries(n, "templates") {
+            guard allowed.contains(name) else {
+                r.error("unknown template '\(name)' (allowed: \(allowed.joined(separator: ", ")))", at: key)
+                continue
+            }
+            guard let m = r.mapping(value, "template '\(name)'", allowed: ["subject", "body"]) else { continue }
+            let subject = m["subject"].flatMap { r.line($0.value, "templates.\(name).subject") }
+            let body = m["body"].flatMap { r.string($0.value, "templates.\(name).body") }
+            templates[name] = MessageTemplate(subject: subject, body: body)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+extension ConfigDraft {
+    /// Cross-file checks: every name used is defined, and every person of every item can be
+    /// reached on some channel that can address them.
+    func validate() {
+        for ref in references {
+            let known: [String]
+            switch ref.kind {
+            case .person: known = Array(people.keys)
+            case .channel: known = channelOrder
+            case .series: known = Array(meetings.keys)
+            case .event: known = Array(events.keys)
+            }
+            guard !known.contains(ref.name) else { continue }
+            // A name whose definition failed to parse was already reported there.
+            if definedAt["\(Self.definitionKind(ref.kind)):\(ref.name)"] != nil { continue }
+            let hint = YAMLReader.closest(ref.name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            let whereToDefine: String
+            switch ref.kind {
+            case .person: whereToDefine = "people:"
+            case .channel: whereToDefine = "channels:"
+            case .series: whereToDefine = "meetings:"
+            case .event: whereToDefine = "events:"
+            }
+            fail("unknown \(ref.kind.rawValue) '\(ref.name)' in \(ref.context) (define it under \(whereToDefine))\(hint)", at: ref.at)
+        }
+        for (series, date, loc) in meetingDateRefs {
+            if let s = meetings[series], !s.dates.contains(date) {
+                fail("meeting series '\(series)' has no meeting on \(date) (its dates: \(s.dates.map(\.description).joined(separator: ", ")))", at: loc)
+            }
+        }
+        if defaultChannels == nil {
+            defaultChannels = channelOrder.count == 1 ? channelOrder : []
+        }
+        if channels.isEmpty && !items.isEmpty {
+            fail("no channels are defined: add one under channels: (a maildir channel needs only a path)",
+                 at: SourceLocation(file: mainPath, line: 1, column: 1))
+        }
+        for i in items.indices {
+            items[i].policy = itemPolicies[i]?.merged(over: defaultPolicy) ?? defaultPolicy
+        }
+        if let tz = timeZone {
+            let cal = calendar(tz)
+            for (index, d, t) in pendingLocalRemindAt { items[index].remindAt.append(cal.instant(d, t)) }
+            for i in items.indices { items[i].remindAt.sort() }
+        }
+        guard errors.isEmpty else { return }
+        checkReach()
+    }
+
+    static func definitionKind(_ k: Reference.Kind) -> String {
+        switch k {
+        case .person: return "person"
+        case .channel: return "channel"
+        case .series: return "meeting series"
+        case .event: return "event"
+        }
+    }
+
+    func checkReach() {
+        var reported = Set<String>()
+        func check(_ person: String, itemChannels: [String]?, context: String, at loc: SourceLocation?) {
+            guard let p = people[person], !reported.contains("\(person)|\(context)") else { return }
+            let chans = itemChannels ?? p.channels ?? defaultChannels ?? []
+            if chans.isEmpty {
+                reported.insert("\(person)|\(context)")
+                fail("no channel reaches '\(person)' for \(context): set defaults.channels, the person's channels or the item's channels", at: loc)
+                return
+            }
+            for c in chans {
+                if case .smtp = channels[c], p.emails.isEmpty {
+                    reported.insert("\(person)|\(context)")
+                    fail("'\(person)' is reached through mail channel '\(c)' for \(context) but has no email", at: loc)
+                }
+            }
+        }
+        for item in items {
+            let loc = itemOwnerAt[item.id] ?? item.location
+            for person in [item.owner] + item.with + (item.policy.escalate?.to ?? []) {
+                check(person, itemChannels: item.channels, context: "item '\(item.id)'", at: loc)
+            }
+        }
+        for e in events.values.sorted(by: { $0.id < $1.id }) {
+            if let o = e.owner { check(o, itemChannels: nil, context: "event '\(e.id)'", at: definedAt["event:\(e.id)"]) }
+        }
+    }
+
+    func calendar(_ tz: TimeZone) -> WorkCalendar {
+        WorkCalendar(timeZone: tz, workdays: workdays, start: workStart, end: workEnd, holidays: holidays)
+    }
+
+    func build() -> Config {
+        let tz = timeZone ?? TimeZone(identifier: "UTC")!
+        var c = Config(path: mainPath, timeZone: tz, language: language, calendar: calendar(tz),
+                       statePath: statePath, channels: channels, people: people, retry: retry,
+                       catchUpSeconds: catchUp, defaultChannels: defaultChannels ?? [],
+                       defaultPolicy: defaultPolicy, meetings: meetings, events: events, items: items,
+                       templates: templates)
+        c.timeZoneName = timeZoneName
+        c.channelOrder = channelOrder
+        for (i, item) in items.enumerated() { c.itemIndex[item.id] = i }
+        return c
+    }
+}

@@ -1,0 +1,26 @@
+/// One problem found in a config file, with the place it points at.
+public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation?) {
+        self.message = message
+        self.location = location
+    }
+
+    /// `PATH:LINE:COLUMN: error: message`, the form compilers use, so editors can jump to it.
+    public var description: String {
+        if let l = location { return "\(l): error: \(message)" }
+        return "error: \(message)"
+    }
+}
+
+/// All problems of one load, in file order: a secretariat fixes a config in one pass, not
+/// one error per run.
+public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ConfigError]
+
+    public init(_ errors: [ConfigError]) { self.errors = errors }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

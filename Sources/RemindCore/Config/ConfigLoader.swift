@@ -1,0 +1,210 @@
+import Foundation
+import Yams
+
+/// Reads a config file and the files it includes into a validated `Config`, or throws
+/// `ConfigErrors` listing every problem with its `file:line:column`. `remindd check`, the
+/// daemon's start and its reload all go through here, so they can never disagree.
+public enum ConfigLoader {
+    /// Keys of the main file.
+    static let topKeys = ["timezone", "language", "workweek", "workday", "holidays", "state", "channels",
+                          "people", "retry", "catch_up", "defaults", "meetings", "events", "items",
+                          "include", "templates"]
+    /// Keys an included file may hold.
+    static let includeKeys = ["people", "meetings", "events", "items", "include"]
+
+    public static func load(path: String) throws -> Config {
+        let draft = ConfigDraft(mainPath: path)
+        draft.loadFile(path, isMain: true, includedFrom: nil)
+        if draft.errors.isEmpty || draft.timeZone != nil {
+            draft.validate()
+        }
+        if !draft.errors.isEmpty {
+            throw ConfigErrors(draft.errors)
+        }
+        return draft.build()
+    }
+
+    /// Loads from text (tests, stdin); includes resolve against `path`'s folder.
+    public static func load(text: String, path: String) throws -> Config {
+        let draft = ConfigDraft(mainPath: path)
+        draft.loadText(text, file: path, isMain: true)
+        draft.validate()
+        if !draft.errors.isEmpty { throw ConfigErrors(draft.errors) }
+        return draft.build()
+    }
+}
+
+/// A reference from one definition to another, checked once every file is read.
+struct Reference {
+    enum Kind: String { case person, channel, series = "meeting series", event }
+    var kind: Kind
+    var name: String
+    var at: SourceLocation?
+    var context: String
+}
+
+/// Everything read so far, with where each name was defined. Mutable on purpose: the
+/// loader fills it file by file and collects errors rather than stopping at the first.
+final class ConfigDraft {
+    let mainPath: String
+    var errors: [ConfigError] = []
+    var loadedFiles = Set<String>()
+
+    var timeZone: TimeZone?
+    var timeZoneName = "UTC"
+    var language: Language = .en
+    var workdays: Set<Int> = [1, 2, 3, 4, 5]
+    var workStart = LocalTime(hour: 9, minute: 0)
+    var workEnd = LocalTime(hour: 17, minute: 0)
+    var holidays = Set<LocalDate>()
+    var statePath: String?
+    var channels: [String: ChannelConfig] = [:]
+    var channelOrder: [String] = []
+    var people: [String: Person] = [:]
+    var retry = RetryPolicy()
+    var catchUp: Double = 86_400
+    var defaultChannels: [String]?
+    var defaultChannelsAt: SourceLocation?
+    var defaultPolicy = Policy()
+    var meetings: [String: MeetingSeries] = [:]
+    var events: [String: EventDef] = [:]
+    var items: [Item] = []
+    var itemPolicies: [PolicyOverride?] = []
+    var templates: [String: MessageTemplate] = [:]
+
+    var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …
+    var references: [Reference] = []
+    var itemOwnerAt: [String: SourceLocation] = [:]
+    var meetingDateRefs: [(String, LocalDate, SourceLocation?)] = []
+    /// remind_at values in local time, converted once the zone is known.
+    var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
+
+    init(mainPath: String) {
+        self.mainPath = mainPath
+        timeZone = TimeZone(identifier: "UTC")
+    }
+
+    func fail(_ message: String, at location: SourceLocation?) {
+        errors.append(ConfigError(message, at: location))
+    }
+
+    func loadFile(_ path: String, isMain: Bool, includedFrom: SourceLocation?) {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard !loadedFiles.contains(canonical) else {
+            fail("'\(path)' is included more than once (or includes itself)", at: includedFrom)
+            return
+        }
+        loadedFiles.insert(canonical)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+                ? (isDir.boolValue ? "it is a directory" : "permission denied") : "no such file"
+            fail("cannot read config '\(path)': \(why)", at: includedFrom)
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            fail("'\(path)' is not UTF-8 text", at: includedFrom ?? SourceLocation(file: path, line: 1, column: 1))
+            return
+        }
+        loadText(text, file: path, isMain: isMain)
+    }
+
+    func loadText(_ text: String, file: String, isMain: Bool) {
+        let reader = YAMLReader(file: file)
+        defer { errors.append(contentsOf: reader.errors) }
+        let root: Node
+        do {
+            guard let r = try Yams.compose(yaml: text) else {
+                if isMain { reader.error("the config is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
+                return
+            }
+            root = r
+        } catch let e as YamlError {
+            reader.error(Self.describe(e), at: Self.location(of: e, file: file))
+            return
+        } catch {
+            reader.error("cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return
+        }
+        guard let top = reader.mapping(root, isMain ? "the config" : "an included file",
+                                       allowed: isMain ? ConfigLoader.topKeys : ConfigLoader.includeKeys) else { return }
+        if isMain { readSettings(top, reader) }
+        if let p = top["people"] { readPeople(p.value, reader) }
+        if let m = top["meetings"] { readMeetings(m.value, reader) }
+        if let e = top["events"] { readEvents(e.value, reader) }
+        if let i = top["items"] { readItems(i.value, reader) }
+        if let inc = top["include"] { readIncludes(inc.value, reader, from: file) }
+    }
+
+    func readIncludes(_ node: Node, _ r: YAMLReader, from file: String) {
+        guard let patterns = r.stringList(node, "include") else { return }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        for (pattern, n) in patterns {
+            let full = pattern.hasPrefix("/") ? pattern : base + "/" + pattern
+            let isGlob = pattern.contains(where: { "*?[".contains($0) })
+            let matches = Glob.expand(full)
+            if matches.isEmpty && !isGlob {
+                r.error("include '\(pattern)': no such file", at: n)
+            }
+            for m in matches { loadFile(m, isMain: false, includedFrom: r.location(n)) }
+        }
+    }
+
+    /// "name defined twice" names both places.
+    func define(_ kind: String, _ name: String, at loc: SourceLocation?) -> Bool {
+        let key = "\(kind):\(name)"
+        if let first = definedAt[key] {
+            fail("\(kind) '\(name)' is defined twice: here and at \(first)", at: loc)
+            return false
+        }
+        definedAt[key] = loc
+        return true
+    }
+
+    func refer(_ kind: Reference.Kind, _ name: String, _ node: Node?, _ r: YAMLReader, _ context: String) {
+        references.append(Reference(kind: kind, name: name, at: r.location(node), context: context))
+    }
+
+    static func describe(_ e: YamlError) -> String {
+        switch e {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return "invalid YAML: \(problem)"
+        case .duplicatedKeysInMapping(let dups, _):
+            return "duplicate key \(dups.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
+        default:
+            return "invalid YAML: \(e)"
+        }
+    }
+
+    static func location(of e: YamlError, file: String) -> SourceLocation {
+        switch e {
+        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _):
+            return SourceLocation(file: file, line: m.line, column: m.column)
+        case .duplicatedKeysInMapping(_, let ctx):
+            return SourceLocation(file: file, line: ctx.mark.line, column: ctx.mark.column)
+        default:
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+    }
+
+    /// Paths in the config are relative to the file's folder.
+    func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        return base.appendingPathComponent(path).standardizedFileURL.path
+    }
+}
+
+/// Shell-style file name expansion for `include:`, sorted so load order is stable.
+enum Glob {
+    static func expand(_ pattern: String) -> [String] {
+        var g = glob_t()
+        defer { globfree(&g) }
+        guard glob(pattern, 0, nil, &g) == 0 else { return [] }
+        var out: [String] = []
+        for i in 0..<Int(g.gl_pathc) {
+            if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
+        }
+        return out.sorted()
+    }
+}

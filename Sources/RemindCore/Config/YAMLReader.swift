@@ -1,0 +1,183 @@
+import Foundation
+import Yams
+
+/// Typed, position-aware reading of a composed YAML tree. Every accessor reports a
+/// mistake at the node that holds it and returns nil, so loading goes on and collects
+/// every error of the file.
+final class YAMLReader {
+    let file: String
+    private(set) var errors: [ConfigError] = []
+
+    init(file: String) { self.file = file }
+
+    func location(_ node: Node?) -> SourceLocation? {
+        guard let m = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: m.line, column: m.column)
+    }
+
+    func error(_ message: String, at node: Node?) {
+        errors.append(ConfigError(message, at: location(node)))
+    }
+
+    func error(_ message: String, at location: SourceLocation?) {
+        errors.append(ConfigError(message, at: location))
+    }
+
+    static func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "a value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The pairs of a mapping, checked against the allowed keys. Unknown keys are reported
+    /// at the key itself, with the keys that are allowed.
+    func mapping(_ node: Node, _ what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+        guard case .mapping(let m) = node else {
+            error("\(what) must be a mapping, found \(Self.kindName(node))", at: node)
+            return nil
+        }
+        var out: [String: (key: Node, value: Node)] = [:]
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else {
+                error("keys in \(what) must be plain names", at: k)
+                continue
+            }
+            let name = ks.string
+            if !allowed.isEmpty && !allowed.contains(name) {
+                let hint = Self.closest(name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                error("unknown key '\(name)' in \(what)\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
+                continue
+            }
+            out[name] = (k, v)
+        }
+        return out
+    }
+
+    /// The entries of an open mapping (names chosen by the user: people, channels, …),
+    /// in file order.
+    func entries(_ node: Node, _ what: String) -> [(name: String, key: Node, value: Node)] {
+        guard case .mapping(let m) = node else {
+            error("\(what) must be a mapping of names, found \(Self.kindName(node))", at: node)
+            return []
+        }
+        var out: [(String, Node, Node)] = []
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else {
+                error("names in \(what) must be plain values", at: k)
+                continue
+            }
+            out.append((ks.string, k, v))
+        }
+        return out
+    }
+
+    func string(_ node: Node, _ what: String) -> String? {
+        guard case .scalar(let s) = node else {
+            error("\(what) must be a value, found \(Self.kindName(node))", at: node)
+            return nil
+        }
+        if s.tag == Tag(.null) || (s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)) {
+            error("\(what) must not be empty", at: node)
+            return nil
+        }
+        return s.string
+    }
+
+    /// A single-line string: anything that can reach a mail header or a log line must not
+    /// smuggle CR, LF or NUL.
+    func line(_ node: Node, _ what: String) -> String? {
+        guard let s = string(node, what) else { return nil }
+        if s.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" || $0 == "\r\n" }) {
+            error("\(what) must be a single line (it contains a line break or NUL)", at: node)
+            return nil
+        }
+        return s
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        guard case .scalar(let s) = node else {
+            error("\(what) must be true or false", at: node)
+            return nil
+        }
+        switch s.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("\(what) must be true or false, found '\(s.string)'", at: node)
+            return nil
+        }
+    }
+
+    func int(_ node: Node, _ what: String, min: Int = Int.min) -> Int? {
+        guard let s = string(node, what) else { return nil }
+        guard let n = Int(s), n >= min else {
+            error("\(what) must be a whole number\(min > Int.min ? " of at least \(min)" : ""), found '\(s)'", at: node)
+            return nil
+        }
+        return n
+    }
+
+    /// A list; a single value is accepted as a list of one where `lenient`.
+    func list(_ node: Node, _ what: String, lenient: Bool = true) -> [Node]? {
+        switch node {
+        case .sequence(let s): return Array(s)
+        case .scalar where lenient: return [node]
+        default:
+            error("\(what) must be a list, found \(Self.kindName(node))", at: node)
+            return nil
+        }
+    }
+
+    func stringList(_ node: Node, _ what: String) -> [(String, Node)]? {
+        guard let items = list(node, what) else { return nil }
+        return items.compactMap { n in line(n, "each entry of \(what)").map { ($0, n) } }
+    }
+
+    func duration(_ node: Node, _ what: String) -> DurationSpec? {
+        guard let s = string(node, what) else { return nil }
+        guard let d = DurationSpec(s) else {
+            error("\(what): '\(s)' is not a duration; use a number and s, m, h, d, wd, w or mo (e.g. 30s, 2h, 7d, 2wd, 1mo)", at: node)
+            return nil
+        }
+        return d
+    }
+
+    func date(_ node: Node, _ what: String) -> LocalDate? {
+        guard let s = string(node, what) else { return nil }
+        guard let d = LocalDate(s) else {
+            error("\(what): '\(s)' is not a date; use YYYY-MM-DD", at: node)
+            return nil
+        }
+        return d
+    }
+
+    /// The nearest allowed word by edit distance, for "did you mean" hints.
+    static func closest(_ word: String, in options: [String]) -> String? {
+        let w = word.lowercased()
+        var best: (String, Int)?
+        for o in options {
+            let d = editDistance(w, o.lowercased())
+            if d <= max(2, w.count / 3), best == nil || d < best!.1 { best = (o, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What `remindd agenda` shows: the planned reminders of a window, as a table for people
+/// or as JSON for scripts.
+public struct Agenda: Sendable {
+    public let planner: Planner
+    public let reminders: [Reminder]
+
+    public init(config: Config, state: PlanState, from: Date, days: Int) {
+        planner = Planner(config: config)
+        let to = from.addingTimeInterval(Double(days) * 86_400)
+        reminders = planner.reminders(state: state, from: from, to: to)
+    }
+
+    public static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// `Fri 2023-09-29 09:00` in the config's zone.
+    public static func localStamp(_ date: Date, _ cal: WorkCalendar) -> String {
+        let (d, s) = cal.local(date)
+        let secs = s % 60 == 0 ? "" : String(format: ":%02d", s % 60)
+        return "\(weekdays[d.isoWeekday - 1]) \(d) \(String(format: "%02d:%02d", s / 3600, (s / 60) % 60))\(secs)"
+    }
+
+    /// ISO 8601 with the zone's offset: `2023-09-29T09:00:00+02:00`.
+    public static func localISO(_ date: Date, _ cal: WorkCalendar) -> String {
+        let (d, s) = cal.local(date)
+        let off = cal.timeZone.secondsFromGMT(for: date)
+        let sign = off < 0 ? "-" : "+"
+        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", d.description, s / 3600, (s / 60) % 60, s % 60,
+                      sign, abs(off) / 3600, (abs(off) / 60) % 60)
+    }
+
+    /// `before 7d`, `due`, `overdue #2`, `undated #3`, `at`, `event-expected`.
+    public static func kindLabel(_ r: Reminder) -> String {
+        var s: String
+        switch r.kind {
+        case .before: s = "before " + (r.lead?.description ?? "")
+        case .overdue, .undated: s = "\(r.kind.rawValue) #\(r.ordinal)"
+        default: s = r.kind.rawValue
+        }
+        if !r.mergedKinds.isEmpty { s += " (+" + r.mergedKinds.map(\.rawValue).joined(separator: ", ") + ")" }
+        return s
+    }
+
+    public func table() -> String {
+        let cal = planner.config.calendar
+        var rows: [[String]] = [["WHEN (\(planner.config.timeZoneName))", "KIND", "ITEM", "TO", "CHANNELS"]]
+        for r in reminders {
+            let to = r.people.joined(separator: ", ") + (r.escalation.isEmpty ? "" : " +" + r.escalation.joined(separator: ", +"))
+            let subject = r.isEventNotice ? "event \(r.subject)" : r.subject
+            rows.append([Self.localStamp(r.at, cal), Self.kindLabel(r), subject, to,
+                         planner.channels(for: r).joined(separator: ", ")])
+        }
+        if reminders.isEmpty { return "No reminders in this window.\n" }
+        var widths = [Int](repeating: 0, count: 5)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, c in i == row.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> JSON {
+        let cal = planner.config.calendar
+        return .array(reminders.map { r in
+            var o: [(String, JSON)] = [
+                ("at", .string(UTCStamp.iso(r.at))),
+                ("local", .string(Self.localISO(r.at, cal))),
+                ("kind", .string(r.kind.rawValue)),
+                ("item", .string(r.subject)),
+            ]
+            if r.isEventNotice { o.append(("event", .string(r.subject))) }
+            o.append(("to", .strings(r.allPeople)))
+            o.append(("escalation", .strings(r.escalation)))
+            o.append(("channels", .strings(planner.channels(for: r))))
+            o.append(("ordinal", r.ordinal > 0 ? .int(r.ordinal) : .null))
+            o.append(("lead", .optional(r.lead?.description)))
+            o.append(("deadline", .optional(r.deadline.map(UTCStamp.iso))))
+            o.append(("merged", .strings(r.mergedKinds.map(\.rawValue))))
+            o.append(("keys", .strings(planner.deliveries(for: r).map(\.key))))
+            return .object(o)
+        })
+    }
+}

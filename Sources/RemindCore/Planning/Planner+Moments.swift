@@ -1,0 +1,116 @@
+import Foundation
+
+extension Planner {
+    /// Every reminder moment of an item in `[from, to)`, before merging: lead, due, overdue
+    /// with escalation, undated nudges, and `remind_at`.
+    func moments(for item: Item, state: PlanState, from: Date, to: Date) -> [Reminder] {
+        let cal = config.calendar
+        let policy = item.policy
+        let people = Self.unique([item.owner] + item.with)
+        var out: [Reminder] = []
+        func add(_ kind: ReminderKind, _ at: Date, deadline: Date?, ordinal: Int = 0, lead: DurationSpec? = nil,
+                 escalation: [String] = []) {
+            guard at >= from && at < to else { return }
+            out.append(Reminder(subject: item.id, kind: kind, at: at, deadline: deadline, people: people,
+                                escalation: escalation.filter { !people.contains($0) }, ordinal: ordinal, lead: lead))
+        }
+        for t in item.remindAt { add(.at, t, deadline: deadline(of: item, state: state).instant) }
+
+        switch deadline(of: item, state: state) {
+        case .waiting:
+            return out
+        case .undated:
+            guard let r = item.referenceDate, let every = policy.undatedEvery else { return out }
+            repeats(first: nudgeStart(r, every), every: every, from: from, to: to, limit: nil) { k, at in
+                add(.undated, at, deadline: nil, ordinal: k)
+            }
+        case .at(let d, let day, let anchor):
+            for lead in policy.before {
+                if let secs = lead.seconds {
+                    add(.before, d.addingTimeInterval(TimeInterval(-secs)), deadline: d, lead: lead)
+                    continue
+                }
+                let raw: LocalDate
+                switch lead.unit {
+                case .workdays: raw = cal.adding(workdays: -lead.amount, to: day)
+                default: raw = cal.adding(DurationSpec(-lead.amount, lead.unit), to: day)
+                }
+                let on = cal.workingDay(onOrBefore: raw)
+                if let anchor, on <= anchor { continue }
+                add(.before, cal.startOfWork(on), deadline: d, lead: lead)
+            }
+            if policy.onDue {
+                add(.due, cal.startOfWork(cal.workingDay(onOrBefore: day)), deadline: d)
+            }
+            let o = policy.overdue
+            if o.times > 0 {
+                let first: Date
+                if let secs = o.every.seconds {
+                    first = d.addingTimeInterval(TimeInterval(secs))
+                } else {
+                    first = cal.startOfWork(cal.workingDay(onOrAfter: day.adding(days: 1)))
+                }
+                repeats(first: first, every: o.every, from: from, to: to, limit: o.times) { k, at in
+                    let esc = policy.escalate.flatMap { k >= $0.after ? $0.to : nil } ?? []
+                    add(.overdue, at, deadline: d, ordinal: k, escalation: esc)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first nudge of an undated item: R + every, at workday start on a working day.
+    func nudgeStart(_ r: LocalDate, _ every: DurationSpec) -> Date {
+        let cal = config.calendar
+        if let secs = every.seconds { return cal.startOfWork(r).addingTimeInterval(TimeInterval(secs)) }
+        return cal.startOfWork(cal.workingDay(onOrAfter: cal.adding(every, to: r)))
+    }
+
+    /// Repeats count from the first: the k-th is first + (k−1) × every, each moved forward
+    /// on its own to a working day. Calls `body(k, at)` for those in `[from, to)`.
+    func repeats(first: Date, every: DurationSpec, from: Date, to: Date, limit: Int?,
+                 _ body: (Int, Date) -> Void) {
+        let cal = config.calendar
+        let firstDay = cal.localDate(of: first)
+        let maxK = limit ?? Int.max
+        // Skip ahead for long-running undated series instead of walking from the start.
+        var k = 1
+        if limit == nil, from > first {
+            let approx = Int((from.timeIntervalSince(first) / max(every.approximateSeconds, 1)).rounded(.down))
+            k = max(1, approx - 2)
+        }
+        while k <= maxK {
+            let at: Date
+            if let secs = every.seconds {
+                at = first.addingTimeInterval(TimeInterval((k - 1) * secs))
+            } else {
+                let span = DurationSpec((k - 1) * every.amount, every.unit)
+                let day = every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
+                at = cal.startOfWork(day)
+            }
+            if at >= to { break }
+            if at >= from { body(k, at) }
+            k += 1
+        }
+    }
+
+    /// `event-expected` and `event-late` notices for an event not yet recorded.
+    func eventNotices(for event: EventDef, state: PlanState, from: Date, to: Date) -> [Reminder] {
+        guard let window = event.expected,
+              state.occurredEvents[event.id] == nil, event.occurred == nil else { return [] }
+        var people: [String] = []
+        if let o = event.owner {
+            people = [o]
+        } else {
+            let waiting = config.items.filter { $0.due?.eventName == event.id && !(state.items[$0.id]?.done ?? false) }
+            people = Self.unique(waiting.map(\.owner))
+        }
+        guard !people.isEmpty else { return [] }
+        let cal = config.calendar
+        let expected = cal.startOfWork(cal.workingDay(onOrAfter: window.start))
+        let late = cal.startOfWork(cal.workingDay(onOrAfter: window.end.adding(days: 1)))
+        return [(ReminderKind.eventExpected, expected), (.eventLate, late)]
+            .filter { $0.1 >= from && $0.1 < to }
+            .map { Reminder(subject: event.id, kind: $0.0, at: $0.1, people: people) }
+    }
+}

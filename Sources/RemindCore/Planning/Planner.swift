@@ -1,0 +1,96 @@
+import Foundation
+
+/// Works out who hears what when. Pure: the config, the item states and recorded events,
+/// and a time window go in; reminders come out. The daemon, `remindd agenda` and the tests
+/// all ask the same planner, so what the agenda shows is what the daemon sends.
+public struct Planner: Sendable {
+    public let config: Config
+
+    public init(config: Config) {
+        self.config = config
+    }
+
+    /// Every reminder with `from <= at < to`, ordered by time, then item.
+    public func reminders(state: PlanState, from: Date, to: Date) -> [Reminder] {
+        var out: [Reminder] = []
+        for item in config.items {
+            out.append(contentsOf: reminders(for: item, state: state, from: from, to: to))
+        }
+        for event in config.events.values {
+            out.append(contentsOf: eventNotices(for: event, state: state, from: from, to: to))
+        }
+        out.sort { ($0.at, $0.subject, $0.kind.rawValue) < ($1.at, $1.subject, $1.kind.rawValue) }
+        return out
+    }
+
+    /// The reminders of one item in `[from, to)`, same-moment ones merged, the snooze applied.
+    public func reminders(for item: Item, state: PlanState, from: Date, to: Date) -> [Reminder] {
+        let st = state.items[item.id] ?? ItemState()
+        if st.done { return [] }
+        let snooze = st.snoozedUntil
+        let lower = max(from, snooze ?? from)
+        var raw = moments(for: item, state: state, from: lower, to: to)
+        if let snooze, let since = st.snoozedAt, snooze >= from, snooze < to, since < snooze {
+            // What the snooze held back comes once, when it ends.
+            if var last = moments(for: item, state: state, from: since, to: snooze).max(by: { $0.at < $1.at }) {
+                last.at = snooze
+                raw.append(last)
+            }
+        }
+        return Self.merge(raw.filter { $0.at >= lower && $0.at < to })
+    }
+
+    /// Same-moment reminders of one item become one: the most urgent kind leads, the people
+    /// are united.
+    static func merge(_ list: [Reminder]) -> [Reminder] {
+        guard list.count > 1 else { return list }
+        let rank: [ReminderKind: Int] = [.overdue: 0, .due: 1, .before: 2, .at: 3, .undated: 4, .eventLate: 5, .eventExpected: 6]
+        var byTime: [Date: Reminder] = [:]
+        for r in list {
+            guard var cur = byTime[r.at] else { byTime[r.at] = r; continue }
+            let (lead, other) = rank[r.kind]! < rank[cur.kind]! ? (r, cur) : (cur, r)
+            var merged = lead
+            merged.mergedKinds = Array(Set(cur.mergedKinds + r.mergedKinds + [other.kind]).subtracting([lead.kind]))
+                .sorted { rank[$0]! < rank[$1]! }
+            merged.people = unique(lead.people + other.people)
+            merged.escalation = unique(lead.escalation + other.escalation).filter { !merged.people.contains($0) }
+            cur = merged
+            byTime[r.at] = cur
+        }
+        return byTime.values.sorted { $0.at < $1.at }
+    }
+
+    static func unique(_ a: [String]) -> [String] {
+        var seen = Set<String>()
+        return a.filter { seen.insert($0).inserted }
+    }
+
+    /// One delivery per channel that reaches any of the reminder's people.
+    public func deliveries(for r: Reminder) -> [PlannedDelivery] {
+        let item = r.isEventNotice ? nil : config.item(r.subject)
+        var order: [String] = []
+        var to: [String: [String]] = [:]
+        var cc: [String: [String]] = [:]
+        for p in r.people {
+            for c in config.channels(for: p, item: item) {
+                if to[c] == nil && cc[c] == nil { order.append(c) }
+                to[c, default: []].append(p)
+            }
+        }
+        for p in r.escalation where !r.people.contains(p) {
+            for c in config.channels(for: p, item: item) {
+                if to[c] == nil && cc[c] == nil { order.append(c) }
+                cc[c, default: []].append(p)
+            }
+        }
+        return order.map { c in
+            PlannedDelivery(key: r.key(channel: c), reminder: r, channel: c,
+                            to: Self.unique(to[c] ?? []), cc: Self.unique(cc[c] ?? []))
+        }
+    }
+
+    /// The channels a reminder goes out on.
+    public func channels(for r: Reminder) -> [String] {
+        deliveries(for: r).map(\.channel)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RemindCore
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Show what will be sent when.",
+        discussion: """
+        Lists the planned reminders from --from (default: now) for --days days, in the \
+        config's time zone: date and time with weekday, kind, item, recipients, channels. \
+        With --json prints one JSON array of objects with at (UTC), kind, item, to and channels.
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Option(help: ArgumentHelp("Start of the window: ISO 8601 (2023-09-25T00:00:00Z), a local 'YYYY-MM-DD HH:MM', or a date.", valueName: "when"))
+    var from: String?
+
+    @Option(help: "Length of the window in days.")
+    var days: Int = 30
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard days > 0 && days <= 36_600 else { throw ValidationError("--days must be between 1 and 36600") }
+    }
+
+    func run() throws {
+        let config = try options.load()
+        var start = Date()
+        if let from {
+            guard let t = InstantArgument.parse(from, calendar: config.calendar) else {
+                throw ValidationError("--from '\(from)' is not a time: use 2023-09-25T00:00:00Z, '2023-09-25 09:00' or 2023-09-25")
+            }
+            start = t
+        }
+        let state = try StateAccess.planState(config: config)
+        let agenda = Agenda(config: config, state: state, from: start, days: days)
+        if json {
+            Console.out(agenda.json().serialized(pretty: true))
+        } else {
+            FileHandle.standardOutput.write(Data(agenda.table().utf8))
+        }
+    }
+}
