@@ -29,7 +29,7 @@ enum RetryAfter {
     static func httpDate(_ s: String) -> Date? {
         let parts = s.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
         var day: Int?, month: Int?, year: Int?, time: String?
-        if parts.count == 5, parts[1].contains("-") { // RFC 850
+        if parts.count == 4, parts[1].contains("-") { // RFC 850
             let dmy = parts[1].split(separator: "-").map(String.init)
             guard dmy.count == 3 else { return nil }
             day = Int(dmy[0]); month = monthIndex(dmy[1]); year = Int(dmy[2]); time = parts[2]
