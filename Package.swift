@@ -60,6 +60,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `scripts/bench`: timer lateness, delivery throughput, start-up, agenda and idle figures.
+        .executableTarget(
+            name: "remindd-bench",
+            dependencies: [
+                "RemindCore", "RemindDelivery", "RemindDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"]),

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import RemindCore
+
+/// `startup`: exec of the real `remindd run` to `READY=1` on a notify socket, and its
+/// resident memory at that moment. The median of `--runs` starts is reported.
+struct StartupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "startup", abstract: "Exec to READY=1, and RSS then.")
+
+    @Option(help: "The remindd binary.")
+    var remindd: String
+
+    @Option(help: "The config (its state file is used as it is).")
+    var config: String
+
+    @Option(help: "Starts to take the median of.")
+    var runs = 3
+
+    @Option(help: "Working folder (notify socket, log).")
+    var dir: String
+
+    func run() throws {
+        var ready: [Double] = []
+        var rss: [Double] = []
+        for i in 0..<runs {
+            let socket = try NotifySocket(path: dir + "/notify.sock")
+            let env = cleanEnvironment(["NOTIFY_SOCKET": socket.path])
+            let t0 = monotonicSeconds()
+            let daemon = try DaemonProcess(executable: remindd, arguments: ["run", "--config", config], environment: env,
+                                           log: dir + "/startup.log")
+            guard socket.waitReady(timeout: 120) else {
+                daemon.stop()
+                throw BenchError("remindd sent no READY=1 within 120 s (see \(dir)/startup.log)")
+            }
+            let seconds = monotonicSeconds() - t0
+            let mib = daemon.residentMiB() ?? .nan
+            daemon.stop()
+            Figures.note("startup \(i + 1): READY=1 after \(Figures.format(seconds, digits: 3)) s, RSS \(Figures.format(mib, digits: 1)) MiB")
+            ready.append(seconds)
+            rss.append(mib)
+        }
+        Figures.emit("startup_ready_s", ready.sorted()[runs / 2])
+        Figures.emit("startup_rss_mb", rss.sorted()[runs / 2], digits: 1)
+    }
+}
+
+/// `agenda`: wall time of `remindd agenda --json` over `--days` days, output read in full
+/// and checked to be a JSON array. The median of `--runs` runs.
+struct AgendaTimeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Time remindd agenda --json.")
+
+    @Option(help: "The remindd binary.")
+    var remindd: String
+
+    @Option(help: "The config.")
+    var config: String
+
+    @Option(help: "Days of agenda.")
+    var days = 365
+
+    @Option(help: "Runs to take the median of.")
+    var runs = 3
+
+    func run() throws {
+        var times: [Double] = []
+        var entries = 0
+        let from = UTCStamp.iso(Date())
+        for i in 0..<runs {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: remindd)
+            p.arguments = ["agenda", "--json", "--days", "\(days)", "--from", from, "--config", config]
+            p.environment = cleanEnvironment([:])
+            let out = Pipe()
+            p.standardOutput = out
+            let t0 = monotonicSeconds()
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            let seconds = monotonicSeconds() - t0
+            guard p.terminationStatus == 0, let list = try JSONSerialization.jsonObject(with: data) as? [Any] else {
+                throw BenchError("remindd agenda failed (exit \(p.terminationStatus))")
+            }
+            entries = list.count
+            Figures.note("agenda \(i + 1): \(entries) reminders, \(data.count / 1_000_000) MB of JSON in \(Figures.format(seconds, digits: 3)) s")
+            times.append(seconds)
+        }
+        Figures.emit("agenda_s", times.sorted()[runs / 2])
+        Figures.emit("agenda_reminders", entries)
+    }
+}
+
+/// `idle`: a daemon with nothing due, watchdog off. Counts its threads' context switches
+/// over `--seconds` after it settled, per minute.
+struct IdleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "idle", abstract: "Wake-ups of an idle daemon.")
+
+    @Option(help: "The remindd binary.")
+    var remindd: String
+
+    @Option(help: "Working folder (config, state, socket, log).")
+    var dir: String
+
+    @Option(help: "Seconds to watch.")
+    var seconds = 60.0
+
+    @Option(help: "Seconds to let it settle after READY=1.")
+    var settle = 3.0
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let configPath = dir + "/idle.yaml"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dir + "/idle.sqlite" + suffix) }
+        let today = LocalDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        let yaml = """
+        timezone: Europe/Amsterdam
+        state: \(dir)/idle.sqlite
+        channels:
+          local: { type: maildir, path: \(dir)/mail }
+        people:
+          p1: p1@example.org
+        items:
+          - { id: far1, title: Iets voor later, owner: p1, agreed: \(today), due: \(today.adding(days: 200)) }
+          - { id: far2, title: Nog iets voor later, owner: p1, agreed: \(today), due: \(today.adding(days: 300)) }
+
+        """
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: configPath))
+        let socket = try NotifySocket(path: dir + "/notify.sock")
+        let daemon = try DaemonProcess(executable: remindd, arguments: ["run", "--config", configPath],
+                                       environment: cleanEnvironment(["NOTIFY_SOCKET": socket.path]), log: dir + "/idle.log")
+        defer { daemon.stop() }
+        guard socket.waitReady(timeout: 60) else { throw BenchError("remindd sent no READY=1 (see \(dir)/idle.log)") }
+        Thread.sleep(forTimeInterval: settle)
+        let before = daemon.contextSwitches()
+        Thread.sleep(forTimeInterval: seconds)
+        let after = daemon.contextSwitches()
+        let wakeups = DaemonProcess.wakeups(from: before, to: after)
+        let perMinute = Double(wakeups) * 60 / seconds
+        Figures.note("idle: \(wakeups) context switches in \(Int(seconds)) s, \(after.count) threads")
+        Figures.emit("idle_wakeups_per_min", perMinute, digits: 1)
+    }
+}
