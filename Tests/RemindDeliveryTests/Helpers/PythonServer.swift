@@ -47,7 +47,7 @@ final class PythonServer {
             }
         }
         guard let p = found else {
-            process.terminate()
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             let log = (try? String(contentsOf: directory.appendingPathComponent("server.stderr"), encoding: .utf8)) ?? ""
             throw TestFailure("\(script) did not start: \(log)")
         }
@@ -55,8 +55,9 @@ final class PythonServer {
     }
 
     deinit {
+        // SIGKILL: a SIGTERM can sit pending in a child that inherited a blocked mask.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
