@@ -56,7 +56,7 @@ struct SMTPDeliveryTests {
             Fixture.message(Fixture.delivery(.before, at: Fixture.utc("2023-09-29T07:00:00Z").addingTimeInterval(Double(i))))
         }
         let results = notifier.deliver(batch)
-        #expect(results.count == 5 && results.allSatisfy(\.isSent))
+        #expect(results.count == 5 && results.allSatisfy { $0.isSent })
         #expect(server.events("connect").count == 1)
         #expect(server.events("ehlo").count == 1)
         #expect(server.messages.count == 5)

@@ -19,6 +19,10 @@ final class PythonServer {
         return (try? run(["python3", "-c", "import aiosmtpd"]).status) == 0
     }()
 
+    static func hasModule(_ name: String) -> Bool {
+        (try? run(["python3", "-c", "import \(name)"]).status) == 0
+    }
+
     static let skipReason: Comment = "python3 with aiosmtpd not found (pip install aiosmtpd standardwebhooks); set CI to make this a failure"
 
     init(script: String, arguments: [String], directory: URL) throws {
