@@ -12,6 +12,6 @@ struct Remindd: ParsableCommand {
 
         Start with: remindd check --config FILE, then remindd agenda --config FILE.
         """,
-        subcommands: [Check.self, AgendaCommand.self]
+        subcommands: [Check.self, AgendaCommand.self, TestChannel.self]
     )
 }
