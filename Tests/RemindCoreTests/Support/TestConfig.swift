@@ -62,14 +62,15 @@ enum TestConfig {
                       policy: policy, meetings: meetings, events: events, items: items))
     }
 
-    /// One item with the given `due:` (or none) agreed on R, plus extra item keys.
+    /// One item with the given `due:` (or none) agreed on R (or, for `series@date`, agreed
+    /// at that meeting), plus extra item keys.
     static func item(_ due: String?, r: String = "2023-09-25", id: String = "x", owner: String = "SJenV",
                      extra: String = "") -> String {
         var s = """
           - id: \(id)
             title: Test item \(id)
             owner: \(owner)
-            agreed: \(r)
+            \(r.contains("@") ? "meeting" : "agreed"): \(r)
 
         """
         if let due { s += "    due: \(due)\n" }
