@@ -44,12 +44,8 @@ extension Planner {
             }
             let o = policy.overdue
             if o.times > 0 {
-                let first: Date
-                if let secs = o.every.seconds {
-                    first = d.addingTimeInterval(TimeInterval(secs))
-                } else {
-                    first = cal.startOfWork(cal.workingDay(onOrAfter: day.adding(days: 1)))
-                }
+                // The first is on the working day after D's date whatever the unit of `every`.
+                let first = cal.startOfWork(cal.workingDay(onOrAfter: day.adding(days: 1)))
                 repeats(first: first, every: o.every, from: from, to: to, limit: o.times) { k, at in
                     let esc = policy.escalate.flatMap { k >= $0.after ? $0.to : nil } ?? []
                     add(.overdue, at, deadline: d, ordinal: k, escalation: esc)
