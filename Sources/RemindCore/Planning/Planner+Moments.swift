@@ -21,7 +21,9 @@ extension Planner {
             return out
         case .undated:
             guard let r = item.referenceDate, let every = policy.undatedEvery else { return out }
-            repeats(first: nudgeStart(r, every), every: every, from: from, to: to, limit: nil) { k, at in
+            // Later nudges count from R + every as it falls, not from where the first moved to.
+            let rawFirst = every.seconds == nil ? cal.adding(every, to: r) : nil
+            repeats(first: nudgeStart(r, every), rawFirstDay: rawFirst, every: every, from: from, to: to, limit: nil) { k, at in
                 add(.undated, at, deadline: nil, ordinal: k)
             }
         case .at(let d, let day, let anchor):
@@ -63,11 +65,12 @@ extension Planner {
     }
 
     /// Repeats count from the first: the k-th is first + (k−1) × every, each moved forward
-    /// on its own to a working day. Calls `body(k, at)` for those in `[from, to)`.
-    func repeats(first: Date, every: DurationSpec, from: Date, to: Date, limit: Int?,
+    /// on its own to a working day. `rawFirstDay` is the day the first falls on before it is
+    /// moved (the day of `first` when absent). Calls `body(k, at)` for those in `[from, to)`.
+    func repeats(first: Date, rawFirstDay: LocalDate? = nil, every: DurationSpec, from: Date, to: Date, limit: Int?,
                  _ body: (Int, Date) -> Void) {
         let cal = config.calendar
-        let firstDay = cal.localDate(of: first)
+        let firstDay = rawFirstDay ?? cal.localDate(of: first)
         let maxK = limit ?? Int.max
         // Skip ahead for long-running undated series instead of walking from the start.
         var k = 1
