@@ -72,24 +72,34 @@ extension Planner {
         let cal = config.calendar
         let firstDay = rawFirstDay ?? cal.localDate(of: first)
         let maxK = limit ?? Int.max
-        // Skip ahead for long-running undated series instead of walking from the start.
-        var k = 1
-        if limit == nil, from > first {
-            let approx = Int((from.timeIntervalSince(first) / max(every.approximateSeconds, 1)).rounded(.down))
-            k = max(1, approx - 2)
+        func day(_ k: Int) -> LocalDate {
+            let span = DurationSpec((k - 1) * every.amount, every.unit)
+            return every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
         }
+        func moment(_ k: Int) -> Date {
+            if let secs = every.seconds { return first.addingTimeInterval(TimeInterval((k - 1) * secs)) }
+            return cal.startOfWork(day(k))
+        }
+        // Moments grow with k, so a long-running series can start from an estimate of the
+        // first k inside the window, corrected until it is exact: an estimate that is too
+        // high would silently lose reminders (a working day is not a fixed number of days).
+        var k = 1
+        if from > first {
+            let perStep = every.unit == .workdays
+                ? Double(every.amount) * 7 / Double(max(cal.workdays.count, 1)) * 86_400
+                : every.approximateSeconds
+            k = max(1, min(maxK, Int((from.timeIntervalSince(first) / max(perStep, 1)).rounded(.down))))
+            while k > 1 && moment(k - 1) >= from { k -= 1 }
+            while k <= maxK && moment(k) < from { k += 1 }
+        }
+        // Working days are counted on from the previous repeat, not again from the first.
+        var workday: LocalDate? = every.unit == .workdays ? day(k) : nil
         while k <= maxK {
-            let at: Date
-            if let secs = every.seconds {
-                at = first.addingTimeInterval(TimeInterval((k - 1) * secs))
-            } else {
-                let span = DurationSpec((k - 1) * every.amount, every.unit)
-                let day = every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
-                at = cal.startOfWork(day)
-            }
+            let at = workday.map(cal.startOfWork) ?? moment(k)
             if at >= to { break }
             if at >= from { body(k, at) }
             k += 1
+            if let w = workday { workday = cal.adding(every, to: w) }
         }
     }
 
