@@ -136,7 +136,7 @@ final class YAMLReader {
 
     func stringList(_ node: Node, _ what: String) -> [(String, Node)]? {
         guard let items = list(node, what) else { return nil }
-        return items.compactMap { n in line(n, "each entry of \(what)").map { ($0, n) } }
+        return items.compactMap { n in line(n, what).map { ($0, n) } }
     }
 
     func duration(_ node: Node, _ what: String) -> DurationSpec? {
