@@ -19,7 +19,7 @@ public enum ConfigLoader {
             draft.validate()
         }
         if !draft.errors.isEmpty {
-            throw ConfigErrors(draft.errors)
+            throw ConfigErrors(draft.errorsInFileOrder())
         }
         return draft.build()
     }
@@ -29,7 +29,7 @@ public enum ConfigLoader {
         let draft = ConfigDraft(mainPath: path)
         draft.loadText(text, file: path, isMain: true)
         draft.validate()
-        if !draft.errors.isEmpty { throw ConfigErrors(draft.errors) }
+        if !draft.errors.isEmpty { throw ConfigErrors(draft.errorsInFileOrder()) }
         return draft.build()
     }
 }
@@ -49,6 +49,8 @@ final class ConfigDraft {
     let mainPath: String
     var errors: [ConfigError] = []
     var loadedFiles = Set<String>()
+    /// Files in the order they were read, to report errors file by file.
+    var fileOrder: [String] = []
 
     var timeZone: TimeZone?
     var timeZoneName = "UTC"
@@ -84,6 +86,19 @@ final class ConfigDraft {
         timeZone = TimeZone(identifier: "UTC")
     }
 
+    /// Errors are found in passes (syntax and values per file, definitions across files,
+    /// references at the end); the reader gets them by file, line and column.
+    func errorsInFileOrder() -> [ConfigError] {
+        func key(_ e: ConfigError) -> (Int, Int, Int) {
+            guard let l = e.location else { return (Int.max, 0, 0) }
+            return (fileOrder.firstIndex(of: l.file) ?? fileOrder.count, l.line, l.column)
+        }
+        return errors.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
     func fail(_ message: String, at location: SourceLocation?) {
         errors.append(ConfigError(message, at: location))
     }
@@ -110,6 +125,7 @@ final class ConfigDraft {
     }
 
     func loadText(_ text: String, file: String, isMain: Bool) {
+        fileOrder.append(file)
         let reader = YAMLReader(file: file)
         defer { errors.append(contentsOf: reader.errors) }
         let root: Node
