@@ -15,9 +15,7 @@ public enum ConfigLoader {
     public static func load(path: String) throws -> Config {
         let draft = ConfigDraft(mainPath: path)
         draft.loadFile(path, isMain: true, includedFrom: nil)
-        if draft.errors.isEmpty || draft.timeZone != nil {
-            draft.validate()
-        }
+        draft.validate()
         if !draft.errors.isEmpty {
             throw ConfigErrors(draft.errorsInFileOrder())
         }
