@@ -181,8 +181,12 @@ final class ConfigDraft {
 
     static func describe(_ e: YamlError) -> String {
         switch e {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return "invalid YAML: \(problem)"
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            // The problem is where the parser gave up; the context says where the construct
+            // it could not finish began, which is usually where the mistake is.
+            guard let c = context else { return "invalid YAML: \(problem)" }
+            return "invalid YAML: \(problem) (\(c.text) that starts at line \(c.mark.line), column \(c.mark.column))"
         case .duplicatedKeysInMapping(let dups, _):
             return "duplicate key \(dups.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
         default:
