@@ -25,6 +25,8 @@ public enum ConfigLoader {
     /// Loads from text (tests, stdin); includes resolve against `path`'s folder.
     public static func load(text: String, path: String) throws -> Config {
         let draft = ConfigDraft(mainPath: path)
+        // The text stands for the file at `path`: an include of that file is a cycle.
+        draft.loadedFiles.insert(ConfigDraft.canonical(path))
         draft.loadText(text, file: path, isMain: true)
         draft.validate()
         if !draft.errors.isEmpty { throw ConfigErrors(draft.errorsInFileOrder()) }
@@ -101,8 +103,12 @@ final class ConfigDraft {
         errors.append(ConfigError(message, at: location))
     }
 
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     func loadFile(_ path: String, isMain: Bool, includedFrom: SourceLocation?) {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = Self.canonical(path)
         guard !loadedFiles.contains(canonical) else {
             fail("'\(path)' is included more than once (or includes itself)", at: includedFrom)
             return
