@@ -53,6 +53,9 @@ import Testing
             "include-bad-key.d/items.yaml:1:1: error: unknown key 'timezone' in an included file (allowed: people, meetings, events, items, include)",
             "include-bad-key.d/items.yaml:3:3: error: person 'SJenV' is defined twice: here and at include-bad-key.yaml:5:3",
         ],
+        "includes-itself.yaml": [
+            "includes-itself.yaml:6:11: error: 'includes-itself.yaml' is included more than once (or includes itself)",
+        ],
         "missing-include.yaml": [
             "missing-include.yaml:6:11: error: include 'items.d/lrt.yaml': no such file",
         ],
