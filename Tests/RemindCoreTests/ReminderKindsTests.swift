@@ -47,7 +47,7 @@ import Testing
     /// `remind_at` instants are kept exactly, also on R's date where a lead would be
     /// dropped, and in any of the timed forms.
     @Test func remindAtIsExactAndNeverDropped() throws {
-        let extra = "remind_at: [2023-10-20 14:00, 2023-09-25 16:00, \"2023-10-02T06:15:30Z\"]"
+        let extra = "remind_at: [2023-10-20 14:00, 2023-09-25 16:00, 2023-10-02T06:15:30Z]"
         #expect(try Self.golden("2023-10-23", policy: "    before: []\n" + Self.leadsOnly, extra: extra) == [
             "at Mon 2023-09-25 16:00 +02:00 (2023-09-25T14:00:00Z) SJenV",
             "at Mon 2023-10-02 08:15:30 +02:00 (2023-10-02T06:15:30Z) SJenV",
