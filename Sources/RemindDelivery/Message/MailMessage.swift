@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+import RemindCore
+
+/// An RFC 5322 message as remindd sends it: one UTF-8 text part, quoted-printable, marked
+/// `Auto-Submitted: auto-generated` so vacation responders stay quiet, with a Message-ID
+/// derived from the delivery key so a receiver can drop the rare duplicate of a retry.
+struct MailMessage {
+    var from: Mailbox
+    var to: [Mailbox]
+    var cc: [Mailbox]
+    var subject: String
+    var body: String
+    /// When the message is written (the Date header), shown in `timeZone`.
+    var date: Date
+    var timeZone: TimeZone
+    /// The delivery's idempotency key.
+    var key: String
+
+    /// `<remindd.<first 32 hex of SHA-256(key)>@<sender domain>>`: the same key gives the
+    /// same id on every retry and restart; the hash keeps odd item ids out of the header.
+    static func messageID(key: String, from: String) -> String {
+        let digest = SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "<remindd.\(digest.prefix(32))@\(Address.domain(from))>"
+    }
+
+    /// The wire form, CRLF line endings throughout.
+    func rendered() -> String {
+        var headers = [
+            "Date: \(RFC5322Date.format(date, in: timeZone))",
+            MailHeader.addressList("From", [from]),
+            MailHeader.addressList("To", to),
+        ]
+        if !cc.isEmpty { headers.append(MailHeader.addressList("Cc", cc)) }
+        headers += [
+            MailHeader.unstructured("Subject", subject),
+            "Message-ID: \(Self.messageID(key: key, from: from.address))",
+            MailHeader.unstructured("X-Remindd-Key", key),
+            "Auto-Submitted: auto-generated",
+            "X-Auto-Response-Suppress: All",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(body) + "\r\n"
+    }
+}
+
+/// `Fri, 29 Sep 2023 09:00:00 +0200`, computed by hand: Foundation's formatters depend on
+/// the process locale, and the header must be English whatever the message language is.
+enum RFC5322Date {
+    static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func format(_ date: Date, in zone: TimeZone) -> String {
+        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let offset = zone.secondsFromGMT(for: date)
+        let local = t + offset
+        let dayNumber = Int((Double(local) / 86_400).rounded(.down))
+        let secs = local - dayNumber * 86_400
+        let d = LocalDate(dayNumber: dayNumber)
+        let sign = offset < 0 ? "-" : "+"
+        let off = abs(offset) / 60
+        return String(format: "%@, %d %@ %04d %02d:%02d:%02d %@%02d%02d",
+                      days[d.isoWeekday - 1], d.day, months[d.month - 1], d.year,
+                      secs / 3600, (secs / 60) % 60, secs % 60, sign, off / 60, off % 60)
+    }
+}

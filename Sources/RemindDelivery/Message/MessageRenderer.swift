@@ -1,0 +1,95 @@
+import Foundation
+import Mustache
+import RemindCore
+
+/// A message ready for any channel: the subject line and the plain-text body.
+public struct RenderedMessage: Sendable, Equatable {
+    public var subject: String
+    public var body: String
+
+    public init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
+    }
+}
+
+/// A template override that does not parse; names the `templates:` key and part.
+public struct TemplateError: Error, CustomStringConvertible {
+    public var key: String
+    public var part: String
+    public var message: String
+
+    public var description: String { "templates.\(key).\(part): \(message)" }
+}
+
+/// Turns a delivery into words a person reads gladly, in the config's `language` and zone.
+/// Shared by every channel and by `remindd test-channel`, so what a test shows is what the
+/// daemon sends. Templates are Mustache; a config overrides the built-in ones per kind
+/// (`templates: {overdue: {subject: …, body: …}}`) or for all kinds (`templates: {default: …}`),
+/// subject and body separately. Text is never HTML-escaped.
+///
+/// Variables: `title`, `id`, `kind`, `key`, `owner`, `with` (names, joined), `has_with`,
+/// `deadline` (weekday, date and time), `deadline_short`, `has_deadline`, `scheduled`,
+/// `lead` (`7 dagen`), `ordinal` (`2e`/`2nd`), `which` (the opening sentence), `escalated`,
+/// `escalated_to`, `origin` (meeting and date), `has_origin`, `notes`, `has_notes`, `late`,
+/// `done_command`, `snooze_command`; for event notices also `window`, `waiting` (list of
+/// `id`, `title`), `has_waiting`, `event_command`.
+public struct MessageRenderer: Sendable {
+    public let config: Config
+    private let subjects: [ReminderKind: MustacheTemplate]
+    private let bodies: [ReminderKind: MustacheTemplate]
+    private let whichLines: [ReminderKind: MustacheTemplate]
+
+    /// Parses the overrides now, so a broken template fails `check` and start-up, not a send.
+    public init(config: Config) throws {
+        self.config = config
+        var subjects: [ReminderKind: MustacheTemplate] = [:]
+        var bodies: [ReminderKind: MustacheTemplate] = [:]
+        var whichLines: [ReminderKind: MustacheTemplate] = [:]
+        for kind in ReminderKind.allCases {
+            let builtIn = DefaultTemplates.template(kind, config.language)
+            let own = config.templates[kind.rawValue]
+            let fallback = config.templates["default"]
+            subjects[kind] = try Self.parse(own?.subject ?? fallback?.subject ?? builtIn.subject,
+                                            key: own?.subject != nil ? kind.rawValue : "default", part: "subject")
+            bodies[kind] = try Self.parse(own?.body ?? fallback?.body ?? builtIn.body,
+                                          key: own?.body != nil ? kind.rawValue : "default", part: "body")
+            whichLines[kind] = try Self.parse(DefaultTemplates.which(kind, config.language), key: kind.rawValue, part: "which")
+        }
+        self.subjects = subjects
+        self.bodies = bodies
+        self.whichLines = whichLines
+    }
+
+    public func render(_ message: OutgoingMessage) -> RenderedMessage {
+        render(MessageFacts(message, config: config))
+    }
+
+    func render(_ facts: MessageFacts) -> RenderedMessage {
+        var context = facts.context(language: config.language)
+        context["which"] = whichLines[facts.kind]!.render(context)
+        let subject = MailHeader.sanitize(subjects[facts.kind]!.render(context))
+            .split(separator: " ").joined(separator: " ")
+        return RenderedMessage(subject: subject, body: Self.tidy(bodies[facts.kind]!.render(context)))
+    }
+
+    private static func parse(_ text: String, key: String, part: String) throws -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        } catch {
+            throw TemplateError(key: key, part: part, message: "\(error)")
+        }
+    }
+
+    /// No runs of blank lines where optional parts were left out; one final newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if blank && (lines.isEmpty || lines.last!.isEmpty) { continue }
+            lines.append(blank ? "" : line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import RemindCore
+
+/// One delivery handed to a notifier: the planned reminder on this channel, and whether it
+/// goes out after its moment (catch-up after downtime), which the message then says.
+public struct OutgoingMessage: Sendable {
+    public var delivery: PlannedDelivery
+    public var late: Bool
+
+    public init(delivery: PlannedDelivery, late: Bool = false) {
+        self.delivery = delivery
+        self.late = late
+    }
+}
+
+/// The outcome of one delivery attempt, classified by the notifier that knows the protocol,
+/// so the outbox only decides *when* to try again, never *whether* a reply is retryable.
+/// Reasons are redacted: no credentials, no URL userinfo or query.
+public enum DeliveryResult: Sendable, Equatable {
+    /// Accepted. `reply` is the server's final reply or the HTTP status line.
+    case sent(reply: String)
+    /// Transient (connection failure, SMTP 4xx, HTTP 408/429/5xx); `retryAfter` in seconds
+    /// when the server said how long to wait.
+    case retry(reason: String, retryAfter: Double?)
+    /// Permanent (SMTP 5xx, other HTTP 4xx, refused address or configuration): retrying
+    /// cannot help.
+    case failed(reason: String)
+
+    public var isSent: Bool {
+        if case .sent = self { return true }
+        return false
+    }
+
+    /// The reply or the reason, for listings and logs.
+    public var text: String {
+        switch self {
+        case .sent(let r): return r
+        case .retry(let r, _): return r
+        case .failed(let r): return r
+        }
+    }
+}
+
+/// A channel. One instance per configured channel; the daemon calls it from a background
+/// queue, never concurrently on one instance. A batch travels over one reused connection
+/// (one curl handle), which is what makes thousands of messages per second possible and
+/// spares mail servers a connection per reminder. Returns one result per message, in order.
+public protocol Notifier: AnyObject {
+    func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult]
+}

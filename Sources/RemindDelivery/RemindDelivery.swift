@@ -1,1 +1,0 @@
-// Channels: SMTP, webhook and maildir notifiers.

@@ -1,1 +1,0 @@
-// Tests for RemindDeliveryTests live beside this file.
