@@ -72,5 +72,8 @@ import Testing
         #expect(c.deadline("aedes-locaties") == "undated")
         #expect(c.golden("aedes-locaties", to: "2023-10-10T00:00:00Z") == ["undated#1 Mon 2023-10-09 09:00 +02:00 (2023-10-09T07:00:00Z) MBZK"])
         #expect(ConfigWarnings.find(c) == [])
+        // The annotated example of every key loads too.
+        let full = try ConfigLoader.load(path: root.appendingPathComponent("config/remindd.example.yaml").path)
+        #expect(!full.items.isEmpty)
     }
 }
