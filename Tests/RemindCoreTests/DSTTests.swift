@@ -24,6 +24,8 @@ import Testing
         Case(zone: "Pacific/Auckland", day: "2023-09-24", time: "02:30", utc: "2023-09-23T14:00:00Z"),
         Case(zone: "Australia/Lord_Howe", day: "2023-10-01", time: "02:15", utc: "2023-09-30T15:30:00Z"),
         Case(zone: "America/Santiago", day: "2023-09-03", time: "00:30", utc: "2023-09-03T04:00:00Z"),
+        // Samoa skipped all of 2011-12-30: its 09:00 is the first instant of the 31st.
+        Case(zone: "Pacific/Apia", day: "2011-12-30", time: "09:00", utc: "2011-12-30T10:00:00Z"),
     ]
 
     static let folds: [Case] = [
