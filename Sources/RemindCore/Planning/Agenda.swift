@@ -52,12 +52,7 @@ public struct Agenda: Sendable {
                          planner.channels(for: r).joined(separator: ", ")])
         }
         if reminders.isEmpty { return "No reminders in this window.\n" }
-        var widths = [Int](repeating: 0, count: 5)
-        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-        return rows.map { row in
-            row.enumerated().map { i, c in i == row.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(rows) + "\n"
     }
 
     public func json() -> JSON {

@@ -1,0 +1,82 @@
+import RemindCore
+
+/// Dates as minutes write them: "25 september 2023", "1 nov.", "November 1, 2023",
+/// "2023-11-01", "1-11-2023", "vrijdag 6 oktober". A date without a year is the first one
+/// on or after the reference date, because minutes set deadlines in the future.
+enum DateParser {
+    struct Found {
+        var date: LocalDate
+        var range: Range<Int>
+        var hasYear: Bool
+    }
+
+    static let monthNames: [(String, Int)] = [
+        ("januari", 1), ("january", 1), ("jan", 1), ("februari", 2), ("february", 2), ("feb", 2),
+        ("maart", 3), ("march", 3), ("mrt", 3), ("mar", 3), ("april", 4), ("apr", 4),
+        ("mei", 5), ("may", 5), ("juni", 6), ("june", 6), ("jun", 6), ("juli", 7), ("july", 7),
+        ("jul", 7), ("augustus", 8), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9),
+        ("sep", 9), ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
+        ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ]
+    static let monthByName: [String: Int] = Dictionary(monthNames, uniquingKeysWith: { a, _ in a })
+    static let monthAlternation = monthNames.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
+    /// Full month names only, for "in oktober", "begin december" (no "may", "mar", "dec").
+    static let fullMonthAlternation = monthNames.map(\.0).filter { $0.count >= 4 && $0 != "sept" }
+        .sorted { $0.count > $1.count }.joined(separator: "|")
+
+    nonisolated(unsafe) static let iso = try! Regex(#"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#)
+    nonisolated(unsafe) static let numeric = try! Regex(#"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"#)
+    nonisolated(unsafe) static let dayMonth = try! Regex(#"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+(\d{4})\b)?"#)
+    nonisolated(unsafe) static let monthDay = try! Regex(#"\b("# + monthAlternation + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
+
+    /// Every date in `text`, left to right; dates without a year need a reference.
+    static func dates(in text: String, reference: LocalDate?) -> [Found] {
+        let folded = Fold.string(text)
+        var out: [Found] = []
+        func add(_ y: Int?, _ m: Int, _ d: Int, _ r: Range<String.Index>) {
+            let range = offsets(r, in: folded)
+            if out.contains(where: { $0.range.overlaps(range) }) { return }
+            guard (1...12).contains(m), d >= 1 else { return }
+            if let y {
+                let year = y < 100 ? 2000 + y : y
+                guard d <= LocalDate.daysIn(year: year, month: m) else { return }
+                out.append(Found(date: LocalDate(year: year, month: m, day: d), range: range, hasYear: true))
+            } else if let ref = reference {
+                var year = ref.year
+                if m < ref.month || (m == ref.month && d < ref.day) { year += 1 }
+                guard d <= LocalDate.daysIn(year: year, month: m) else { return }
+                out.append(Found(date: LocalDate(year: year, month: m, day: d), range: range, hasYear: false))
+            }
+        }
+        for m in folded.matches(of: iso) {
+            add(Int(m.output[1].substring!)!, Int(m.output[2].substring!)!, Int(m.output[3].substring!)!, m.range)
+        }
+        for m in folded.matches(of: numeric) {
+            add(Int(m.output[3].substring!)!, Int(m.output[2].substring!)!, Int(m.output[1].substring!)!, m.range)
+        }
+        for m in folded.matches(of: dayMonth) {
+            let y = m.output[3].substring.flatMap { Int($0) }
+            add(y, monthByName[String(m.output[2].substring!)]!, Int(m.output[1].substring!)!, m.range)
+        }
+        for m in folded.matches(of: monthDay) {
+            let name = String(m.output[1].substring!)
+            // "may 5" is too often the verb; require a capital M in the original.
+            if name == "may" {
+                let o = offsets(m.range, in: folded).lowerBound
+                if text.characterSlice(o, o + 1) != "M" { continue }
+            }
+            let y = m.output[3].substring.flatMap { Int($0) }
+            add(y, monthByName[name]!, Int(m.output[2].substring!)!, m.range)
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func fullDates(in text: String) -> [LocalDate] {
+        dates(in: text, reference: nil).filter(\.hasYear).map(\.date)
+    }
+
+    static func offsets(_ r: Range<String.Index>, in s: String) -> Range<Int> {
+        let lo = s.distance(from: s.startIndex, to: r.lowerBound)
+        return lo..<(lo + s.distance(from: r.lowerBound, to: r.upperBound))
+    }
+}

@@ -1,0 +1,144 @@
+import RemindCore
+
+/// "kort na de uitspraak": an outside event an action waits for.
+struct EventMention: Hashable {
+    /// The head noun, folded ("uitspraak", "ruling").
+    var noun: String
+    /// The noun phrase as written ("de uitspraak van de RvS").
+    var text: String
+    var offset: DurationSpec?
+}
+
+/// What a sentence says about when: a DESIGN deadline, an event to wait for, or only a
+/// vague word ("binnenkort") that sets no date.
+struct DeadlineGuess {
+    var due: Due?
+    var event: EventMention?
+    var phrase: String
+    var vague: Bool = false
+}
+
+/// Finds deadline phrases in Dutch and English and turns them into deadlines. The rules
+/// are ordered from most to least specific; the first kind that matches wins.
+enum DeadlinePhrases {
+    static let meetingNouns: Set<String> = [
+        "vergadering", "overleg", "bijeenkomst", "meeting", "call", "sessie", "session", "keer",
+        "time", "bestuursvergadering", "stuurgroep", "board", "committee", "commissie", "werkgroep",
+        "teamoverleg", "sync", "standup", "stand-up", "review", "mt", "mt-overleg", "regietafel",
+    ]
+    static let eventNouns: Set<String> = [
+        "uitspraak", "ruling", "judgment", "judgement", "vonnis", "beslissing", "besluit",
+        "decision", "publicatie", "publication", "verkiezingen", "verkiezing", "election",
+        "elections", "stemming", "vote", "voting", "debat", "debate", "kamerbrief", "rapport",
+        "report", "advies", "advice", "evaluatie", "evaluation", "goedkeuring", "approval",
+        "vaststelling", "zomerreces", "reces", "recess", "bekendmaking", "announcement",
+        "consultatie", "consultation", "inwerkingtreding", "uitslag", "outcome", "results",
+        "resultaten", "release", "launch", "audit", "hoorzitting", "hearing", "begroting",
+        "budget", "referendum", "top", "summit", "conferentie", "conference", "behandeling",
+        "ondertekening", "signing", "aanbesteding", "tender", "gunning", "award", "benoeming",
+        "appointment", "prinsjesdag", "formatie", "verhuizing", "migratie", "livegang", "go-live",
+    ]
+
+    static func guess(in sentence: String, reference r: LocalDate?, series: String?,
+                      calendar cal: WorkCalendar, allowBareDate: Bool) -> DeadlineGuess? {
+        let f = Fold.string(sentence)
+        if let g = nextMeeting(f, original: sentence, series: series) { return g }
+        if let g = afterEvent(f, original: sentence) { return g }
+        if let g = explicitDate(sentence, reference: r, allowBare: false) { return g }
+        if let g = weekday(f, reference: r, calendar: cal) { return g }
+        if let g = relative(f, reference: r, calendar: cal) { return g }
+        if let g = monthPhrase(f, reference: r, calendar: cal) { return g }
+        if allowBareDate, let g = explicitDate(sentence, reference: r, allowBare: true) { return g }
+        if let m = f.firstMatch(of: vague) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
+        return nil
+    }
+
+    // MARK: Next meeting
+
+    nonisolated(unsafe) static let nextMeetingRx = try! Regex(
+        #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+(?:voor|voorafgaand aan|before|prior to|ahead of)\s+)?"#
+        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)"#)
+
+    static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
+        for m in f.matches(of: nextMeetingRx) {
+            let noun = String(m.output[3].substring!)
+            let r = DateParser.offsets(m.output[3].range!, in: f)
+            let asWritten = original.characterSlice(r.lowerBound, r.upperBound)
+            let isSeries = noun == series?.lowercased() || (Token(text: asWritten, folded: noun, start: 0, end: 0).isAbbreviation)
+            guard meetingNouns.contains(noun) || isSeries else { continue }
+            var offset: DurationSpec?
+            if let n = NumberWords.value(m.output[1].substring), let u = NumberWords.unit(m.output[2].substring) {
+                offset = u == .weeks ? DurationSpec(-7 * n, .days) : DurationSpec(-n, u == .months ? .days : u)
+            }
+            return DeadlineGuess(due: .nextMeeting(offset: offset), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    // MARK: After an event
+
+    nonisolated(unsafe) static let afterEventRx = try! Regex(
+        #"(?:\b(kort|direct|meteen|snel|vlak|onmiddellijk|shortly|soon|immediately|right|directly|binnen|within)\s+)?"#
+        + #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+)?(?:of\s+)?"#
+        + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+([a-z][\w-]*)((?:\s+(?:van|of|door|by)\s+(?:de|het|the)?\s*[\w-]+(?:\s+van\s+[\w-]+)?)?)"#)
+
+    static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
+        for m in f.matches(of: afterEventRx) {
+            let noun = String(m.output[5].substring!)
+            guard eventNouns.contains(noun) else { continue }
+            var offset: DurationSpec?
+            if let u = NumberWords.unit(m.output[3].substring), let n = NumberWords.value(m.output[2].substring) {
+                offset = DurationSpec(n, u)
+            } else if let lead = m.output[1].substring {
+                switch lead {
+                case "kort", "snel", "shortly", "soon": offset = DurationSpec(5, .workdays)
+                case "direct", "meteen", "vlak", "onmiddellijk", "immediately", "right", "directly": offset = DurationSpec(1, .workdays)
+                default: break
+                }
+            }
+            let npStart = DateParser.offsets(m.output[5].range!, in: f).lowerBound
+            var npEnd = DateParser.offsets(m.output[5].range!, in: f).upperBound
+            if let q = m.output[6].range, !q.isEmpty { npEnd = DateParser.offsets(q, in: f).upperBound }
+            let np = original.characterSlice(npStart, npEnd)
+            return DeadlineGuess(due: nil, event: EventMention(noun: noun, text: np, offset: offset),
+                                 phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    // MARK: Dates
+
+    static let prepositions: Set<String> = [
+        "voor", "uiterlijk", "op", "per", "by", "before", "on", "due", "deadline", "tegen", "until",
+        "tot", "later", "dan", "than", "vanaf", "from", "datum", "date", "streefdatum", "gereed",
+    ]
+
+    static func explicitDate(_ s: String, reference r: LocalDate?, allowBare: Bool) -> DeadlineGuess? {
+        let tokens = Tokenizer.tokens(s)
+        for d in DateParser.dates(in: s, reference: r) {
+            if let r, d.date < r { continue }
+            let before = tokens.filter { $0.end <= d.range.lowerBound }.suffix(3)
+                .filter { $0.text.contains(where: \.isLetter) && !weekdays.keys.contains($0.folded) }
+            let hasPrep = before.last.map { prepositions.contains($0.folded) } ?? false
+            if hasPrep || allowBare {
+                return DeadlineGuess(due: .date(d.date), phrase: s.characterSlice(d.range.lowerBound, d.range.upperBound))
+            }
+        }
+        return nil
+    }
+
+    static let weekdays: [String: Int] = [
+        "maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7,
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    ]
+    nonisolated(unsafe) static let weekdayRx = try! Regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*\d)"#)
+
+    static func weekday(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
+        guard let r, let m = f.firstMatch(of: weekdayRx), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
+        var delta = (wd - r.isoWeekday + 7) % 7
+        if delta == 0 { delta = 7 }
+        return DeadlineGuess(due: .date(r.adding(days: delta)), phrase: String(m.output[0].substring!))
+    }
+
+    nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible)"#)
+}

@@ -1,0 +1,55 @@
+import RemindCore
+
+/// Finds the date of the meeting the minutes record: the date in a repeated sidebar or
+/// running header ("Datum 25 september 2023"), a labelled date ("Date: 3 March 2024",
+/// a `| Datum | … |` header row), or a date in the title lines. Dates of earlier minutes
+/// being approved ("het verslag van 10 juli wordt geaccordeerd") are not taken.
+enum MeetingDateFinder {
+    nonisolated(unsafe) static let labelRx = try! Regex(#"^[\s|*#_-]*(datum|date|meeting date|datum vergadering|vergaderdatum|date of meeting|held on|gehouden op|vergadering van|meeting of|when|wanneer)\b\s*[:|]?"#)
+    static let titleWords = ["verslag", "notulen", "minutes", "meeting", "vergadering", "overleg", "agenda",
+                             "bijeenkomst", "call", "besluitenlijst", "actielijst", "notes", "regietafel"]
+    static let previousWords = ["geaccordeerd", "vastgesteld", "goedgekeurd", "approved", "adopted", "vorige",
+                                "previous", "last meeting", "accepted"]
+
+    static func find(rawLines: [String], cleanLines: [String], sidebar: [String]) -> LocalDate? {
+        var sidebarDates: [LocalDate: Int] = [:]
+        for s in sidebar { for d in DateParser.fullDates(in: s) { sidebarDates[d, default: 0] += 1 } }
+        if let d = sidebarDates.max(by: { $0.value < $1.value })?.key { return d }
+        // Furniture repeated on every page: a date that heads two or more pages.
+        var repeated: [LocalDate: Int] = [:]
+        for l in rawLines where l.count < 80 {
+            let ds = DateParser.fullDates(in: l)
+            if ds.count == 1, rawLines.filter({ $0 == l }).count >= 2 { repeated[ds[0], default: 0] += 1 }
+        }
+        if let d = repeated.max(by: { $0.value < $1.value })?.key { return d }
+        for l in rawLines {
+            let f = Fold.string(l)
+            if f.firstMatch(of: labelRx) != nil, let d = DateParser.fullDates(in: l).first { return d }
+        }
+        let head = cleanLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(12)
+        for l in head {
+            let f = Fold.string(l)
+            if titleWords.contains(where: { f.contains($0) }), !previousWords.contains(where: { f.contains($0) }),
+               let d = DateParser.fullDates(in: l).first { return d }
+        }
+        for l in head.prefix(6) {
+            let f = Fold.string(l)
+            if !previousWords.contains(where: { f.contains($0) }), let d = DateParser.fullDates(in: l).first { return d }
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) static let seriesRx = try! Regex(#"\b(?:volgende|eerstvolgende|next|vorige|previous|last)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
+    nonisolated(unsafe) static let titleSeriesRx = try! Regex(#"(?i:verslag|notulen|minutes|agenda|vergadering|meeting)\s+(?:(?i:van|of)\s+(?:(?i:de|het|the)\s+)?)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
+
+    /// The meeting series id: the body the minutes call "de volgende LRT" or whose
+    /// "Verslag LRT" they are, lower-cased; else `meeting`.
+    static func series(in text: String) -> String {
+        var count: [String: Int] = [:]
+        for m in text.matches(of: seriesRx) { count[String(m.output[1].substring!), default: 0] += 2 }
+        for m in text.matches(of: titleSeriesRx) { count[String(m.output[1].substring!), default: 0] += 1 }
+        guard let best = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return "meeting" }
+        let id = Slug.make(best)
+        return id.isEmpty ? "meeting" : id
+    }
+}

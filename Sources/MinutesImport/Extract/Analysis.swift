@@ -1,0 +1,192 @@
+/// What one sentence says about an action: who does it, with whom, and how firmly.
+struct Analysis {
+    enum Commitment { case modal, minuteStyle, present, reported, passive }
+    var owner: String?
+    var coOwners: [String] = []
+    var with: [String] = []
+    var involved: [String] = []
+    var commitment: Commitment?
+    /// A present-tense verb minutes also use to report the discussion ("VNG vraagt aandacht").
+    var narrativeRisk = false
+    var conditional = false
+    var hedged = false
+    var done = false
+    var vagueEffort = false
+    var question = false
+    /// Index of the verb token (for finding `met X` after it).
+    var verbIndex = 0
+}
+
+/// The sentence-level rules: subject, verb, the "with"/"involved" split, and the signs that
+/// a sentence is not a commitment (a condition, a hedge, something already done).
+enum ProseRules {
+    static let leadAdverbs: Set<String> = [
+        "wel", "ook", "daarnaast", "verder", "tevens", "vervolgens", "daarna", "voorts", "nu", "dan",
+        "hierop", "daarop", "also", "additionally", "further", "furthermore", "finally", "then", "next",
+        ",", "en", "and", "so", "dus", "tot", "slot", "ten", "slotte", "afgesproken", "is", "agreed",
+        "it", "was", "besproken", "wordt", "afgesproken:",
+    ]
+    static let pronouns: Set<String> = ["hij", "zij", "ze", "he", "she", "they", "it", "zij/hij", "zich", "we", "wij"]
+
+    static func analyze(_ sentence: String) -> Analysis {
+        var a = Analysis()
+        let f = " " + Fold.string(sentence) + " "
+        let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
+        guard !tokens.isEmpty else { return a }
+        a.question = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        a.done = Lexicon.donePhrases.contains { f.contains(" " + $0) }
+        a.hedged = Lexicon.hedges.contains { f.contains($0) }
+        a.vagueEffort = Lexicon.vagueEffort.contains { f.contains(" " + $0) }
+        a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
+            || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
+
+        var i = 0
+        while i < tokens.count - 1, leadAdverbs.contains(tokens[i].folded), ActorParser.parseOne(tokens, i) == nil { i += 1 }
+        var subject: [String] = []
+        var j = i
+        if i < tokens.count, Lexicon.modals.contains(tokens[i].folded), let (names, e) = ActorParser.parseList(tokens, i + 1) {
+            // Inverted order after an adverb: "Wel zal voorzitter VB zich inzetten".
+            subject = names; a.commitment = .modal; a.verbIndex = i; j = e
+        } else if let (names, e) = ActorParser.parseList(tokens, i) {
+            subject = names; j = e
+            // "JenV samen met MBZK zal …"
+            if j + 1 < tokens.count, ["samen", "together"].contains(tokens[j].folded), ["met", "with"].contains(tokens[j + 1].folded),
+               let (w, e2) = ActorParser.parseList(tokens, j + 2) {
+                a.with += w; j = e2
+            }
+            if j < tokens.count, tokens[j].folded == "," { j += 1 }
+            if j < tokens.count { classifyVerb(tokens, j, &a) }
+        }
+        if a.commitment == .reported || a.commitment == nil {
+            // "X concludeert dat hij …", "It was agreed that Bob will …", "Afgesproken is dat …"
+            if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) {
+                let k = d + 1
+                if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
+                    var b = Analysis(); classifyVerb(tokens, k + 1, &b)
+                    let rest = Array(tokens[(k + 1)...]).map(\.folded)
+                    if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) }) {
+                        a.commitment = .reported; a.verbIndex = k
+                    } else if a.commitment == .reported {
+                        a.commitment = nil
+                    }
+                } else if let (names, e) = ActorParser.parseList(tokens, k), e < tokens.count {
+                    var b = Analysis(); classifyVerb(tokens, e, &b)
+                    if let c = b.commitment, c != .passive {
+                        subject = names; a.commitment = c; a.verbIndex = e; a.narrativeRisk = b.narrativeRisk
+                    } else if passive(f), !subject.isEmpty, a.commitment == .reported {
+                        a.verbIndex = e
+                    } else if passive(f) {
+                        subject = []; a.commitment = .passive; a.verbIndex = e
+                    } else if a.commitment == .reported {
+                        a.commitment = nil
+                    }
+                } else if a.commitment == .reported, !passive(f) {
+                    a.commitment = nil
+                }
+            } else if a.commitment == .reported {
+                // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it".
+                if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
+            }
+        }
+        if a.commitment == nil, passive(f) {
+            a.commitment = .passive
+            subject = []
+        }
+        if a.commitment == .passive {
+            // The agent of a passive: "door het secretariaat", "by the chairs".
+            if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
+               let (names, _) = ActorParser.parseList(tokens, b + 1) {
+                subject = names
+            } else if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }), let np = agentPhrase(tokens, b + 1, sentence) {
+                subject = [np]
+            }
+        }
+        if let first = subject.first {
+            a.owner = first
+            a.coOwners = Array(subject.dropFirst())
+        }
+        collectParties(tokens, f, &a)
+        return a
+    }
+
+    /// "by the residents' group before 1 April" → "the residents' group".
+    static func agentPhrase(_ tokens: [Token], _ i: Int, _ sentence: String) -> String? {
+        guard i + 1 < tokens.count, ActorParser.determiners.contains(tokens[i].folded) else { return nil }
+        let stop: Set<String> = ["next", "volgende", "end", "eind", "einde", "begin", "start", "middle", "latest", "uiterlijk"]
+        var j = i + 1
+        while j < tokens.count, j - i <= 4, tokens[j].text.first?.isLetter == true || tokens[j].text == "'" {
+            let f = tokens[j].folded
+            if stop.contains(f) || DeadlinePhrases.meetingNouns.contains(f) || DeadlinePhrases.prepositions.contains(f)
+                || ["in", "met", "with", "for", "of", "van", "at", "to", "and", "en", "within", "binnen", "over"].contains(f) { break }
+            j += 1
+        }
+        guard j > i + 1 else { return nil }
+        var np = sentence.characterSlice(tokens[i].start, tokens[j - 1].end)
+        if stop.contains(tokens[i + 1].folded) { return nil }
+        if np.hasPrefix("The ") || np.hasPrefix("De ") || np.hasPrefix("Het ") { np = np.prefix(1).lowercased() + np.dropFirst() }
+        return np
+    }
+
+    static func passive(_ f: String) -> Bool {
+        let aux = [" wordt ", " worden ", " will be ", " is to be ", " are to be ", " shall be ", " to be ",
+                   " zal worden", " zullen worden", " moet worden", " moeten worden", " needs to be ", " must be "]
+        guard aux.contains(where: { f.contains($0) }) else { return false }
+        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        return words.contains { Lexicon.passiveParticiples.contains($0) }
+    }
+
+    static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis) {
+        guard j < tokens.count else { return }
+        let v = tokens[j].folded
+        let next = j + 1 < tokens.count ? tokens[j + 1].folded : ""
+        a.verbIndex = j
+        if ["wordt", "worden", "is", "are", "was", "were"].contains(v), next != "to" {
+            return
+        }
+        if Lexicon.modals.contains(v) {
+            if ["worden", "be"].contains(next) { return }
+            a.commitment = .modal
+        } else if v == "to", j + 1 < tokens.count, tokens[j + 1].text.first?.isLowercase == true, next != "be" {
+            a.commitment = .minuteStyle
+        } else if Lexicon.englishToVerbs.contains(v), next == "to" {
+            a.commitment = ["was", "were"].contains(v) ? nil : .minuteStyle
+        } else if Lexicon.reportingVerbs.contains(v) {
+            let toe = tokens.dropFirst(j + 1).prefix(3).contains { ["toe", "op"].contains($0.folded) }
+            if (v == "zegt" || v == "neemt") && toe { a.commitment = .modal } else { a.commitment = .reported }
+            if v == "neemt" && !toe { a.commitment = .present }
+        } else if Lexicon.commitVerbs.contains(v) {
+            a.commitment = .present
+            a.narrativeRisk = Lexicon.narrativeRisk.contains(v)
+        }
+    }
+
+    /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
+    /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
+    static func collectParties(_ tokens: [Token], _ f: String, _ a: inout Analysis) {
+        let contact = Lexicon.contactWords.contains { f.contains(" " + $0) }
+        let known = Set([a.owner].compactMap { $0 } + a.coOwners)
+        var k = a.verbIndex
+        while k < tokens.count {
+            let w = tokens[k].folded
+            if ["met", "with"].contains(w), let (names, e) = ActorParser.parseList(tokens, k + 1) {
+                let prev = k > 0 ? tokens[k - 1].folded : ""
+                let explicit = ["overleg", "samen", "together", "consultation", "samenwerking", "conjunction"].contains(prev)
+                let isContact = !explicit && (contact || ["contact", "liaise", "liaises", "meet", "meets", "speak", "speaks",
+                                                           "talk", "talks", "check", "checks", "touch", "afstemming"].contains(prev))
+                for n in names where !known.contains(n) {
+                    if isContact { if !a.involved.contains(n) { a.involved.append(n) } }
+                    else if !a.with.contains(n) { a.with.append(n) }
+                }
+                k = e; continue
+            }
+            if ["vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
+                "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar"].contains(w),
+               k >= a.verbIndex, let (names, e) = ActorParser.parseList(tokens, k + 1) {
+                for n in names where !known.contains(n) && !a.involved.contains(n) && !a.with.contains(n) { a.involved.append(n) }
+                k = e; continue
+            }
+            k += 1
+        }
+        a.with = a.coOwners + a.with.filter { !a.coOwners.contains($0) }
+    }
+}

@@ -1,0 +1,49 @@
+/// An action found in the text before deadlines, events and duplicates are settled.
+struct Candidate {
+    enum Source { case marker, table, checkbox, section, prose }
+    var source: Source
+    /// The action's own words (marker and bullets removed).
+    var text: String
+    var quote: String
+    var line: Int
+    var owner: String?
+    var with: [String]
+    var involved: [String]
+    var confidence: Double
+    /// Text searched for a deadline: the action's sentence, or the whole marked block.
+    var deadlineText: String
+    /// Index of the sentence in the document, for looking back at what was said before.
+    var sentenceIndex: Int
+    /// A table's "when" cell, read as a whole.
+    var dueCell: String?
+}
+
+/// Owners written after the action: "(Alice)", "– JenV", "(actie: MBZK)", "Owner: Bob".
+enum TrailingOwner {
+    nonisolated(unsafe) static let bracketRx = try! Regex(#"[\(\[]\s*(?:(?i:actie|action|owner|wie|who|actiehouder|trekker|door|by)\s*:?\s*)?([^()\[\]]{1,60})[\)\]]"#)
+    nonisolated(unsafe) static let dashRx = try! Regex(#"\s[-–—]\s+([^-–—]{1,50})$"#)
+    nonisolated(unsafe) static let labelRx = try! Regex(#"(?i:\b(?:owner|wie|who|actiehouder|trekker|verantwoordelijk|responsible|lead)\s*:\s*)([^.;|]{1,50})"#)
+
+    static func find(_ text: String) -> [String]? {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        for m in t.matches(of: labelRx) {
+            let names = ActorParser.names(in: String(m.output[1].substring!))
+            if !names.isEmpty { return names }
+        }
+        for m in t.matches(of: bracketRx).reversed() {
+            let inner = String(m.output[1].substring!)
+            let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = parts.filter { ActorParser.looksLikeActorList($0) }.flatMap { ActorParser.names(in: $0) }
+            if !names.isEmpty, !parts.isEmpty { return names }
+        }
+        if let m = t.firstMatch(of: dashRx) {
+            let part = String(m.output[1].substring!).split(separator: ",").first.map(String.init) ?? ""
+            if ActorParser.looksLikeActorList(part.trimmingCharacters(in: .whitespaces)) { return ActorParser.names(in: part) }
+        }
+        let mentions = t.split(separator: " ").filter { $0.hasPrefix("@") && $0.count > 1 }
+            .map { String($0.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }
+        return mentions.isEmpty ? nil : mentions
+    }
+}
+
+import Foundation

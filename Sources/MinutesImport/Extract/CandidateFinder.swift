@@ -1,0 +1,105 @@
+/// Walks the units of the minutes and collects candidate actions from markers, tables,
+/// checkboxes, lists under an actions heading, and commitments in prose.
+enum CandidateFinder {
+    struct Found {
+        var candidates: [Candidate]
+        /// Every sentence of the document in order, for looking back (events).
+        var sentences: [String]
+    }
+
+    static func isActionSection(_ s: String?) -> Bool {
+        guard let s else { return false }
+        let f = Fold.string(s)
+        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        return words.contains { ["actiepunten", "acties", "actielijst", "actiepuntenlijst", "afspraken", "toezeggingen",
+                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up"].contains($0) }
+            || f.contains("action item") || f.contains("action point") || f.contains("next steps") || f.contains("to do")
+            || f.contains("vervolgstappen") || f.contains("actie-") || f.hasPrefix("actie")
+    }
+
+    static func isDecisionSection(_ s: String?) -> Bool {
+        guard let s else { return false }
+        let f = Fold.string(s)
+        return ["besluit", "decision", "besloten", "decided", "mededeling", "informatie", "announcement", "ter kennisname"]
+            .contains { f.contains($0) } && !isActionSection(s)
+    }
+
+    static func find(_ units: [Unit]) -> Found {
+        var sentences: [String] = []
+        var perUnit: [[(Sentence, Int)]] = []
+        for u in units {
+            var list: [(Sentence, Int)] = []
+            for s in Sentences.split(u) { list.append((s, sentences.count)); sentences.append(s.text) }
+            perUnit.append(list)
+        }
+        let marked = units.contains { u in
+            (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
+        } || units.contains { $0.kind == .tableRow && ActionTable.header($0.cells) != nil }
+
+        var out: [Candidate] = []
+        var table: ActionTable?
+        var tableHeaderSeen = false
+        for (ui, u) in units.enumerated() {
+            let sents = perUnit[ui]
+            guard let firstSentence = sents.first else { continue }
+            if u.kind == .tableRow {
+                let cells = u.cells
+                if !tableHeaderSeen, let h = ActionTable.header(cells) { table = h; tableHeaderSeen = true; continue }
+                if table == nil, !tableHeaderSeen, isActionSection(u.section) { table = ActionTable.guess(cells) }
+                tableHeaderSeen = true
+                if let t = table, let c = tableCandidate(t, cells, u, firstSentence.1) { out.append(c) }
+                continue
+            }
+            table = nil; tableHeaderSeen = false
+            if u.kind == .heading { continue }
+            if case .listItem(let box) = u.kind, box == true { continue }
+
+            if let m = MarkerScan.scan(u.text) {
+                if m.kind == .decision { continue }
+                if let c = markerCandidate(m, u, sents, previous: out.last, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil) {
+                    if c.source == .marker, c.text.isEmpty { continue }
+                    if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
+                }
+                // Sentences after the marked one are read as prose.
+                for s in sents.dropFirst() where s.0.offset > m.restOffset {
+                    if let c = proseCandidate(s, marked: marked, decision: false) { out.append(c) }
+                }
+                continue
+            }
+            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {
+                let a = ProseRules.analyze(u.text)
+                if a.done { continue }
+                var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                if box == nil { c.source = .section; c.confidence = 0.85 }
+                out.append(c)
+                continue
+            }
+            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2 {
+                let a = ProseRules.analyze(u.text)
+                if !a.done, a.owner != nil || TrailingOwner.find(u.text) != nil {
+                    var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                    c.confidence = 0.8
+                    out.append(c)
+                    continue
+                }
+            }
+            for s in sents {
+                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section)) { out.append(c) }
+            }
+        }
+        return Found(candidates: out, sentences: sentences)
+    }
+
+    static func make(_ source: Candidate.Source, text: String, sentence: (Sentence, Int), analysis a: Analysis,
+                     unitText: String) -> Candidate {
+        var owner = a.owner
+        var with = a.with
+        if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
+            owner = first
+            with += t.dropFirst().filter { !with.contains($0) }
+        }
+        return Candidate(source: source, text: text, quote: sentence.0.text, line: sentence.0.line, owner: owner,
+                         with: with, involved: a.involved, confidence: 0.9, deadlineText: unitText,
+                         sentenceIndex: sentence.1, dueCell: nil)
+    }
+}

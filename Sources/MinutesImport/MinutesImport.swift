@@ -1,1 +1,0 @@
-// Action-item extraction from meeting minutes.

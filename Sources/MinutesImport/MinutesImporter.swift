@@ -1,0 +1,87 @@
+import Foundation
+import RemindCore
+
+/// Drafts action items from meeting minutes. A pure function of the text and the options:
+/// no network, no model, only rules and word lists that can be read and tested. The
+/// command prints what this returns; tests call it directly.
+public enum MinutesImporter {
+    public static func extract(_ text: String, options: ImportOptions = ImportOptions()) -> ImportResult {
+        let rawLines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let noise = PageNoise(lines: rawLines)
+        var notes: [String] = []
+        var meetingDate = options.meetingDate
+        var source: String? = meetingDate == nil ? nil : "option"
+        if meetingDate == nil, let d = MeetingDateFinder.find(rawLines: rawLines, cleanLines: noise.lines, sidebar: noise.sidebar) {
+            meetingDate = d; source = "text"
+        }
+        if meetingDate == nil {
+            notes.append("no meeting date found in the text: pass --meeting-date YYYY-MM-DD to resolve relative deadlines")
+        }
+        let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
+        let units = Segmenter.units(lines: noise.lines)
+        let found = CandidateFinder.find(units)
+
+        var items: [DraftItem] = []
+        var events: [DraftEvent] = []
+        for c in found.candidates {
+            var item = DraftItem(title: title(c.text), owner: c.owner, with: c.with, involved: c.involved,
+                                 line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
+            let guess = c.dueCell.flatMap {
+                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
+            } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
+                                       calendar: options.calendar, allowBareDate: c.source != .prose)
+            if let g = guess {
+                item.duePhrase = g.phrase
+                if let mention = g.event {
+                    var ev = EventFinder.resolve(mention, sentences: found.sentences, at: c.sentenceIndex, reference: meetingDate)
+                    if let existing = events.first(where: { $0.id == ev.id }) { ev = existing } else { events.append(ev) }
+                    item.afterEvent = ev.id
+                    item.expected = ev.expected
+                    item.due = Due.afterEvent(ev.id, offset: mention.offset).text
+                } else if let due = g.due {
+                    item.due = due.text
+                    item.deadline = due.resolve(reference: meetingDate, calendar: options.calendar)
+                }
+                if !g.vague { item.confidence = min(0.98, item.confidence + 0.05) }
+            }
+            items.append(item)
+        }
+        items = Dedup.merge(items)
+        let kept = items.filter { $0.confidence >= options.minimumConfidence }
+        if kept.count < items.count {
+            let n = items.count - kept.count
+            notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
+        }
+        var used = Set<String>()
+        var final: [DraftItem] = []
+        for var item in kept {
+            var id = Slug.itemID(title: item.title, owner: item.owner)
+            if used.contains(id) {
+                var k = 2
+                while used.contains("\(id)-\(k)") { k += 1 }
+                id = "\(id)-\(k)"
+            }
+            used.insert(id)
+            item.id = id
+            final.append(item)
+        }
+        let neededEvents = Set(final.compactMap(\.afterEvent))
+        if final.isEmpty { notes.append("no action items found in the text") }
+        return ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
+                            events: events.filter { neededEvents.contains($0.id) }, notes: notes)
+    }
+
+    nonisolated(unsafe) static let reportedPronoun = try! Regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
+
+    /// The action as a title: marker gone, whitespace collapsed, first letter capital, no
+    /// final full stop.
+    static func title(_ text: String) -> String {
+        var t = text.collapsedWhitespace
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        while let l = t.last, ".;:,".contains(l) { t.removeLast() }
+        // "SJenV concludeert dat hij … zal kijken" reads as "SJenV … zal kijken".
+        t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " }
+        return t.prefix(1).uppercased() + t.dropFirst()
+    }
+}

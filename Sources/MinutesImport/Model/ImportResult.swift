@@ -1,0 +1,99 @@
+import RemindCore
+
+/// One drafted action item. Everything a reviewer needs to accept or fix it is here: the
+/// source line and sentence, and how sure the extractor was, because a draft that hides its
+/// evidence cannot be trusted with commitments.
+public struct DraftItem: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// As written in the minutes (`JenV`, `the chairs`); nil for passive voice.
+    public var owner: String?
+    /// Co-owners and those it is done in consultation with: they get the reminders too.
+    public var with: [String]
+    /// Parties only contacted or asked ("neemt met IPO en CdK contact op"): not reminded.
+    public var involved: [String]
+    /// A DESIGN deadline expression (`in 1 week`, `next meeting`, `after rvs-ruling +5wd`).
+    public var due: String?
+    /// `due` resolved against the meeting date, when it can be without outside facts.
+    public var deadline: LocalDate?
+    /// The event an `after <event>` deadline waits for.
+    public var afterEvent: String?
+    public var expected: DateWindow?
+    /// The deadline words as they appear in the minutes.
+    public var duePhrase: String?
+    /// 1-based line in the input where the action starts.
+    public var line: Int
+    /// The source sentence, whitespace collapsed.
+    public var quote: String
+    public var confidence: Double
+
+    public init(id: String = "", title: String, owner: String?, with: [String] = [], involved: [String] = [],
+                due: String? = nil, deadline: LocalDate? = nil, afterEvent: String? = nil,
+                expected: DateWindow? = nil, duePhrase: String? = nil, line: Int, quote: String,
+                confidence: Double) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.with = with
+        self.involved = involved
+        self.due = due
+        self.deadline = deadline
+        self.afterEvent = afterEvent
+        self.expected = expected
+        self.duePhrase = duePhrase
+        self.line = line
+        self.quote = quote
+        self.confidence = confidence
+    }
+}
+
+/// An outside happening an item waits for, with the window the minutes expect it in.
+public struct DraftEvent: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var expected: DateWindow?
+    /// How the window was said (`begin december`), rendered in DESIGN's English form.
+    public var expectedText: String?
+
+    public init(id: String, title: String, expected: DateWindow?, expectedText: String?) {
+        self.id = id
+        self.title = title
+        self.expected = expected
+        self.expectedText = expectedText
+    }
+}
+
+/// The whole draft: what the YAML and JSON writers print.
+public struct ImportResult: Sendable {
+    public var meetingDate: LocalDate?
+    /// Where the meeting date came from (`text`, `option`), for the notes.
+    public var meetingDateSource: String?
+    public var series: String
+    public var items: [DraftItem]
+    public var events: [DraftEvent]
+    /// Messages for stderr: no actions found, no meeting date, items below the threshold.
+    public var notes: [String]
+
+    public init(meetingDate: LocalDate?, meetingDateSource: String?, series: String,
+                items: [DraftItem], events: [DraftEvent], notes: [String]) {
+        self.meetingDate = meetingDate
+        self.meetingDateSource = meetingDateSource
+        self.series = series
+        self.items = items
+        self.events = events
+        self.notes = notes
+    }
+
+    /// Owners and co-owners named by the items, sorted: the people the main config must define.
+    public var peopleSeen: [String] {
+        var s = Set<String>()
+        for i in items {
+            if let o = i.owner { s.insert(o) }
+            s.formUnion(i.with)
+        }
+        return s.sorted { $0.lowercased() < $1.lowercased() }
+    }
+
+    /// True when some item needs the next meeting of the series.
+    public var needsNextMeeting: Bool { items.contains { $0.due?.hasPrefix("next ") == true } }
+}

@@ -1,0 +1,34 @@
+/// Ids for items, events and series: lower-case ASCII words joined by hyphens, because they
+/// are typed on the command line (`remindd done ID`) and used as YAML keys.
+enum Slug {
+    static let stopwords: Set<String> = [
+        "de", "het", "een", "en", "van", "voor", "op", "in", "met", "om", "te", "naar", "aan", "bij",
+        "over", "tot", "uit", "dat", "die", "dit", "deze", "er", "nog", "ook", "wel", "zal", "zullen",
+        "wordt", "worden", "is", "zijn", "hij", "zij", "ze", "als", "of", "the", "a", "an", "and", "to",
+        "for", "on", "with", "by", "at", "will", "be", "is", "are", "that", "this", "it", "its", "their",
+        "his", "her", "all", "from", "as", "into", "about", "verder", "graag", "samen", "na", "hun",
+    ]
+
+    static func make(_ s: String, maxWords: Int = 6) -> String {
+        let words = Fold.string(s)
+            .map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : " " }
+        return String(words).split(separator: " ").prefix(maxWords).joined(separator: "-")
+    }
+
+    /// An item id from its owner and the first content words of its title.
+    static func itemID(title: String, owner: String?) -> String {
+        var words: [String] = []
+        let ownerWords = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
+        for w in String(Fold.string(title).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : " " }).split(separator: " ") {
+            let word = String(w)
+            if stopwords.contains(word) || ownerWords.contains(word) || Lexicon.commitVerbs.contains(word)
+                || Lexicon.modals.contains(word) || word.count < 2 { continue }
+            words.append(word)
+            if words.count == 4 { break }
+        }
+        let base = ([make(owner ?? "")].filter { !$0.isEmpty } + words).joined(separator: "-")
+        return base.isEmpty ? "item" : String(base.prefix(48)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
+
+import Foundation

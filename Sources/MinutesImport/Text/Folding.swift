@@ -1,0 +1,81 @@
+import Foundation
+
+/// Matching works on a folded copy of the text (lower case, no diacritics) that keeps one
+/// character per original character, so a match found in the folded text cuts the original
+/// at the same offsets. Folding also absorbs the OCR habit of writing é for e and ë.
+enum Fold {
+    static func char(_ c: Character) -> Character {
+        if c.isASCII { return Character(c.lowercased()) }
+        switch c {
+        case "’", "‘", "`", "´": return "'"
+        case "“", "”", "„": return "\""
+        case "–", "—", "‐", "‑": return "-"
+        case "\u{00A0}", "\u{2009}", "\u{202F}": return " "
+        default: break
+        }
+        let f = String(c).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return f.count == 1 ? f.first! : (String(c).lowercased().first ?? c)
+    }
+
+    static func string(_ s: String) -> String { String(s.map(char)) }
+}
+
+/// A word of a sentence with its folded form and its character offsets.
+struct Token: Hashable {
+    var text: String
+    var folded: String
+    var start: Int
+    var end: Int
+
+    var isCapitalized: Bool { text.first?.isUppercase == true }
+    /// Two or more capitals (`JenV`, `MBZK`, `CdK`): an organisation or role abbreviation.
+    var isAbbreviation: Bool {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 2, text.first?.isUppercase == true else { return false }
+        return letters.filter(\.isUppercase).count >= 2
+    }
+}
+
+enum Tokenizer {
+    /// Words (letters, digits, inner hyphens, apostrophes and dots) and single punctuation marks.
+    static func tokens(_ s: String) -> [Token] {
+        let chars = Array(s)
+        var out: [Token] = []
+        var i = 0
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if isWordChar(c) {
+                var j = i + 1
+                while j < chars.count {
+                    let d = chars[j]
+                    if isWordChar(d) { j += 1; continue }
+                    // Inner joiners: e-mail, 2023-II, m.b.t., PRT's, 12:00, 1/11
+                    if "-'’./:&".contains(d), j + 1 < chars.count, isWordChar(chars[j + 1]) { j += 1; continue }
+                    break
+                }
+                let t = String(chars[i..<j])
+                out.append(Token(text: t, folded: Fold.string(t), start: i, end: j))
+                i = j
+            } else {
+                out.append(Token(text: String(c), folded: String(Fold.char(c)), start: i, end: i + 1))
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Runs of whitespace as one space, trimmed.
+    var collapsedWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    func characterSlice(_ from: Int, _ to: Int) -> String {
+        let a = Array(self)
+        let lo = max(0, min(from, a.count)), hi = max(lo, min(to, a.count))
+        return String(a[lo..<hi])
+    }
+}

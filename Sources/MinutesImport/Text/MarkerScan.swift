@@ -1,0 +1,91 @@
+/// Reads the labels secretariats put before an action ("Actie:", "o Actie JenV:",
+/// "**ACTION (Alice):**", "TODO", "AI:") and before things that are not actions
+/// ("Besluit:", "Decision:").
+struct MarkerMatch {
+    enum Kind { case action, decision }
+    var kind: Kind
+    /// The owner written into the label itself ("Actie JenV:", "Action (Alice):").
+    var labelOwner: String?
+    /// Offset in the scanned text where the action's own words start.
+    var restOffset: Int
+    var rest: String
+}
+
+enum MarkerScan {
+    static let markers: [(String, MarkerMatch.Kind)] = (
+        Lexicon.actionMarkers.map { ($0, MarkerMatch.Kind.action) } +
+        Lexicon.decisionMarkers.map { ($0, MarkerMatch.Kind.decision) }
+    ).sorted { $0.0.count > $1.0.count }
+
+    static func startsWithMarker(_ t: String) -> Bool { scan(t) != nil }
+
+    static func hasContentAfterMarker(_ t: String) -> Bool {
+        guard let m = scan(t) else { return false }
+        return m.rest.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
+    static func scan(_ text: String) -> MarkerMatch? {
+        let chars = Array(text)
+        let folded = Array(Fold.string(text))
+        var i = 0
+        // Bullets and emphasis before the label: "o ", "- ", "**", "__", "[".
+        while i < folded.count, " *_-•·>".contains(folded[i]) || (folded[i] == "o" && i + 1 < folded.count && folded[i + 1] == " " && i == 0) { i += 1 }
+        for (word, kind) in markers {
+            let w = Array(word)
+            guard i + w.count <= folded.count, Array(folded[i..<(i + w.count)]) == w else { continue }
+            var j = i + w.count
+            if j < folded.count, folded[j].isLetter || folded[j].isNumber && !word.hasSuffix(" ") && folded[j] != " " {
+                // "Acties" read as "Actie" + "s": only whole words.
+                if folded[j].isLetter { continue }
+            }
+            // The short labels count only written in capitals: "AI:" and "TODO", not "ai".
+            if word == "ai" || word == "todo" {
+                guard String(chars[i..<j]) == word.uppercased() else { continue }
+            }
+            var owner: String?
+            while j < folded.count, folded[j] == "*" || folded[j] == "_" { j += 1 }
+            // An item number: "Actie 3:", "Actiepunt 2023-05:", "Action #2:".
+            var k = j
+            while k < folded.count, folded[k] == " " { k += 1 }
+            if k < folded.count, folded[k] == "#" || folded[k].isNumber {
+                var e = k + 1
+                while e < folded.count, folded[e].isNumber || "-./".contains(folded[e]) { e += 1 }
+                j = e
+            }
+            k = j
+            while k < folded.count, folded[k] == " " { k += 1 }
+            // Owner in brackets or before the colon.
+            if k < folded.count, folded[k] == "(" || folded[k] == "[" {
+                let close: Character = folded[k] == "(" ? ")" : "]"
+                if let e = folded[k...].firstIndex(of: close), e - k <= 40 {
+                    let inner = String(chars[(k + 1)..<e]).trimmingCharacters(in: .whitespaces)
+                    if ActorParser.looksLikeActorList(inner) { owner = inner }
+                    j = e + 1
+                }
+            } else if let colon = folded[k...].firstIndex(of: ":"), colon - k <= 40, colon > k {
+                let inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                if inner.split(separator: " ").count <= 4, ActorParser.looksLikeActorList(inner) {
+                    owner = inner
+                    j = colon
+                }
+            }
+            while j < folded.count, " *_".contains(folded[j]) { j += 1 }
+            var separated = false
+            if j < folded.count, ":-–—.)".contains(folded[j]) || folded[j] == "-" {
+                separated = true
+                j += 1
+            }
+            if !separated {
+                // A bare label needs capitals ("TODO update", "ACTION Bob to …") or an owner.
+                let label = String(chars[i..<(i + w.count)])
+                guard owner != nil || (label == label.uppercased() && label.count >= 2 && kind == .action) else { continue }
+            }
+            while j < folded.count, " *_:".contains(folded[j]) { j += 1 }
+            let rest = j < chars.count ? String(chars[j...]) : ""
+            return MarkerMatch(kind: kind, labelOwner: owner, restOffset: j, rest: rest)
+        }
+        return nil
+    }
+}
+
+import Foundation

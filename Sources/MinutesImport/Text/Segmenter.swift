@@ -1,0 +1,189 @@
+/// A piece of the minutes read as one thing: a paragraph, a list item, a table row or a
+/// heading, with lines re-joined the way pdftotext broke them (hyphenation, a blank line in
+/// the middle of a sentence) and a map back to the input's line numbers.
+struct Unit {
+    enum Kind: Equatable {
+        case heading, paragraph, tableRow
+        case listItem(checkbox: Bool?)   // nil: no checkbox; true: ticked
+    }
+    var kind: Kind
+    var text: String
+    /// Start offset (in characters of `text`) of each input line that was joined in.
+    var lineStarts: [(offset: Int, line: Int)]
+    /// The heading the unit sits under.
+    var section: String?
+
+    var firstLine: Int { lineStarts.first?.line ?? 0 }
+
+    func line(at offset: Int) -> Int {
+        var result = firstLine
+        for s in lineStarts where s.offset <= offset { result = s.line }
+        return result
+    }
+
+    var cells: [String] {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("|") { t.removeFirst() }
+        if t.hasSuffix("|") { t.removeLast() }
+        return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+enum Segmenter {
+    /// The bullet or checkbox a line opens with, and the text after it.
+    static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
+        var t = Substring(line.drop(while: { $0 == " " }))
+        var hadBullet = false
+        if let c = t.first, "o•·▪◦-*–—→+>".contains(c) || c == "\u{F0B7}" {
+            let after = t.dropFirst()
+            if after.first == " " || ("•·▪◦→\u{F0B7}".contains(c) && after.first != nil) {
+                t = after.drop(while: { $0 == " " }); hadBullet = true
+            }
+        }
+        for (box, ticked) in [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
+                              ("☑", true), ("☒", true), ("✅", true), ("[]", false)] where t.hasPrefix(box) {
+            return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
+        }
+        if hadBullet { return (nil, String(t)) }
+        // 1. / 1) / a) / (2) / iv.
+        let head = t.prefix(6)
+        if let r = head.firstIndex(where: { $0 == "." || $0 == ")" }) {
+            var label = t[t.startIndex..<r]
+            if label.hasPrefix("(") { label = label.dropFirst() }
+            let isNumber = !label.isEmpty && label.count <= 3 && label.allSatisfy(\.isNumber)
+            let isLetter = label.count == 1 && label.first!.isLowercase && t[r] == ")"
+            let after = t[t.index(after: r)...]
+            if (isNumber || isLetter), after.first == " " {
+                return (nil, String(after.drop(while: { $0 == " " })))
+            }
+        }
+        return nil
+    }
+
+    static func isTableRow(_ t: String) -> Bool {
+        let s = t.trimmingCharacters(in: .whitespaces)
+        return s.filter({ $0 == "|" }).count >= 2 || (s.contains(" | ") && s.split(separator: "|").count >= 2)
+    }
+
+    static func isTableRule(_ t: String) -> Bool {
+        let s = t.trimmingCharacters(in: .whitespaces)
+        return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
+    }
+
+    /// Headings: markdown `#`, lines in capitals, short lines ending in a colon, bold-only
+    /// lines, and short numbered titles ("3. Huisvesting").
+    static func headingText(_ raw: String) -> String? {
+        var t = raw.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("#") { return t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+        if t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4, !t.dropFirst(2).dropLast(2).contains("**") {
+            t = String(t.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+            if !t.hasSuffix(".") { return t.hasSuffix(":") ? String(t.dropLast()) : t }
+        }
+        var numbered = false
+        if let b = bullet(of: t), b.checkbox == nil, t.first?.isNumber == true {
+            t = b.rest; numbered = true
+        }
+        let words = t.split(separator: " ")
+        let letters = t.filter(\.isLetter)
+        guard !letters.isEmpty, words.count <= 12 else { return nil }
+        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return t }
+        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return String(t.dropLast()) }
+        if words.count <= 5, !t.hasSuffix("."),
+           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return t }
+        if numbered, words.count <= 4, let l = t.last, l.isLetter, t.first?.isUppercase == true { return t }
+        return nil
+    }
+
+    static func units(lines: [String]) -> [Unit] {
+        var units: [Unit] = []
+        var current: Unit?
+        var blankSince = false
+        var section: String?
+        var currentIndent = 0
+
+        func flush() {
+            if let c = current, !c.text.trimmingCharacters(in: .whitespaces).isEmpty { units.append(c) }
+            current = nil
+        }
+        for (i, raw) in lines.enumerated() {
+            let lineNo = i + 1
+            let t = raw.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { blankSince = true; continue }
+            let indent = raw.prefix(while: { $0 == " " }).count
+            defer { blankSince = false }
+            if isTableRow(t) {
+                flush()
+                if !isTableRule(t) {
+                    units.append(Unit(kind: .tableRow, text: t, lineStarts: [(0, lineNo)], section: section))
+                }
+                continue
+            }
+            if isTableRule(t) && t.count >= 3 { flush(); continue }
+            if MarkerScan.startsWithMarker(t) && MarkerScan.hasContentAfterMarker(t) {
+                flush()
+                let body = bullet(of: t).map { $0.checkbox == nil ? $0.rest : t } ?? t
+                current = Unit(kind: .listItem(checkbox: nil), text: body, lineStarts: [(0, lineNo)], section: section)
+                currentIndent = indent
+                continue
+            }
+            // A short title on a line of its own ("Police update") before a paragraph.
+            let nextLine = i + 1 < lines.count ? lines[i + 1].trimmingCharacters(in: .whitespaces) : ""
+            let shortTitle = blankSince || current == nil || current?.kind == .heading
+            let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
+                && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
+                && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
+            if let h = headingText(t) ?? (titleLike ? t : nil) {
+                // A heading split over two lines in capitals reads as one.
+                if let c = current, c.kind == .heading, !blankSince {
+                    current!.text += " " + h
+                    section = current!.text
+                    continue
+                }
+                flush()
+                section = h
+                current = Unit(kind: .heading, text: h, lineStarts: [(0, lineNo)], section: nil)
+                continue
+            }
+            if let b = bullet(of: t) {
+                flush()
+                current = Unit(kind: .listItem(checkbox: b.checkbox), text: b.rest, lineStarts: [(0, lineNo)], section: section)
+                currentIndent = indent
+                continue
+            }
+            if var c = current, c.kind != .heading, c.kind != .tableRow {
+                let ended = c.text.last.map { ".!?;:".contains($0) } ?? true
+                let startsLower = t.first.map { $0.isLowercase || $0.isNumber } ?? false
+                let continues: Bool
+                switch c.kind {
+                case .listItem:
+                    continues = blankSince ? (!ended && startsLower) : (!ended || startsLower || indent > currentIndent)
+                default:
+                    continues = blankSince ? (!ended && startsLower) : true
+                }
+                if continues {
+                    append(t, line: lineNo, to: &c)
+                    current = c
+                    continue
+                }
+            }
+            flush()
+            current = Unit(kind: .paragraph, text: t, lineStarts: [(0, lineNo)], section: section)
+            currentIndent = indent
+        }
+        flush()
+        return units
+    }
+
+    /// Joins a wrapped line, undoing end-of-line hyphenation ("vergunning-" + "houders").
+    static func append(_ t: String, line: Int, to unit: inout Unit) {
+        var text = unit.text
+        if text.hasSuffix("-"), text.count >= 2, text.dropLast().last?.isLowercase == true,
+           t.first?.isLowercase == true {
+            text.removeLast()
+        } else {
+            text += " "
+        }
+        unit.lineStarts.append((text.count, line))
+        unit.text = text + t
+    }
+}

@@ -1,1 +1,0 @@
-// The service: store, scheduler, outbox worker, control socket, systemd.

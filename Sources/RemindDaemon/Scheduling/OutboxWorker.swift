@@ -1,0 +1,198 @@
+import Dispatch
+import Foundation
+import Logging
+import RemindCore
+import RemindDelivery
+
+/// Drains the outbox: claims due deliveries, sends each channel's batch over that channel's
+/// notifier on its own serial queue (one connection per channel, reused across the batch),
+/// and records every outcome in one transaction per batch. Failures are retried with
+/// backoff until `retry.give_up_after`, then marked failed and logged at error level.
+public final class OutboxWorker: @unchecked Sendable {
+    public typealias NotifierFactory = @Sendable (String, Config) throws -> any Notifier
+
+    private let store: Store
+    private let clock: WallClock
+    private let logger: Logger
+    private let makeNotifier: NotifierFactory
+    private let control = DispatchQueue(label: "remindd.outbox")
+    private let retryTimer: WallTimer
+    private var config: Config
+    private var backoff: Backoff
+    private var channelQueues: [String: DispatchQueue] = [:]
+    private var notifiers: [String: any Notifier] = [:]
+    private var inFlight = 0
+    private var stopping = false
+    private let idle = DispatchGroup()
+    /// Deliveries per claim; one batch per channel per round.
+    public var batchSize = 500
+
+    public init(store: Store, config: Config, clock: WallClock, logger: Logger,
+                backoff: Backoff? = nil, retryTimer: WallTimer? = nil,
+                makeNotifier: @escaping NotifierFactory) {
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self.logger = logger
+        self.makeNotifier = makeNotifier
+        self.backoff = backoff ?? Backoff(policy: config.retry)
+        self.retryTimer = retryTimer ?? DispatchWallTimer(queue: DispatchQueue(label: "remindd.outbox.retry"))
+    }
+
+    /// Looks for due deliveries now.
+    public func kick() {
+        control.async { self.drain() }
+    }
+
+    /// A new config: channels are rebuilt for the next batch; batches in flight finish on
+    /// the notifiers they started with.
+    public func update(config: Config) {
+        control.async {
+            self.config = config
+            self.backoff.policy = config.retry
+            self.notifiers.removeAll()
+            self.drain()
+        }
+    }
+
+    /// Stops claiming new work and waits up to `timeout` for batches in flight. What is not
+    /// finished stays pending (its claim is released at the next start).
+    @discardableResult
+    public func shutdown(timeout: Double) -> Bool {
+        control.sync { stopping = true }
+        retryTimer.cancel()
+        return idle.wait(timeout: .now() + timeout) == .success
+    }
+
+    /// Claimed rows per round; called on `control` only.
+    private func drain() {
+        guard !stopping else { return }
+        let now = clock.now()
+        let rows: [DeliveryRecord]
+        do {
+            rows = try store.claimDue(now: now, limit: batchSize)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            armRetry(at: now.addingTimeInterval(5))
+            return
+        }
+        guard !rows.isEmpty else {
+            if inFlight == 0, let next = try? store.nextPendingAttempt() { armRetry(at: next) }
+            return
+        }
+        var byChannel: [String: [DeliveryRecord]] = [:]
+        var order: [String] = []
+        for r in rows {
+            if byChannel[r.channel] == nil { order.append(r.channel) }
+            byChannel[r.channel, default: []].append(r)
+        }
+        for channel in order {
+            send(byChannel[channel]!, channel: channel)
+        }
+    }
+
+    private func send(_ batch: [DeliveryRecord], channel: String) {
+        let queue = channelQueues[channel] ?? DispatchQueue(label: "remindd.channel.\(channel)")
+        channelQueues[channel] = queue
+        let config = self.config
+        var found = notifiers[channel]
+        var problem: String?
+        if found == nil, config.channels[channel] != nil {
+            do {
+                found = try makeNotifier(channel, config)
+                notifiers[channel] = found
+            } catch {
+                problem = "\(error)"
+            }
+        }
+        // A notifier is only ever used on its channel's serial queue.
+        let notifier = found.map(NotifierBox.init)
+        let setupError = problem
+        inFlight += 1
+        idle.enter()
+        let backoff = self.backoff
+        queue.async { [self] in
+            var updates: [DeliveryUpdate] = []
+            var sendable: [DeliveryRecord] = []
+            let now = clock.now()
+            for r in batch {
+                if config.channels[r.channel] == nil {
+                    updates.append(.failed(r.key, error: "channel '\(r.channel)' is no longer in the config", at: now))
+                } else if !r.reminder.isEventNotice && config.item(r.subject) == nil {
+                    updates.append(.failed(r.key, error: "item '\(r.subject)' is no longer in the config", at: now))
+                } else if r.reminder.isEventNotice && config.events[r.subject] == nil {
+                    updates.append(.failed(r.key, error: "event '\(r.subject)' is no longer in the config", at: now))
+                } else if let setupError {
+                    updates.append(Self.outcome(.retry(reason: setupError, retryAfter: nil), for: r, backoff: backoff, now: now))
+                } else {
+                    sendable.append(r)
+                }
+            }
+            if let notifier, !sendable.isEmpty {
+                let results = notifier.notifier.deliver(sendable.map { OutgoingMessage(delivery: $0.planned, late: $0.late) })
+                let done = clock.now()
+                for (r, result) in zip(sendable, results) {
+                    updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
+                }
+            }
+            record(updates, batch)
+            control.async {
+                self.inFlight -= 1
+                self.idle.leave()
+                self.drain()
+            }
+        }
+    }
+
+    static func outcome(_ result: DeliveryResult, for r: DeliveryRecord, backoff: Backoff, now: Date) -> DeliveryUpdate {
+        switch result {
+        case .sent(let reply):
+            return .sent(r.key, reply: reply, at: now)
+        case .failed(let reason):
+            return .failed(r.key, error: reason, at: now)
+        case .retry(let reason, let retryAfter):
+            let attempts = r.attempts + 1
+            if let next = backoff.nextAttempt(scheduled: r.scheduled, now: now, attempts: attempts, retryAfter: retryAfter) {
+                return .retry(r.key, error: reason, nextAttempt: next, at: now)
+            }
+            return .failed(r.key, error: "gave up after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason)", at: now)
+        }
+    }
+
+    private func record(_ updates: [DeliveryUpdate], _ batch: [DeliveryRecord]) {
+        do {
+            try store.apply(updates)
+        } catch {
+            logger.error("cannot record delivery outcomes; they stay pending and will be tried again",
+                         metadata: ["error": "\(error)", "count": "\(updates.count)"])
+        }
+        let byKey = Dictionary(batch.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for u in updates {
+            guard let r = byKey[u.key] else { continue }
+            var meta: Logger.Metadata = ["delivery.key": "\(u.key)", "channel": "\(r.channel)", "item.id": "\(r.subject)",
+                                         "kind": "\(r.kind.rawValue)"]
+            switch u.outcome {
+            case .sent(let reply):
+                if r.late { meta["late"] = "true" }
+                if let reply { meta["reply"] = "\(reply)" }
+                logger.info("delivered", metadata: meta)
+            case .retry(let error, _, let next):
+                meta["error"] = "\(error)"
+                meta["next_attempt"] = "\(UTCStamp.iso(next))"
+                logger.warning("delivery failed, will retry", metadata: meta)
+            case .failed(let error, _):
+                meta["error"] = "\(error)"
+                logger.error("delivery failed", metadata: meta)
+            }
+        }
+    }
+
+    private func armRetry(at date: Date) {
+        retryTimer.arm(at: date) { [weak self] in self?.kick() }
+    }
+}
+
+/// Hands a notifier to its channel's serial queue; it is never used from two threads at once.
+private struct NotifierBox: @unchecked Sendable {
+    let notifier: any Notifier
+}

@@ -1,0 +1,187 @@
+import Dispatch
+import Foundation
+import Logging
+import RemindCore
+
+/// Keeps the upcoming reminders in order and one wall-clock timer armed for the earliest.
+/// When it fires, the due reminders become outbox rows (written before any attempt) and the
+/// worker is kicked. Every change — start, reload, a state change from the command line —
+/// first reconciles the past (reminders whose moment passed unseen are sent late or recorded
+/// as missed) and then re-plans. No polling: between reminders the daemon sleeps.
+public final class Scheduler: @unchecked Sendable {
+    /// How far ahead reminders are held in memory; the plan is rebuilt at its end.
+    public static let horizon: Double = 7 * 86_400
+    /// A reminder sent more than this after its moment is flagged late.
+    public static let lateAfter: Double = 60
+
+    public let queue: DispatchQueue
+    private let store: Store
+    private let clock: WallClock
+    private let timer: WallTimer
+    private let logger: Logger
+    private let onEnqueued: @Sendable () -> Void
+    private(set) var config: Config
+    private var planner: Planner
+    private var upcoming: [Reminder] = []
+    private var cursor = 0
+    private var horizonEnd = Date.distantPast
+    private var stopped = false
+    /// Called on `queue` whenever the next reminder may have changed (for STATUS=).
+    public var onPlanChanged: (@Sendable () -> Void)?
+
+    public init(config: Config, store: Store, clock: WallClock, queue: DispatchQueue, timer: WallTimer,
+                logger: Logger, onEnqueued: @escaping @Sendable () -> Void) {
+        self.config = config
+        self.planner = Planner(config: config)
+        self.store = store
+        self.clock = clock
+        self.queue = queue
+        self.timer = timer
+        self.logger = logger
+        self.onEnqueued = onEnqueued
+    }
+
+    // MARK: - Entry points (call on `queue`)
+
+    /// First plan after start: everything that fell due unseen is caught up.
+    public func start() throws {
+        dispatchPrecondition(condition: .onQueue(queue))
+        try reconcile(items: nil)
+        try rebuild()
+    }
+
+    /// A new, valid config. The store and what is in flight are kept; a reminder the new
+    /// config adds in the past is caught up like one missed while down.
+    public func reload(_ newConfig: Config) throws {
+        dispatchPrecondition(condition: .onQueue(queue))
+        config = newConfig
+        planner = Planner(config: newConfig)
+        try reconcile(items: nil)
+        try rebuild()
+    }
+
+    /// Item states or events changed in the store (`done`, `snooze`, `event …`).
+    public func stateChanged(items: [String]?) throws {
+        dispatchPrecondition(condition: .onQueue(queue))
+        try reconcile(items: items)
+        try rebuild()
+    }
+
+    public func stop() {
+        stopped = true
+        timer.cancel()
+    }
+
+    /// The next reminder that will fire, for STATUS= and `status`.
+    public var next: Reminder? { cursor < upcoming.count ? upcoming[cursor] : nil }
+    public var upcomingCount: Int { upcoming.count - cursor }
+
+    // MARK: - Planning
+
+    /// Past reminders (of the given items, or all) that have no outbox row yet.
+    private func reconcile(items ids: [String]?) throws {
+        let now = clock.now()
+        let state = try store.planState()
+        var past: [Reminder] = []
+        if let ids {
+            for id in ids {
+                if let item = config.item(id) {
+                    past += planner.reminders(for: item, state: state, from: .distantPast, to: now)
+                }
+            }
+            let events = Set(ids.compactMap { config.item($0)?.due?.eventName })
+            past += planner.reminders(state: state, from: .distantPast, to: now)
+                .filter { $0.isEventNotice && events.contains($0.subject) }
+        } else {
+            past = planner.reminders(state: state, from: .distantPast, to: now)
+        }
+        guard !past.isEmpty else { return }
+        let caught = CatchUp(past, now: now, window: config.catchUpSeconds)
+        let sendable = try unseen(caught.late)
+        let late = sendable.filter { now.timeIntervalSince($0.reminder.at) > Self.lateAfter }
+        let onTime = sendable.filter { now.timeIntervalSince($0.reminder.at) <= Self.lateAfter }
+        let missed = try unseen(caught.missed)
+        if !onTime.isEmpty { try store.enqueue(onTime, late: false, now: now) }
+        if !late.isEmpty {
+            try store.enqueue(late, late: true, now: now)
+            logger.notice("sending reminders that fell due unseen, marked late", metadata: ["count": "\(late.count)"])
+        }
+        if !missed.isEmpty {
+            try store.recordMissed(missed, now: now)
+            for d in missed {
+                logger.warning("reminder missed: older than catch_up, not sent", metadata: [
+                    "delivery.key": "\(d.key)", "item.id": "\(d.reminder.subject)", "channel": "\(d.channel)",
+                ])
+            }
+        }
+        if !sendable.isEmpty { onEnqueued() }
+    }
+
+    private func unseen(_ reminders: [Reminder]) throws -> [PlannedDelivery] {
+        let all = reminders.flatMap { planner.deliveries(for: $0) }
+        guard !all.isEmpty else { return [] }
+        let known = try store.existingKeys(all.map(\.key))
+        return all.filter { !known.contains($0.key) }
+    }
+
+    /// Plans `[now, now + horizon)` and arms the timer for the earliest.
+    private func rebuild() throws {
+        let now = clock.now()
+        let state = try store.planState()
+        horizonEnd = now.addingTimeInterval(Self.horizon)
+        upcoming = planner.reminders(state: state, from: now, to: horizonEnd)
+        cursor = 0
+        arm()
+    }
+
+    private func arm() {
+        guard !stopped else { return }
+        let at = next?.at ?? horizonEnd
+        onPlanChanged?()
+        timer.arm(at: at) { [weak self] in
+            guard let self else { return }
+            self.queue.async { self.fire() }
+        }
+    }
+
+    /// The timer's handler: everything due by now goes into the outbox in one transaction.
+    func fire() {
+        guard !stopped else { return }
+        let now = clock.now()
+        var due: [PlannedDelivery] = []
+        var late: [PlannedDelivery] = []
+        while cursor < upcoming.count, upcoming[cursor].at <= now {
+            let r = upcoming[cursor]
+            let ds = planner.deliveries(for: r)
+            if now.timeIntervalSince(r.at) > Self.lateAfter { late += ds } else { due += ds }
+            cursor += 1
+        }
+        do {
+            if !due.isEmpty { try store.enqueue(due, late: false, now: now, plannedThrough: now) }
+            if !late.isEmpty { try store.enqueue(late, late: true, now: now, plannedThrough: now) }
+            if !due.isEmpty || !late.isEmpty { onEnqueued() }
+            if cursor >= upcoming.count && now >= horizonEnd {
+                try rebuild()
+                return
+            }
+        } catch {
+            logger.error("cannot write due reminders to the outbox; retrying in 1 s", metadata: ["error": "\(error)"])
+            timer.arm(at: now.addingTimeInterval(1)) { [weak self] in
+                guard let self else { return }
+                self.queue.async { self.retryAfterFailure() }
+            }
+            return
+        }
+        arm()
+    }
+
+    private func retryAfterFailure() {
+        do { try reconcile(items: nil); try rebuild() } catch {
+            logger.error("cannot plan reminders; retrying in 5 s", metadata: ["error": "\(error)"])
+            timer.arm(at: clock.now().addingTimeInterval(5)) { [weak self] in
+                guard let self else { return }
+                self.queue.async { self.retryAfterFailure() }
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import RemindCore
+
+/// Where a delivery stands. `pending` until it was sent, failed for good, or was found too
+/// old to send after downtime (`missed`); the last three are final.
+public enum DeliveryState: String, Sendable, Hashable, Codable, CaseIterable {
+    case pending, sent, failed, missed
+}
+
+/// One outbox row: a reminder on one channel, with everything needed to (re)send it and
+/// to show what happened to it.
+public struct DeliveryRecord: Sendable, Hashable {
+    /// The idempotency key (`Message-ID` / `webhook-id` material), stable across restarts.
+    public var key: String
+    /// The item id, or the event name for event notices.
+    public var subject: String
+    public var kind: ReminderKind
+    public var scheduled: Date
+    public var channel: String
+    /// Person ids it is addressed to on this channel: `to` then `cc`.
+    public var recipients: [String]
+    public var to: [String]
+    public var cc: [String]
+    /// The reminder as planned when the row was written.
+    public var reminder: Reminder
+    public var state: DeliveryState
+    /// Attempts made so far (sent, retried or failed ones).
+    public var attempts: Int
+    /// When the worker may try next; nil once final.
+    public var nextAttemptAt: Date?
+    public var lastError: String?
+    /// The server's reply to the last attempt (SMTP reply line, HTTP status), if any.
+    public var reply: String?
+    /// Sent after its moment because the daemon was down then (catch-up).
+    public var late: Bool
+    public var created: Date
+    public var updated: Date
+
+    /// The item id (`history --json` calls the subject `item`).
+    public var item: String { subject }
+
+    /// The planned delivery this row stands for, to hand to a notifier again.
+    public var planned: PlannedDelivery {
+        PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc)
+    }
+
+    init(row: Row) throws {
+        let key: String = row["key"]
+        do {
+            self.key = key
+            subject = row["subject"]
+            let kindText: String = row["kind"]
+            guard let kind = ReminderKind(rawValue: kindText) else {
+                throw StoreError.corruptRow(key: key, reason: "unknown kind \(kindText)")
+            }
+            self.kind = kind
+            scheduled = Date(timeIntervalSince1970: row["scheduled"])
+            channel = row["channel"]
+            recipients = try PeopleColumn.decode(row["recipients"])
+            to = try PeopleColumn.decode(row["to_people"])
+            cc = try PeopleColumn.decode(row["cc_people"])
+            reminder = try StoredReminder.decode(row["reminder"])
+            let stateText: String = row["state"]
+            guard let state = DeliveryState(rawValue: stateText) else {
+                throw StoreError.corruptRow(key: key, reason: "unknown state \(stateText)")
+            }
+            self.state = state
+            attempts = row["attempts"]
+            nextAttemptAt = (row["next_attempt_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+            lastError = row["last_error"]
+            reply = row["reply"]
+            late = row["late"]
+            created = Date(timeIntervalSince1970: row["created_at"])
+            updated = Date(timeIntervalSince1970: row["updated_at"])
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corruptRow(key: key, reason: String(describing: error))
+        }
+    }
+}
+
+/// The outcome of one attempt, to record with `Store.apply(_:)`. Every update counts one
+/// attempt and only touches a row that is still pending, so a late or repeated report
+/// cannot undo a final state.
+public struct DeliveryUpdate: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        /// Accepted by the server (or written to the maildir).
+        case sent(reply: String?)
+        /// A transient failure: stays pending, tried again at `nextAttempt`.
+        case retry(error: String, reply: String?, nextAttempt: Date)
+        /// A permanent failure, or retries exhausted: final.
+        case failed(error: String, reply: String?)
+    }
+
+    public var key: String
+    public var outcome: Outcome
+    /// When the attempt ended.
+    public var at: Date
+
+    public init(key: String, outcome: Outcome, at: Date) {
+        self.key = key
+        self.outcome = outcome
+        self.at = at
+    }
+
+    public static func sent(_ key: String, reply: String? = nil, at: Date) -> DeliveryUpdate {
+        DeliveryUpdate(key: key, outcome: .sent(reply: reply), at: at)
+    }
+
+    public static func retry(_ key: String, error: String, reply: String? = nil, nextAttempt: Date, at: Date) -> DeliveryUpdate {
+        DeliveryUpdate(key: key, outcome: .retry(error: error, reply: reply, nextAttempt: nextAttempt), at: at)
+    }
+
+    public static func failed(_ key: String, error: String, reply: String? = nil, at: Date) -> DeliveryUpdate {
+        DeliveryUpdate(key: key, outcome: .failed(error: error, reply: reply), at: at)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import RemindCore
+
+/// Delivery history: what `remindd history [ID]` shows.
+extension Store {
+    /// Deliveries in scheduled order (oldest first), for one item or event (`subject`) or
+    /// all. With `limit`, the latest `limit` of them, still oldest first.
+    public func history(subject: String? = nil, limit: Int? = nil) throws -> [DeliveryRecord] {
+        try writer.read { db in
+            var sql = "SELECT * FROM delivery"
+            var arguments: StatementArguments = []
+            if let subject {
+                sql += " WHERE subject = ?"
+                arguments += [subject]
+            }
+            sql += " ORDER BY scheduled DESC, key DESC LIMIT ?"
+            arguments += [limit ?? -1]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(DeliveryRecord.init(row:)).reversed()
+        }
+    }
+}
+
+/// One delivery as `remindd history --json` prints it. The field names are the contract
+/// in DESIGN ("Command line"): scripts outside the code read them.
+public struct HistoryEntry: Codable, Sendable, Hashable {
+    public var key: String
+    public var item: String
+    public var kind: String
+    /// ISO 8601 UTC with `Z`.
+    public var scheduled: String
+    public var channel: String
+    public var recipients: [String]
+    public var state: String
+    public var attempts: Int
+    public var late: Bool
+    public var lastError: String?
+    public var reply: String?
+
+    enum CodingKeys: String, CodingKey {
+        case key, item, kind, scheduled, channel, recipients, state, attempts, late
+        case lastError = "last_error"
+        case reply
+    }
+
+    public init(_ r: DeliveryRecord) {
+        key = r.key
+        item = r.subject
+        kind = r.kind.rawValue
+        scheduled = UTCStamp.iso(r.scheduled)
+        channel = r.channel
+        recipients = r.recipients
+        state = r.state.rawValue
+        attempts = r.attempts
+        late = r.late
+        lastError = r.lastError
+        reply = r.reply
+    }
+
+    /// Writes `null` for an absent error or reply, so every object has the same fields.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(item, forKey: .item)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(scheduled, forKey: .scheduled)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(recipients, forKey: .recipients)
+        try c.encode(state, forKey: .state)
+        try c.encode(attempts, forKey: .attempts)
+        try c.encode(late, forKey: .late)
+        try c.encode(lastError, forKey: .lastError)
+        try c.encode(reply, forKey: .reply)
+    }
+
+    /// The whole `history --json` output: one JSON array, keys sorted, one line per run.
+    public static func json(_ records: [DeliveryRecord], pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                                          : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(records.map(HistoryEntry.init)), as: UTF8.self)
+    }
+}

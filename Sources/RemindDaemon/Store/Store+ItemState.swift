@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import RemindCore
+
+/// Item states: what `remindd done|reopen|snooze` change. The config stays the plan; these
+/// rows are the secretariat's later word on it, read by the planner through `PlanState`.
+extension Store {
+    /// Marks an item done: it gets no more reminders.
+    public func setDone(_ id: String, at now: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
+                VALUES (?, 1, ?, NULL, NULL, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                    done = 1,
+                    done_at = CASE WHEN item_state.done = 1 THEN item_state.done_at ELSE excluded.done_at END,
+                    updated_at = excluded.updated_at
+                """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
+        }
+    }
+
+    /// Makes a done or snoozed item open again, as the config describes it: the done mark
+    /// and any snooze are cleared.
+    public func reopen(_ id: String, at now: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
+                VALUES (?, 0, NULL, NULL, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                    done = 0, done_at = NULL, snoozed_until = NULL,
+                    reopened_at = excluded.reopened_at, updated_at = excluded.updated_at
+                """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
+        }
+    }
+
+    /// Holds back an item's reminders until `until`. A later snooze replaces an earlier
+    /// one (also to shorten it); the done mark is left as it is.
+    public func snooze(_ id: String, until: Date, at now: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
+                VALUES (?, 0, NULL, ?, NULL, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                    snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at
+                """, arguments: [id, until.timeIntervalSince1970, now.timeIntervalSince1970])
+        }
+    }
+
+    /// Every item with a recorded state, by id.
+    public func itemStates() throws -> [String: ItemState] {
+        try writer.read { db in try Self.itemStates(db) }
+    }
+
+    /// The recorded state of one item, or nil when nothing was ever recorded for it.
+    public func itemState(_ id: String) throws -> ItemState? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM item_state WHERE id = ?", arguments: [id]).map(Self.itemState)
+        }
+    }
+
+    /// Item states and recorded events, read in one snapshot: the planner's input.
+    public func planState() throws -> PlanState {
+        try writer.read { db in
+            PlanState(items: try Self.itemStates(db), occurredEvents: try Self.occurredEvents(db))
+        }
+    }
+
+    static func itemStates(_ db: Database) throws -> [String: ItemState] {
+        var states: [String: ItemState] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM item_state") {
+            states[row["id"]] = itemState(row)
+        }
+        return states
+    }
+
+    static func itemState(_ row: Row) -> ItemState {
+        ItemState(done: row["done"],
+                  doneAt: (row["done_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                  snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+}

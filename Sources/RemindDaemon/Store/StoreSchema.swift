@@ -1,0 +1,66 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations. A migration, once shipped, is
+/// never edited: a later change is a new migration, so every state file written by an
+/// older remindd opens in a newer one.
+enum StoreSchema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: items, events, deliveries, meta") { db in
+            // What the secretariat changed about an item after the config was written.
+            // Instants are unix seconds (REAL, so a Date survives the round trip exactly).
+            try db.execute(sql: """
+                CREATE TABLE item_state (
+                    id            TEXT PRIMARY KEY NOT NULL,
+                    done          INTEGER NOT NULL DEFAULT 0,
+                    done_at       REAL,
+                    snoozed_until REAL,
+                    reopened_at   REAL,
+                    updated_at    REAL NOT NULL
+                );
+
+                -- Outside events that happened; the day is local to the config's zone.
+                CREATE TABLE event (
+                    name        TEXT PRIMARY KEY NOT NULL,
+                    occurred    TEXT NOT NULL,
+                    recorded_at REAL NOT NULL
+                );
+
+                -- The outbox: one row per reminder x channel, written before the first
+                -- attempt. `reminder` keeps the whole reminder so a pending delivery can be
+                -- re-sent after a restart even if the config changed meanwhile.
+                CREATE TABLE delivery (
+                    key             TEXT PRIMARY KEY NOT NULL,
+                    subject         TEXT NOT NULL,
+                    kind            TEXT NOT NULL,
+                    scheduled       REAL NOT NULL,
+                    channel         TEXT NOT NULL,
+                    recipients      TEXT NOT NULL,
+                    to_people       TEXT NOT NULL,
+                    cc_people       TEXT NOT NULL,
+                    reminder        TEXT NOT NULL,
+                    state           TEXT NOT NULL
+                                    CHECK (state IN ('pending', 'sent', 'failed', 'missed')),
+                    attempts        INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL,
+                    claimed_until   REAL,
+                    last_error      TEXT,
+                    reply           TEXT,
+                    late            INTEGER NOT NULL DEFAULT 0,
+                    created_at      REAL NOT NULL,
+                    updated_at      REAL NOT NULL
+                );
+                CREATE INDEX delivery_scheduled ON delivery(scheduled);
+                CREATE INDEX delivery_subject ON delivery(subject, scheduled);
+                CREATE INDEX delivery_pending ON delivery(next_attempt_at) WHERE state = 'pending';
+
+                -- Small facts about the daemon itself, such as the planning watermark.
+                CREATE TABLE meta (
+                    key   TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import RemindCore
+import RemindDaemon
+
+/// The config, the store and the daemon's control socket, as the state-changing commands
+/// need them.
+struct StateContext {
+    let config: Config
+    let store: Store
+    let socketPath: String?
+
+    init(_ options: ConfigOption) throws {
+        config = try options.load()
+        let env = ProcessInfo.processInfo.environment
+        let path = StateLocation.path(config: config, environment: env)
+        do {
+            store = try Store(path: path)
+        } catch {
+            Console.error("error: cannot open the state file \(path): \(error)")
+            throw ExitCode(74)
+        }
+        socketPath = try? ControlSocketPath.resolve(statePath: path, environment: env)
+    }
+
+    func item(_ id: String) throws -> Item {
+        guard let item = config.item(id) else {
+            let hint = closest(id, config.items.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            Console.error("error: unknown item '\(id)' in \(config.path)\(hint)")
+            throw ExitCode(1)
+        }
+        return item
+    }
+
+    /// Applies a state change through the running daemon when there is one (it owns the
+    /// state file under systemd's DynamicUser and reschedules at once), else writes the
+    /// state file directly; the daemon then picks the change up at its next start.
+    func change(_ request: StateChange) throws -> String {
+        if let socketPath, let reply = ControlClient.send(path: socketPath, line: request.line, timeout: 5) {
+            if reply.hasPrefix("ok") { return "daemon rescheduled" }
+            Console.error("error: the daemon refused the change: \(reply)")
+            throw ExitCode(1)
+        }
+        try request.apply(to: store, at: Date())
+        return "no daemon running; takes effect at its next start"
+    }
+}
+
+func closest(_ word: String, _ options: [String]) -> String? {
+    var best: (String, Int)?
+    for o in options {
+        let d = editDistance(word.lowercased(), o.lowercased())
+        if d <= max(2, word.count / 3), best == nil || d < best!.1 { best = (o, d) }
+    }
+    return best?.0
+}
+
+private func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var prev = Array(0...b.count)
+    for i in 1...a.count {
+        var cur = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...b.count {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        prev = cur
+    }
+    return prev[b.count]
+}
+
+struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark an item done: it gets no more reminders.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The item's id.") var id: String
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        _ = try ctx.item(id)
+        Console.out("\(id): done (\(try ctx.change(.done(id))))")
+    }
+}
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reopen a done or snoozed item: its reminders resume.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The item's id.") var id: String
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        _ = try ctx.item(id)
+        Console.out("\(id): open (\(try ctx.change(.reopen(id))))")
+    }
+}
+
+struct Snooze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Hold back an item's reminders until a moment.",
+        discussion: "What fell due during the snooze comes once when it ends.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The item's id.") var id: String
+    @Option(help: ArgumentHelp("When the snooze ends: a duration from now (2h, 3d, 1w, 2wd), a date (that day's workday start), '2023-10-20 14:00' or ISO 8601.", valueName: "when"))
+    var until: String
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        _ = try ctx.item(id)
+        let now = Date()
+        let cal = ctx.config.calendar
+        var end: Date?
+        if let d = LocalDate(until) {
+            end = cal.startOfWork(d)
+        } else if let t = InstantArgument.parse(until, calendar: cal) {
+            end = t
+        } else if let span = DurationSpec(until), span.amount > 0 {
+            if let secs = span.seconds {
+                end = now.addingTimeInterval(Double(secs))
+            } else {
+                let (today, _) = cal.local(now)
+                let day = cal.adding(span, to: today)
+                end = cal.startOfWork(span.unit == .workdays ? day : cal.workingDay(onOrAfter: day))
+            }
+        }
+        guard let end, end > now else {
+            throw ValidationError("--until '\(until)' is not a moment in the future: use 2h, 3d, 2wd, 2023-10-20, '2023-10-20 14:00' or ISO 8601")
+        }
+        let told = try ctx.change(.snooze(id, until: end))
+        Console.out("\(id): snoozed until \(Agenda.localStamp(end, cal)) (\(told))")
+    }
+}
+
+struct EventCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event",
+        abstract: "Record that an awaited event happened; items waiting on it get their deadline.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "The event's name, as under events: in the config.") var name: String
+    @Option(help: ArgumentHelp("The day it happened (YYYY-MM-DD, or 'today').", valueName: "date"))
+    var occurred: String
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        guard ctx.config.events[name] != nil else {
+            let hint = closest(name, Array(ctx.config.events.keys)).map { "; did you mean '\($0)'?" } ?? ""
+            Console.error("error: unknown event '\(name)' in \(ctx.config.path)\(hint)")
+            throw ExitCode(1)
+        }
+        let day: LocalDate
+        if occurred.lowercased() == "today" || occurred.lowercased() == "vandaag" {
+            day = ctx.config.calendar.localDate(of: Date())
+        } else if let d = LocalDate(occurred) {
+            day = d
+        } else {
+            throw ValidationError("--occurred '\(occurred)' is not a date: use YYYY-MM-DD or today")
+        }
+        let told = try ctx.change(.event(name, occurred: day))
+        let waiting = ctx.config.items.filter { $0.due?.eventName == name }.map(\.id)
+        Console.out("\(name): occurred \(day); \(waiting.count) item\(waiting.count == 1 ? "" : "s") scheduled (\(told))")
+    }
+}

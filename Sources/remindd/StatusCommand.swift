@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import RemindCore
+import RemindDaemon
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show every item: open, waiting, overdue, snoozed or done.",
+        discussion: "With --json prints one JSON array of objects with id, title, owner, with, status, deadline, waiting_for, snoozed_until, done_at and next (the next reminder).")
+    @OptionGroup var options: ConfigOption
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        let now = Date()
+        let statuses = ItemStatus.all(config: ctx.config, state: try ctx.store.planState(), now: now)
+        let cal = ctx.config.calendar
+        if json {
+            Console.out(JSON.array(statuses.map { s in
+                .object([
+                    ("id", .string(s.item.id)),
+                    ("title", .string(s.item.title)),
+                    ("owner", .string(s.item.owner)),
+                    ("with", .strings(s.item.with)),
+                    ("status", .string(s.state.rawValue)),
+                    ("deadline", .optional(s.deadline.map(UTCStamp.iso))),
+                    ("waiting_for", .optional(s.waitingFor)),
+                    ("snoozed_until", .optional(s.snoozedUntil.map(UTCStamp.iso))),
+                    ("done_at", .optional(s.doneAt.map(UTCStamp.iso))),
+                    ("next", s.next.map { r in .object([("at", .string(UTCStamp.iso(r.at))), ("kind", .string(r.kind.rawValue))]) } ?? .null),
+                ])
+            }).serialized(pretty: true))
+            return
+        }
+        var counts: [ItemStatus.State: Int] = [:]
+        var rows = [["ITEM", "STATUS", "OWNER", "DEADLINE", "NEXT REMINDER"]]
+        for s in statuses {
+            counts[s.state, default: 0] += 1
+            var status = s.state.rawValue
+            if let e = s.waitingFor { status += " (\(e))" }
+            if s.state == .snoozed, let u = s.snoozedUntil { status += " until \(Agenda.localStamp(u, cal))" }
+            rows.append([s.item.id, status, ([s.item.owner] + s.item.with).joined(separator: ", "),
+                         s.deadline.map { Agenda.localStamp($0, cal) } ?? "-",
+                         s.next.map { "\(Agenda.localStamp($0.at, cal)) \(Agenda.kindLabel($0))" } ?? "-"])
+        }
+        Console.out(TextTable.render(rows))
+        Console.out(ItemStatus.State.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
+    }
+}
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show deliveries: what was sent, when, to whom, and what failed.",
+        discussion: "With --json prints one JSON array of objects with key, item, kind, scheduled (UTC), channel, recipients, state (pending, sent, failed, missed), attempts, late, last_error and reply.")
+    @OptionGroup var options: ConfigOption
+    @Argument(help: "Only this item (or event).") var id: String?
+    @Option(help: "At most this many, newest first.") var limit: Int?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let ctx = try StateContext(options)
+        let records = try ctx.store.history(subject: id, limit: limit)
+        if json {
+            Console.out(try HistoryEntry.json(records))
+            return
+        }
+        if records.isEmpty {
+            Console.out(id.map { "No deliveries for '\($0)' yet." } ?? "No deliveries yet.")
+            return
+        }
+        let cal = ctx.config.calendar
+        var rows = [["SCHEDULED", "ITEM", "KIND", "CHANNEL", "TO", "STATE", "TRIES", "DETAIL"]]
+        for r in records {
+            var state = r.state.rawValue
+            if r.late { state += " (late)" }
+            rows.append([Agenda.localStamp(r.scheduled, cal), r.subject, r.kind.rawValue, r.channel,
+                         r.recipients.joined(separator: ", "), state, "\(r.attempts)",
+                         r.state == .sent ? (r.reply ?? "") : (r.lastError ?? "")])
+        }
+        Console.out(TextTable.render(rows))
+    }
+}

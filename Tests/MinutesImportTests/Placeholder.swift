@@ -1,1 +1,0 @@
-// Tests for MinutesImportTests live beside this file.

@@ -1,1 +1,0 @@
-// Tests for RemindDaemonTests live beside this file.

@@ -1,0 +1,73 @@
+import Foundation
+import RemindCore
+import Testing
+import RemindDaemon
+
+/// done / reopen / snooze / event, as the planner will read them.
+@Suite struct StoreItemStateTests {
+    let t0 = Date(timeIntervalSince1970: 1_695_625_200)
+    var t1: Date { t0.addingTimeInterval(3600) }
+    var t2: Date { t0.addingTimeInterval(7200) }
+
+    @Test func doneKeepsTheFirstDoneInstant() throws {
+        let store = try Store.inMemory()
+        try store.setDone("a", at: t0)
+        try store.setDone("a", at: t1)
+        #expect(try store.itemState("a") == ItemState(done: true, doneAt: t0))
+    }
+
+    @Test func reopenClearsDoneAndSnooze() throws {
+        let store = try Store.inMemory()
+        try store.snooze("a", until: t2, at: t0)
+        try store.setDone("a", at: t1)
+        #expect(try store.itemState("a") == ItemState(done: true, doneAt: t1, snoozedUntil: t2))
+        try store.reopen("a", at: t2)
+        #expect(try store.itemState("a") == ItemState(done: false))
+        try store.setDone("a", at: t2)
+        #expect(try store.itemState("a")?.doneAt == t2)
+    }
+
+    @Test func laterSnoozeReplacesEarlierOne() throws {
+        let store = try Store.inMemory()
+        try store.snooze("a", until: t2, at: t0)
+        try store.snooze("a", until: t1, at: t0)
+        #expect(try store.itemState("a")?.snoozedUntil == t1)
+        #expect(try store.itemState("a")?.done == false)
+    }
+
+    @Test func unknownItemHasNoState() throws {
+        let store = try Store.inMemory()
+        #expect(try store.itemState("nope") == nil)
+        #expect(try store.itemStates().isEmpty)
+    }
+
+    @Test func eventsCanBeCorrected() throws {
+        let store = try Store.inMemory()
+        try store.recordEvent("rvs", occurred: LocalDate(year: 2023, month: 12, day: 5), at: t0)
+        try store.recordEvent("rvs", occurred: LocalDate(year: 2023, month: 12, day: 6), at: t1)
+        try store.recordEvent("other", occurred: LocalDate(year: 2024, month: 2, day: 29), at: t1)
+        #expect(try store.occurredEvents() == ["rvs": LocalDate(year: 2023, month: 12, day: 6),
+                                               "other": LocalDate(year: 2024, month: 2, day: 29)])
+    }
+
+    @Test func planStateCombinesItemsAndEvents() throws {
+        let store = try Store.inMemory()
+        try store.setDone("a", at: t0)
+        try store.snooze("b", until: t2, at: t0)
+        try store.recordEvent("e", occurred: LocalDate(year: 2023, month: 12, day: 6), at: t0)
+        let state = try store.planState()
+        #expect(state == PlanState(items: ["a": ItemState(done: true, doneAt: t0),
+                                           "b": ItemState(snoozedUntil: t2)],
+                                   occurredEvents: ["e": LocalDate(year: 2023, month: 12, day: 6)]))
+    }
+
+    @Test func metaWatermarkRoundTripsExactly() throws {
+        let store = try Store.inMemory()
+        #expect(try store.plannedThrough() == nil)
+        let instant = Date(timeIntervalSince1970: 1_695_625_200.123456)
+        try store.setPlannedThrough(instant)
+        #expect(try store.plannedThrough() == instant)
+        try store.setMeta("other", "x")
+        #expect(try store.meta("other") == "x")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import RemindCore
+import Testing
+@testable import RemindDaemon
+
+/// Opening, migrating and reopening the state file.
+@Suite struct StoreTests {
+    @Test func freshFileIsMigratedInWALMode() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/nested/deeper/state.sqlite"
+        let store = try Store(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try store.journalMode() == "wal")
+        #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta"])
+        let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1) // NORMAL
+        // The writer waits for another process's write lock instead of failing at once.
+        let busy = try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") }
+        #expect(busy == 5000)
+    }
+
+    @Test func reopeningKeepsDataAndAppliesNothingTwice() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/state.sqlite"
+        let now = Date(timeIntervalSince1970: 1_695_625_200)
+        do {
+            let store = try Store(path: path)
+            try store.setDone("taakstelling", at: now)
+            try store.recordEvent("rvs-ruling", occurred: LocalDate(year: 2023, month: 12, day: 6), at: now)
+        }
+        let again = try Store(path: path)
+        #expect(try again.appliedMigrations().count == 1)
+        let state = try again.planState()
+        #expect(state.items["taakstelling"] == ItemState(done: true, doneAt: now))
+        #expect(state.occurredEvents == ["rvs-ruling": LocalDate(year: 2023, month: 12, day: 6)])
+    }
+
+    @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
+        // The daemon and a `remindd done` run side by side on the same file.
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/state.sqlite"
+        let daemon = try Store(path: path)
+        let command = try Store(path: path)
+        try command.snooze("x", until: Date(timeIntervalSince1970: 2_000), at: Date(timeIntervalSince1970: 1_000))
+        #expect(try daemon.itemState("x")?.snoozedUntil == Date(timeIntervalSince1970: 2_000))
+    }
+
+    @Test func unusablePathFailsWithTheFileName() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let blocker = dir + "/file"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        do {
+            _ = try Store(path: blocker + "/state.sqlite")
+            Issue.record("opening under a regular file should fail")
+        } catch let error as StoreError {
+            #expect(String(describing: error).contains(blocker))
+        }
+    }
+
+    @Test func garbageFileIsRefusedNotOverwritten() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/state.sqlite"
+        let garbage = Data(repeating: 0x41, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { _ = try Store(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    @Test func inMemoryStoreHasTheSameSchema() throws {
+        let store = try Store.inMemory()
+        #expect(store.path == nil)
+        #expect(try store.appliedMigrations().count == 1)
+        #expect(try store.plannedThrough() == nil)
+    }
+}
+
+/// A fresh folder under the system temp dir; the caller removes it.
+func storeTempDir() throws -> String {
+    let path = NSTemporaryDirectory() + "remindd-test-" + UUID().uuidString.prefix(8)
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A planned delivery for tests, keyed the way the planner keys them.
+func sampleDelivery(subject: String = "taakstelling", kind: ReminderKind = .due, at: Date,
+                    channel: String = "mail", to: [String] = ["SJenV", "MBZK"], cc: [String] = []) -> PlannedDelivery {
+    let reminder = Reminder(subject: subject, kind: kind, at: at, deadline: at.addingTimeInterval(8 * 3600),
+                            people: to, escalation: cc, ordinal: kind == .overdue ? 2 : 0,
+                            lead: kind == .before ? DurationSpec(1, .days) : nil)
+    return PlannedDelivery(key: reminder.key(channel: channel), reminder: reminder, channel: channel, to: to, cc: cc)
+}
