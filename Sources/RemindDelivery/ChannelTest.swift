@@ -6,6 +6,7 @@ import RemindCore
 /// secretariat can see a channel work (and what a reminder looks like) before the first real
 /// one is due. It goes through the same notifier and renderer the daemon uses.
 public enum ChannelTest {
+    /// What happened, for the command to print: the server's verdict and what was sent.
     public struct Outcome: Sendable {
         public var result: DeliveryResult
         public var subject: String
@@ -14,6 +15,8 @@ public enum ChannelTest {
         public var key: String
     }
 
+    /// A request that cannot be tried at all (unknown item, unusable address): the user's
+    /// mistake, reported before anything is sent.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
