@@ -17,17 +17,28 @@ public struct Agenda: Sendable {
     /// `Fri 2023-09-29 09:00` in the config's zone.
     public static func localStamp(_ date: Date, _ cal: WorkCalendar) -> String {
         let (d, s) = cal.local(date)
-        let secs = s % 60 == 0 ? "" : String(format: ":%02d", s % 60)
-        return "\(weekdays[d.isoWeekday - 1]) \(d) \(String(format: "%02d:%02d", s / 3600, (s / 60) % 60))\(secs)"
+        var out = weekdays[d.isoWeekday - 1] + " " + d.description + " "
+        Digits.append(s / 3600, width: 2, to: &out)
+        out += ":"
+        Digits.append((s / 60) % 60, width: 2, to: &out)
+        if s % 60 != 0 {
+            out += ":"
+            Digits.append(s % 60, width: 2, to: &out)
+        }
+        return out
     }
 
     /// ISO 8601 with the zone's offset: `2023-09-29T09:00:00+02:00`.
     public static func localISO(_ date: Date, _ cal: WorkCalendar) -> String {
         let (d, s) = cal.local(date)
         let off = cal.timeZone.secondsFromGMT(for: date)
-        let sign = off < 0 ? "-" : "+"
-        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", d.description, s / 3600, (s / 60) % 60, s % 60,
-                      sign, abs(off) / 3600, (abs(off) / 60) % 60)
+        var out = d.description + "T"
+        UTCStamp.appendClock(s, separator: ":", to: &out)
+        out += off < 0 ? "-" : "+"
+        Digits.append(abs(off) / 3600, width: 2, to: &out)
+        out += ":"
+        Digits.append((abs(off) / 60) % 60, width: 2, to: &out)
+        return out
     }
 
     /// `before 7d`, `due`, `overdue #2`, `undated #3`, `at`, `event-expected`.

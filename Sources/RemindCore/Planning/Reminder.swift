@@ -90,13 +90,33 @@ public enum UTCStamp {
     /// `2023-09-29T07:00:00Z`
     public static func iso(_ date: Date) -> String {
         let (d, s) = split(date)
-        return String(format: "%@T%02d:%02d:%02dZ", d.description, s / 3600, (s / 60) % 60, s % 60)
+        var out = d.description
+        out += "T"
+        appendClock(s, separator: ":", to: &out)
+        out += "Z"
+        return out
     }
 
     /// `20230929T070000Z`
     public static func compact(_ date: Date) -> String {
         let (d, s) = split(date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", d.year, d.month, d.day, s / 3600, (s / 60) % 60, s % 60)
+        var out = ""
+        Digits.append(d.year, width: 4, to: &out)
+        Digits.append(d.month, width: 2, to: &out)
+        Digits.append(d.day, width: 2, to: &out)
+        out += "T"
+        appendClock(s, separator: "", to: &out)
+        out += "Z"
+        return out
+    }
+
+    /// `HH:MM:SS` (or `HHMMSS`) of seconds since midnight.
+    public static func appendClock(_ s: Int, separator: String, to out: inout String) {
+        Digits.append(s / 3600, width: 2, to: &out)
+        out += separator
+        Digits.append((s / 60) % 60, width: 2, to: &out)
+        out += separator
+        Digits.append(s % 60, width: 2, to: &out)
     }
 
     static func split(_ date: Date) -> (LocalDate, Int) {

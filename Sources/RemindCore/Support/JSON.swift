@@ -15,6 +15,11 @@ public indirect enum JSON: Sendable, Equatable {
 
     public static func strings(_ a: [String]) -> JSON { .array(a.map { .string($0) }) }
     public static func optional(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+    /// An object with its keys in byte order (`JSONSerialization`'s `.sortedKeys` for
+    /// ASCII keys), for bodies that must not depend on dictionary order.
+    public static func sortedObject(_ d: [String: JSON]) -> JSON {
+        .object(d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+    }
 
     /// Compact by default; `pretty` indents by two spaces.
     public func serialized(pretty: Bool = false) -> String {
@@ -56,19 +61,46 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
+        guard needsEscaping(s) else {
+            out += "\""
+            out += s
+            out += "\""
+            return
         }
-        out += "\""
+        let bytes = Array(s.utf8)
+        var buf: [UInt8] = [0x22]
+        buf.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22: buf += [0x5C, 0x22]
+            case 0x5C: buf += [0x5C, 0x5C]
+            case 0x0A: buf += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: buf += [0x5C, UInt8(ascii: "r")]
+            case 0x09: buf += [0x5C, UInt8(ascii: "t")]
+            case ..<0x20: buf += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029: valid JSON, but not inside JavaScript strings.
+                buf += Array("\\u202".utf8) + [bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
+                i += 2
+            default: buf.append(b)
+            }
+            i += 1
+        }
+        buf.append(0x22)
+        out += String(decoding: buf, as: UTF8.self)
+    }
+
+    /// Most strings (ids, stamps, titles) need no escape at all: one pass over the bytes
+    /// finds out, and they are copied whole.
+    static func needsEscaping(_ s: String) -> Bool {
+        var bytes = s.utf8.makeIterator()
+        while let b = bytes.next() {
+            // `"`, `\`, control characters, and E2 80 A8/A9 (U+2028, U+2029).
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
+        }
+        return false
     }
 }

@@ -80,7 +80,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var out = ""
+        Digits.append(year, width: 4, to: &out)
+        out += "-"
+        Digits.append(month, width: 2, to: &out)
+        out += "-"
+        Digits.append(day, width: 2, to: &out)
+        return out
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
@@ -127,7 +133,15 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public var secondsOfDay: Int { hour * 3600 + minute * 60 + second }
 
     public var description: String {
-        second == 0 ? String(format: "%02d:%02d", hour, minute) : String(format: "%02d:%02d:%02d", hour, minute, second)
+        var out = ""
+        Digits.append(hour, width: 2, to: &out)
+        out += ":"
+        Digits.append(minute, width: 2, to: &out)
+        if second != 0 {
+            out += ":"
+            Digits.append(second, width: 2, to: &out)
+        }
+        return out
     }
 
     public static func < (a: LocalTime, b: LocalTime) -> Bool { a.secondsOfDay < b.secondsOfDay }
