@@ -6,7 +6,8 @@ import RemindDelivery
 
 /// Drains the outbox: claims due deliveries, sends each channel's batch over that channel's
 /// notifier on its own serial queue (one connection per channel, reused across the batch),
-/// and records every outcome in one transaction per batch. Failures are retried with
+/// and records every outcome in one transaction per batch, on a queue of its own so the
+/// next batch is claimed and sent meanwhile. Failures are retried with
 /// backoff until `retry.give_up_after`, then marked failed and logged at error level.
 public final class OutboxWorker: @unchecked Sendable {
     public typealias NotifierFactory = @Sendable (String, Config) throws -> any Notifier
@@ -16,6 +17,9 @@ public final class OutboxWorker: @unchecked Sendable {
     private let logger: Logger
     private let makeNotifier: NotifierFactory
     private let control = DispatchQueue(label: "remindd.outbox")
+    /// Writes outcomes (one transaction a batch) and their log lines while the channel
+    /// queues send the next batch: the wire does not wait for SQLite.
+    private let recorder = DispatchQueue(label: "remindd.outbox.record")
     private let retryTimer: WallTimer
     private var config: Config
     private var backoff: Backoff
@@ -135,12 +139,17 @@ public final class OutboxWorker: @unchecked Sendable {
                     updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
                 }
             }
-            record(updates, batch)
-            control.async {
-                self.inFlight -= 1
-                self.idle.leave()
-                self.drain()
+            let outcomes = updates
+            recorder.async { [self] in
+                record(outcomes, batch)
+                control.async {
+                    self.inFlight -= 1
+                    self.idle.leave()
+                    self.drain()
+                }
             }
+            // Claim the next batch now, while this one is being recorded.
+            control.async { if self.inFlight <= 1 { self.drain() } }
         }
     }
 

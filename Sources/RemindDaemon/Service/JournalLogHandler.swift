@@ -113,6 +113,6 @@ public struct JournalLogHandler: LogHandler {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let millis = min(999, Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down)))
         let whole = UTCStamp.iso(Date(timeIntervalSince1970: seconds))
-        return String(whole.dropLast()) + String(format: ".%03dZ", millis)
+        return String(whole.dropLast()) + "." + Digits.padded(millis, width: 3) + "Z"
     }
 }
