@@ -9,19 +9,7 @@ public enum Redaction {
     /// Removes every occurrence of `secrets` (and their base64 and percent-encoded forms, as
     /// SMTP AUTH or a URL would carry them), then URL userinfo and query strings.
     public static func redact(_ text: String, secrets: [String]) -> String {
-        var out = text
-        var needles: [String] = []
-        for s in secrets where !s.isEmpty {
-            needles.append(s)
-            if s.count >= 4 { needles.append(Data(s.utf8).base64EncodedString()) }
-            let encoded = s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
-            if encoded != s { needles.append(encoded) }
-        }
-        // Longest first, so a secret containing another is removed whole.
-        for n in needles.sorted(by: { $0.count > $1.count }) {
-            out = out.replacingOccurrences(of: n, with: marker)
-        }
-        return scrubURLs(out)
+        Redactor(secrets: secrets).redact(text)
     }
 
     private static let urlPattern = try! NSRegularExpression(
@@ -29,6 +17,8 @@ public enum Redaction {
 
     /// `https://user:pw@host/hook?token=x` → `https://host/hook?[redacted]`.
     static func scrubURLs(_ text: String) -> String {
+        // Every match holds "://"; most replies ("250 2.0.0 Ok", "HTTP/1.1 200 OK") have none.
+        guard text.utf8.count >= 3, containsSchemeSeparator(text) else { return text }
         let ns = text as NSString
         var result = ""
         var last = 0
@@ -41,5 +31,42 @@ public enum Redaction {
         }
         result += ns.substring(from: last)
         return result
+    }
+
+    static func containsSchemeSeparator(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in text.utf8 {
+            if previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) && b == UInt8(ascii: "/") { return true }
+            previous = (previous.1, b)
+        }
+        return false
+    }
+}
+
+/// `Redaction` for one channel's fixed secrets: their encoded forms are worked out once,
+/// not for every reply of every delivery.
+struct Redactor: Sendable {
+    /// Secrets and their base64 and percent-encoded forms, longest first, so a secret
+    /// containing another is removed whole.
+    let needles: [String]
+
+    init(secrets: [String]) {
+        var needles: [String] = []
+        for s in secrets where !s.isEmpty {
+            needles.append(s)
+            if s.count >= 4 { needles.append(Data(s.utf8).base64EncodedString()) }
+            let encoded = s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
+            if encoded != s { needles.append(encoded) }
+        }
+        self.needles = needles.sorted(by: { $0.count > $1.count })
+    }
+
+    /// Removes every occurrence of the secrets, then URL userinfo and query strings.
+    func redact(_ text: String) -> String {
+        var out = text
+        for n in needles where out.contains(n) {
+            out = out.replacingOccurrences(of: n, with: Redaction.marker)
+        }
+        return Redaction.scrubURLs(out)
     }
 }

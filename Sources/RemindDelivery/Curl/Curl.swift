@@ -280,10 +280,23 @@ private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, 
     let n = size * count
     guard let data, let userdata else { return n }
     let ex = Unmanaged<Exchange>.fromOpaque(userdata).takeUnretainedValue()
-    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: n), as: UTF8.self)
-        .trimmingCharacters(in: .newlines)
+    let line = headerLine(UnsafeRawBufferPointer(start: data, count: n))
     // A new HTTP status line starts a new response (an interim 100, say): keep the last.
     if line.hasPrefix("HTTP/") { ex.headerLines = [] }
     if !line.isEmpty && ex.headerLines.count < 500 { ex.headerLines.append(line) }
     return n
+}
+
+/// A header or reply line without its line break. ASCII lines (all of them, in practice)
+/// are trimmed byte-wise; anything else as Foundation trims newlines.
+private func headerLine(_ raw: UnsafeRawBufferPointer) -> String {
+    var lo = 0, hi = raw.count
+    var ascii = true
+    for b in raw where b >= 0x80 { ascii = false; break }
+    guard ascii else {
+        return String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+    while lo < hi, raw[lo] == 0x0A || raw[lo] == 0x0D || raw[lo] == 0x0B || raw[lo] == 0x0C { lo += 1 }
+    while hi > lo, raw[hi - 1] == 0x0A || raw[hi - 1] == 0x0D || raw[hi - 1] == 0x0B || raw[hi - 1] == 0x0C { hi -= 1 }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: raw[lo..<hi]), as: UTF8.self)
 }

@@ -96,7 +96,7 @@ enum MailHeader {
 }
 
 /// A display name and an address that has passed `Address.check`.
-struct Mailbox: Equatable {
+struct Mailbox: Equatable, Sendable {
     var name: String?
     var address: String
 }

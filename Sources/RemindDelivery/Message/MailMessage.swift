@@ -20,7 +20,7 @@ struct MailMessage {
     /// `<remindd.<first 32 hex of SHA-256(key)>@<sender domain>>`: the same key gives the
     /// same id on every retry and restart; the hash keeps odd item ids out of the header.
     static func messageID(key: String, from: String) -> String {
-        let digest = SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Digits.hex(SHA256.hash(data: Data(key.utf8)))
         return "<remindd.\(digest.prefix(32))@\(Address.domain(from))>"
     }
 
@@ -63,8 +63,13 @@ enum RFC5322Date {
         let d = LocalDate(dayNumber: dayNumber)
         let sign = offset < 0 ? "-" : "+"
         let off = abs(offset) / 60
-        return String(format: "%@, %d %@ %04d %02d:%02d:%02d %@%02d%02d",
-                      days[d.isoWeekday - 1], d.day, months[d.month - 1], d.year,
-                      secs / 3600, (secs / 60) % 60, secs % 60, sign, off / 60, off % 60)
+        var out = "\(days[d.isoWeekday - 1]), \(d.day) \(months[d.month - 1]) "
+        Digits.append(d.year, width: 4, to: &out)
+        out += " "
+        UTCStamp.appendClock(secs, separator: ":", to: &out)
+        out += " " + sign
+        Digits.append(off / 60, width: 2, to: &out)
+        Digits.append(off % 60, width: 2, to: &out)
+        return out
     }
 }

@@ -66,8 +66,9 @@ public struct MessageRenderer: Sendable {
     }
 
     func render(_ facts: MessageFacts) -> RenderedMessage {
-        var context = facts.context(language: config.language)
-        context["which"] = whichLines[facts.kind]!.render(context)
+        var values = facts.context(language: config.language)
+        values["which"] = whichLines[facts.kind]!.render(TemplateContext(values))
+        let context = TemplateContext(values)
         let subject = MailHeader.sanitize(subjects[facts.kind]!.render(context))
             .split(separator: " ").joined(separator: " ")
         return RenderedMessage(subject: subject, body: Self.tidy(bodies[facts.kind]!.render(context)))
@@ -83,6 +84,7 @@ public struct MessageRenderer: Sendable {
 
     /// No runs of blank lines where optional parts were left out; one final newline.
     static func tidy(_ text: String) -> String {
+        if !text.utf8.contains(0x0D) { return tidyLF(text) }
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -92,4 +94,36 @@ public struct MessageRenderer: Sendable {
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// `tidy` for text with bare LF line ends (what the templates make), on bytes.
+    static func tidyLF(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
+        var lastBlank = true  // no blank lines at the start
+        var line: [UInt8] = []
+        func flush() {
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if blank {
+                if !lastBlank { out.append(0x0A) }
+            } else {
+                out.append(contentsOf: line)
+                out.append(0x0A)
+            }
+            lastBlank = blank
+            line.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            if b == 0x0A { flush() } else { line.append(b) }
+        }
+        flush()
+        while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
+        if out.isEmpty { out = [0x0A] }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+final class TemplateContext: MustacheParent {
+    let values: [String: Any]
+    init(_ values: [String: Any]) { self.values = values }
+    func child(named name: String) -> Any? { values[name] }
 }

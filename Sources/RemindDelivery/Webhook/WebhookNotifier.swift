@@ -12,7 +12,7 @@ final class WebhookNotifier: Notifier {
     let now: () -> Date
     /// Redacted from every reason: the URL (a chat hook's path is its password) and the
     /// signing key's base64 form, should a careless server echo either.
-    private let secrets: [String]
+    private let redactor: Redactor
     private var curl: CurlHandle?
 
     init(settings: WebhookSettings, renderer: MessageRenderer, key: [UInt8]?, logger: Logger,
@@ -20,22 +20,24 @@ final class WebhookNotifier: Notifier {
         self.settings = settings
         self.renderer = renderer
         self.signer = key.map(WebhookSigner.init(key:))
-        self.secrets = [settings.url] + (key.map { [Data($0).base64EncodedString()] } ?? [])
+        self.redactor = Redactor(secrets: [settings.url] + (key.map { [Data($0).base64EncodedString()] } ?? []))
         self.logger = logger
         self.now = now
     }
 
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
-        batch.map { message in
-            let result = send(message)
+        let renderer = self.renderer, format = settings.format
+        // Rendering the next bodies overlaps with waiting for this one's reply.
+        return Pipelined.map(batch, prepare: { message in
+            WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config)
+        }, use: { message, payload in
+            let result = send(message, payload)
             log(result, message)
             return result
-        }
+        })
     }
 
-    private func send(_ message: OutgoingMessage) -> DeliveryResult {
-        let text = renderer.render(message)
-        let payload = WebhookPayload.make(message, format: settings.format, text: text, config: renderer.config)
+    private func send(_ message: OutgoingMessage, _ payload: WebhookPayload) -> DeliveryResult {
         var headers = ["Content-Type: \(payload.contentType)"] + payload.headers
         if let signer {
             let id = Self.headerSafe(message.delivery.key)
@@ -108,13 +110,16 @@ final class WebhookNotifier: Notifier {
 
     private func redacted(_ r: DeliveryResult) -> DeliveryResult {
         switch r {
-        case .sent(let reply): return .sent(reply: Redaction.redact(reply, secrets: secrets))
-        case .retry(let reason, let after): return .retry(reason: Redaction.redact(reason, secrets: secrets), retryAfter: after)
-        case .failed(let reason): return .failed(reason: Redaction.redact(reason, secrets: secrets))
+        case .sent(let reply): return .sent(reply: redactor.redact(reply))
+        case .retry(let reason, let after): return .retry(reason: redactor.redact(reason), retryAfter: after)
+        case .failed(let reason): return .failed(reason: redactor.redact(reason))
         }
     }
 
     private func log(_ r: DeliveryResult, _ m: OutgoingMessage) {
+        // Built only for a line that is written: at the daemon's usual level an accepted
+        // delivery logs nothing here (the worker logs it once recorded).
+        if case .sent = r, logger.logLevel > .debug { return }
         let meta: Logger.Metadata = [
             "channel": "\(settings.channel)", "delivery.key": "\(m.delivery.key)",
             "item.id": "\(m.delivery.reminder.subject)",

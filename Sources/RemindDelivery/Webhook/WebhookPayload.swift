@@ -3,7 +3,7 @@ import RemindCore
 
 /// The body (and format-specific headers) of one webhook post. `json` is DESIGN's documented
 /// object, for automation; the chat formats carry the rendered text a person reads.
-struct WebhookPayload {
+struct WebhookPayload: Sendable {
     var body: [UInt8]
     var contentType: String
     /// Extra `Name: value` headers (ntfy's Title/Priority/Tags), free of CR/LF.
@@ -15,9 +15,9 @@ struct WebhookPayload {
         case .json:
             return json(designObject(message, text: text, config: config))
         case .slack:
-            return json(["text": "*\(text.subject)*\n\n\(text.body)"])
+            return json(.sortedObject(["text": .string("*\(text.subject)*\n\n\(text.body)")]))
         case .mattermost:
-            return json(["text": "**\(text.subject)**\n\n\(text.body)"])
+            return json(.sortedObject(["text": .string("**\(text.subject)**\n\n\(text.body)")]))
         case .teams:
             return json(adaptiveCard(text))
         case .ntfy:
@@ -32,63 +32,65 @@ struct WebhookPayload {
 
     /// `key`, `kind`, `scheduled`, `late`, `item` {`id`, `title`, `owner`, `with`,
     /// `deadline`} (null for event notices, which carry `event` instead), `recipients`
-    /// (person ids), `to`, `cc`, and the rendered `subject` and `text`.
-    static func designObject(_ message: OutgoingMessage, text: RenderedMessage, config: Config) -> [String: Any] {
+    /// (person ids), `to`, `cc`, and the rendered `subject` and `text`. Keys sorted, as
+    /// receivers that sign or diff bodies prefer.
+    static func designObject(_ message: OutgoingMessage, text: RenderedMessage, config: Config) -> JSON {
         let d = message.delivery
         let r = d.reminder
-        var object: [String: Any] = [
-            "key": d.key,
-            "kind": r.kind.rawValue,
-            "scheduled": UTCStamp.iso(r.at),
-            "late": message.late,
-            "channel": d.channel,
-            "recipients": d.recipients,
-            "to": d.to,
-            "cc": d.cc,
-            "subject": text.subject,
-            "text": text.body,
-            "item": NSNull(),
+        var object: [String: JSON] = [
+            "key": .string(d.key),
+            "kind": .string(r.kind.rawValue),
+            "scheduled": .string(UTCStamp.iso(r.at)),
+            "late": .bool(message.late),
+            "channel": .string(d.channel),
+            "recipients": .strings(d.recipients),
+            "to": .strings(d.to),
+            "cc": .strings(d.cc),
+            "subject": .string(text.subject),
+            "text": .string(text.body),
+            "item": .null,
         ]
         if r.isEventNotice {
             let e = config.events[r.subject]
-            object["event"] = [
-                "id": r.subject,
-                "title": e?.title ?? r.subject,
-                "owner": (e?.owner ?? r.people.first).map { $0 as Any } ?? NSNull(),
-                "expected": e?.expected.map { $0.description as Any } ?? NSNull(),
-            ] as [String: Any]
+            object["event"] = .sortedObject([
+                "id": .string(r.subject),
+                "title": .string(e?.title ?? r.subject),
+                "owner": .optional(e?.owner ?? r.people.first),
+                "expected": .optional(e?.expected?.description),
+            ])
         } else {
             let item = config.item(r.subject) ?? config.items.first { $0.id == r.subject }
-            object["item"] = [
-                "id": r.subject,
-                "title": item?.title ?? r.subject,
-                "owner": item?.owner ?? r.people.first ?? "",
-                "with": item?.with ?? Array(r.people.dropFirst()),
-                "deadline": r.deadline.map { UTCStamp.iso($0) as Any } ?? NSNull(),
-            ] as [String: Any]
+            object["item"] = .sortedObject([
+                "id": .string(r.subject),
+                "title": .string(item?.title ?? r.subject),
+                "owner": .string(item?.owner ?? r.people.first ?? ""),
+                "with": .strings(item?.with ?? Array(r.people.dropFirst())),
+                "deadline": .optional(r.deadline.map(UTCStamp.iso)),
+            ])
         }
-        return object
+        return .sortedObject(object)
     }
 
     /// An Adaptive Card in a message envelope: what Teams workflows (and the older incoming
     /// webhooks) accept.
-    static func adaptiveCard(_ text: RenderedMessage) -> [String: Any] {
-        [
-            "type": "message",
-            "summary": text.subject,
-            "attachments": [[
-                "contentType": "application/vnd.microsoft.card.adaptive",
-                "content": [
-                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-                    "type": "AdaptiveCard",
-                    "version": "1.4",
-                    "body": [
-                        ["type": "TextBlock", "text": text.subject, "weight": "Bolder", "size": "Medium", "wrap": true],
-                        ["type": "TextBlock", "text": text.body, "wrap": true],
-                    ] as [[String: Any]],
-                ] as [String: Any],
-            ]] as [[String: Any]],
-        ]
+    static func adaptiveCard(_ text: RenderedMessage) -> JSON {
+        .sortedObject([
+            "type": .string("message"),
+            "summary": .string(text.subject),
+            "attachments": .array([.sortedObject([
+                "contentType": .string("application/vnd.microsoft.card.adaptive"),
+                "content": .sortedObject([
+                    "$schema": .string("http://adaptivecards.io/schemas/adaptive-card.json"),
+                    "type": .string("AdaptiveCard"),
+                    "version": .string("1.4"),
+                    "body": .array([
+                        .sortedObject(["type": .string("TextBlock"), "text": .string(text.subject), "weight": .string("Bolder"),
+                                       "size": .string("Medium"), "wrap": .bool(true)]),
+                        .sortedObject(["type": .string("TextBlock"), "text": .string(text.body), "wrap": .bool(true)]),
+                    ]),
+                ]),
+            ])]),
+        ])
     }
 
     private static func ntfyPriority(_ r: Reminder) -> String {
@@ -107,8 +109,9 @@ struct WebhookPayload {
         return MailHeader.needsEncoding(clean) ? MailHeader.encodedWords(clean).joined(separator: " ") : clean
     }
 
-    private static func json(_ object: [String: Any]) -> WebhookPayload {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return WebhookPayload(body: Array(data), contentType: "application/json", headers: [])
+    /// Serialised by RemindCore's writer rather than `JSONSerialization`, which spends
+    /// most of a webhook delivery's time bridging and sorting through Foundation.
+    private static func json(_ value: JSON) -> WebhookPayload {
+        WebhookPayload(body: Array(value.serialized().utf8), contentType: "application/json", headers: [])
     }
 }
