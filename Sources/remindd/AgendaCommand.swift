@@ -40,7 +40,9 @@ struct AgendaCommand: ParsableCommand {
         let state = try StateAccess.planState(config: config)
         let agenda = Agenda(config: config, state: state, from: start, days: days)
         if json {
-            Console.out(agenda.json().serialized(pretty: true))
+            // Written as it is made: a year of a large config is hundreds of MB of JSON.
+            agenda.writeJSON(pretty: true) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(agenda.table().utf8))
         }

@@ -60,7 +60,11 @@ public struct Config: Sendable {
     /// The channels that reach a person for an item: the item's, else the person's, else
     /// `defaults.channels`.
     public func channels(for person: String, item: Item?) -> [String] {
-        if let c = item?.channels { return c }
+        channels(for: person, itemChannels: item?.channels)
+    }
+
+    func channels(for person: String, itemChannels: [String]?) -> [String] {
+        if let c = itemChannels { return c }
         if let c = people[person]?.channels { return c }
         return defaultChannels
     }

@@ -5,6 +5,15 @@ extension ConfigDraft {
     /// reached on some channel that can address them.
     func validate() {
         for ref in references {
+            // One lookup per reference; the list of names is only built to suggest one.
+            let defined: Bool
+            switch ref.kind {
+            case .person: defined = people[ref.name] != nil
+            case .channel: defined = channels[ref.name] != nil
+            case .series: defined = meetings[ref.name] != nil
+            case .event: defined = events[ref.name] != nil
+            }
+            guard !defined else { continue }
             let known: [String]
             switch ref.kind {
             case .person: known = Array(people.keys)
@@ -12,7 +21,6 @@ extension ConfigDraft {
             case .series: known = Array(meetings.keys)
             case .event: known = Array(events.keys)
             }
-            guard !known.contains(ref.name) else { continue }
             // A name whose definition failed to parse was already reported there.
             if definedAt["\(Self.definitionKind(ref.kind)):\(ref.name)"] != nil { continue }
             let hint = YAMLReader.closest(ref.name, in: known).map { "; did you mean '\($0)'?" } ?? ""

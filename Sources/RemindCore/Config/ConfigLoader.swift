@@ -134,7 +134,10 @@ final class ConfigDraft {
         defer { errors.append(contentsOf: reader.errors) }
         let root: Node
         do {
-            guard let r = try Yams.compose(yaml: text) else {
+            // The basic resolver: every scalar is read as text and typed by the reader
+            // below, so Yams's regex-based tag resolution (a quarter of loading a large
+            // config) is never needed.
+            guard let r = try Yams.compose(yaml: text, .basic) else {
                 if isMain { reader.error("the config is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
                 return
             }

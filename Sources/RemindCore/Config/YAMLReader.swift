@@ -82,7 +82,10 @@ final class YAMLReader {
             error("\(what) must be a value, found \(Self.kindName(node))", at: node)
             return nil
         }
-        if s.tag == Tag(.null) || (s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)) {
+        // An explicit `!!null`, or a plain null word. (Comparing with `Tag(.null)` would
+        // build a resolver and run its regexes for every value read.)
+        if s.tag.rawValue == Tag.Name.null.rawValue
+            || (s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)) {
             error("\(what) must not be empty", at: node)
             return nil
         }

@@ -31,7 +31,7 @@ public struct Agenda: Sendable {
     /// ISO 8601 with the zone's offset: `2023-09-29T09:00:00+02:00`.
     public static func localISO(_ date: Date, _ cal: WorkCalendar) -> String {
         let (d, s) = cal.local(date)
-        let off = cal.timeZone.secondsFromGMT(for: date)
+        let off = cal.offset(atUTC: Int(date.timeIntervalSince1970.rounded(.down)))
         var out = d.description + "T"
         UTCStamp.appendClock(s, separator: ":", to: &out)
         out += off < 0 ? "-" : "+"
@@ -67,24 +67,49 @@ public struct Agenda: Sendable {
     }
 
     public func json() -> JSON {
+        .array(reminders.map(entry))
+    }
+
+    /// `json().serialized(pretty:)`, handed over in pieces of about `chunk` bytes instead
+    /// of built whole: a year of 100,000 items is some 200 MB of JSON.
+    public func writeJSON(pretty: Bool, chunk: Int = 1 << 20, _ write: (String) -> Void) {
+        guard !reminders.isEmpty else { return write("[]") }
+        var out = pretty ? "[\n" : "["
+        out.reserveCapacity(chunk + 4096)
+        for (i, r) in reminders.enumerated() {
+            if pretty { out += "  " }
+            entry(r).write(into: &out, pretty: pretty, indent: 1)
+            if i < reminders.count - 1 { out += "," }
+            if pretty { out += "\n" }
+            if out.utf8.count >= chunk {
+                write(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out += "]"
+        write(out)
+    }
+
+    /// One reminder as `agenda --json` shows it.
+    func entry(_ r: Reminder) -> JSON {
         let cal = planner.config.calendar
-        return .array(reminders.map { r in
-            var o: [(String, JSON)] = [
-                ("at", .string(UTCStamp.iso(r.at))),
-                ("local", .string(Self.localISO(r.at, cal))),
-                ("kind", .string(r.kind.rawValue)),
-                ("item", .string(r.subject)),
-            ]
-            if r.isEventNotice { o.append(("event", .string(r.subject))) }
-            o.append(("to", .strings(r.allPeople)))
-            o.append(("escalation", .strings(r.escalation)))
-            o.append(("channels", .strings(planner.channels(for: r))))
-            o.append(("ordinal", r.ordinal > 0 ? .int(r.ordinal) : .null))
-            o.append(("lead", .optional(r.lead?.description)))
-            o.append(("deadline", .optional(r.deadline.map(UTCStamp.iso))))
-            o.append(("merged", .strings(r.mergedKinds.map(\.rawValue))))
-            o.append(("keys", .strings(planner.deliveries(for: r).map(\.key))))
-            return .object(o)
-        })
+        let deliveries = planner.deliveries(for: r)
+        var o: [(String, JSON)] = [
+            ("at", .string(UTCStamp.iso(r.at))),
+            ("local", .string(Self.localISO(r.at, cal))),
+            ("kind", .string(r.kind.rawValue)),
+            ("item", .string(r.subject)),
+        ]
+        o.reserveCapacity(14)
+        if r.isEventNotice { o.append(("event", .string(r.subject))) }
+        o.append(("to", .strings(r.allPeople)))
+        o.append(("escalation", .strings(r.escalation)))
+        o.append(("channels", .strings(deliveries.map(\.channel))))
+        o.append(("ordinal", r.ordinal > 0 ? .int(r.ordinal) : .null))
+        o.append(("lead", .optional(r.lead?.description)))
+        o.append(("deadline", .optional(r.deadline.map(UTCStamp.iso))))
+        o.append(("merged", .strings(r.mergedKinds.map(\.rawValue))))
+        o.append(("keys", .strings(deliveries.map(\.key))))
+        return .object(o)
     }
 }

@@ -14,9 +14,10 @@ extension Planner {
             out.append(Reminder(subject: item.id, kind: kind, at: at, deadline: deadline, people: people,
                                 escalation: escalation.filter { !people.contains($0) }, ordinal: ordinal, lead: lead))
         }
-        for t in item.remindAt { add(.at, t, deadline: deadline(of: item, state: state).instant) }
+        let resolved = deadline(of: item, state: state)
+        for t in item.remindAt { add(.at, t, deadline: resolved.instant) }
 
-        switch deadline(of: item, state: state) {
+        switch resolved {
         case .waiting:
             return out
         case .undated:

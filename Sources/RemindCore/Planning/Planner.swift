@@ -19,8 +19,20 @@ public struct Planner: Sendable {
         for event in config.events.values {
             out.append(contentsOf: eventNotices(for: event, state: state, from: from, to: to))
         }
-        out.sort { ($0.at, $0.subject, $0.kind.rawValue) < ($1.at, $1.subject, $1.kind.rawValue) }
-        return out
+        return Self.sorted(out)
+    }
+
+    /// By time, then subject, then kind. Sorts positions rather than the reminders
+    /// themselves: moving a reminder copies its arrays' references, and a year of 100,000
+    /// items is half a million of them.
+    static func sorted(_ list: [Reminder]) -> [Reminder] {
+        let order = list.indices.sorted { a, b in
+            let x = list[a].at, y = list[b].at
+            if x != y { return x < y }
+            if list[a].subject != list[b].subject { return list[a].subject < list[b].subject }
+            return list[a].kind.rawValue < list[b].kind.rawValue
+        }
+        return order.map { list[$0] }
     }
 
     /// The reminders of one item in `[from, to)`, same-moment ones merged, the snooze applied.
@@ -67,18 +79,20 @@ public struct Planner: Sendable {
 
     /// One delivery per channel that reaches any of the reminder's people.
     public func deliveries(for r: Reminder) -> [PlannedDelivery] {
-        let item = r.isEventNotice ? nil : config.item(r.subject)
+        // Only the item's own channels matter here; reading them alone spares copying
+        // the whole item for every reminder.
+        let itemChannels = r.isEventNotice ? nil : config.itemIndex[r.subject].flatMap { config.items[$0].channels }
         var order: [String] = []
         var to: [String: [String]] = [:]
         var cc: [String: [String]] = [:]
         for p in r.people {
-            for c in config.channels(for: p, item: item) {
+            for c in config.channels(for: p, itemChannels: itemChannels) {
                 if to[c] == nil && cc[c] == nil { order.append(c) }
                 to[c, default: []].append(p)
             }
         }
         for p in r.escalation where !r.people.contains(p) {
-            for c in config.channels(for: p, item: item) {
+            for c in config.channels(for: p, itemChannels: itemChannels) {
                 if to[c] == nil && cc[c] == nil { order.append(c) }
                 cc[c, default: []].append(p)
             }

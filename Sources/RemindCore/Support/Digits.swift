@@ -14,17 +14,26 @@ public enum Digits {
     }
 
     public static func append(_ n: Int, width: Int, to out: inout String) {
-        var magnitude = n.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        repeat {
-            digits.append(UInt8(truncatingIfNeeded: magnitude % 10) + 48)
-            magnitude /= 10
-        } while magnitude > 0
-        if n < 0 { out.append("-") }
-        let pad = width - digits.count - (n < 0 ? 1 : 0)
-        if pad > 0 { out.append(String(repeating: "0", count: pad)) }
-        out.append(String(decoding: digits.reversed(), as: UTF8.self))
+        let magnitude = n.magnitude
+        var count = 1
+        var rest = magnitude / 10
+        while rest > 0 { count += 1; rest /= 10 }
+        let sign = n < 0 ? 1 : 0
+        let total = max(width, count + sign)
+        // At most 20 digits and a sign: fits a small string, no heap.
+        let text = String(unsafeUninitializedCapacity: total) { buffer in
+            var i = total
+            var m = magnitude
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: m % 10) + 48
+                m /= 10
+            } while m > 0
+            while i > sign { i -= 1; buffer[i] = 48 }
+            if sign == 1 { buffer[0] = UInt8(ascii: "-") }
+            return total
+        }
+        out += text
     }
 
     /// Lower-case hex, two digits a byte.

@@ -28,9 +28,8 @@ public indirect enum JSON: Sendable, Equatable {
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
-        let nl = pretty ? "\n" : ""
-        let pad = { (n: Int) in pretty ? String(repeating: "  ", count: n) : "" }
+    /// Appends the value as `serialized(pretty:)` would write it, at nesting `indent`.
+    func write(into out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -39,25 +38,35 @@ public indirect enum JSON: Sendable, Equatable {
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let a):
             if a.isEmpty { out += "[]"; return }
-            out += "[" + nl
+            out += pretty ? "[\n" : "["
             for (i, v) in a.enumerated() {
-                out += pad(indent + 1)
+                if pretty { Self.pad(indent + 1, &out) }
                 v.write(into: &out, pretty: pretty, indent: indent + 1)
-                out += (i < a.count - 1 ? "," : "") + nl
+                if i < a.count - 1 { out += "," }
+                if pretty { out += "\n" }
             }
-            out += pad(indent) + "]"
+            if pretty { Self.pad(indent, &out) }
+            out += "]"
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
-            out += "{" + nl
+            out += pretty ? "{\n" : "{"
             for (i, (k, v)) in o.enumerated() {
-                out += pad(indent + 1)
+                if pretty { Self.pad(indent + 1, &out) }
                 JSON.escape(k, into: &out)
                 out += pretty ? ": " : ":"
                 v.write(into: &out, pretty: pretty, indent: indent + 1)
-                out += (i < o.count - 1 ? "," : "") + nl
+                if i < o.count - 1 { out += "," }
+                if pretty { out += "\n" }
             }
-            out += pad(indent) + "}"
+            if pretty { Self.pad(indent, &out) }
+            out += "}"
         }
+    }
+
+    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func pad(_ n: Int, _ out: inout String) {
+        out += n < pads.count ? pads[n] : String(repeating: "  ", count: n)
     }
 
     static func escape(_ s: String, into out: inout String) {

@@ -4,12 +4,17 @@ import Foundation
 /// times and instants with the zone's real offsets. Every rule of DESIGN "Time rules" that
 /// says "working day", "workday start" or "at 09:00" goes through here.
 public struct WorkCalendar: Sendable, Hashable {
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { zone = ZoneOffsets(timeZone) }
+    }
     /// ISO weekdays (1 = Monday … 7 = Sunday) that are working days.
     public var workdays: Set<Int>
     public var start: LocalTime
     public var end: LocalTime
     public var holidays: Set<LocalDate>
+    /// Memo of the zone's offsets: Foundation's `secondsFromGMT` costs a microsecond or
+    /// more, and planning asks it several times per reminder for the same few instants.
+    private var zone: ZoneOffsets
 
     public init(timeZone: TimeZone, workdays: Set<Int> = [1, 2, 3, 4, 5],
                 start: LocalTime = LocalTime(hour: 9, minute: 0),
@@ -20,6 +25,20 @@ public struct WorkCalendar: Sendable, Hashable {
         self.start = start
         self.end = end
         self.holidays = holidays
+        self.zone = ZoneOffsets(timeZone)
+    }
+
+    public static func == (a: WorkCalendar, b: WorkCalendar) -> Bool {
+        a.timeZone == b.timeZone && a.workdays == b.workdays && a.start == b.start && a.end == b.end
+            && a.holidays == b.holidays
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(timeZone)
+        hasher.combine(workdays)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(holidays)
     }
 
     public func isWorkingDay(_ d: LocalDate) -> Bool {
@@ -74,6 +93,14 @@ public struct WorkCalendar: Sendable, Hashable {
     /// first of the two.
     public func instant(_ d: LocalDate, _ t: LocalTime) -> Date {
         let local = d.dayNumber * 86_400 + t.secondsOfDay
+        if let known = zone.instant(local: local) { return Date(timeIntervalSince1970: TimeInterval(known)) }
+        let found = resolveInstant(local: local)
+        zone.remember(local: local, instant: found)
+        return Date(timeIntervalSince1970: TimeInterval(found))
+    }
+
+    /// The instant of local seconds-since-epoch, with the gap and overlap rules.
+    private func resolveInstant(local: Int) -> Int {
         // The offsets in force a day either side bracket every real transition.
         let o1 = offset(atUTC: local - 86_400)
         let o2 = offset(atUTC: local + 86_400)
@@ -83,7 +110,7 @@ public struct WorkCalendar: Sendable, Hashable {
             if offset(atUTC: t) == o { valid.append(t) }
         }
         if let first = valid.min() {
-            return Date(timeIntervalSince1970: TimeInterval(first))
+            return first
         }
         // In a gap: the transition instant lies between local - max(o) and local - min(o).
         var lo = local - max(o1, o2)
@@ -93,7 +120,7 @@ public struct WorkCalendar: Sendable, Hashable {
             let mid = lo + (hi - lo) / 2
             if offset(atUTC: mid) == after { hi = mid } else { lo = mid }
         }
-        return Date(timeIntervalSince1970: TimeInterval(hi))
+        return hi
     }
 
     public func startOfWork(_ d: LocalDate) -> Date { instant(d, start) }
@@ -119,6 +146,45 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     func offset(atUTC t: Int) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
+        zone.offset(atUTC: t)
+    }
+}
+
+/// A zone's offsets and local-to-instant answers, remembered exactly as Foundation gave
+/// them (no interpolation between instants, so transitions at odd seconds stay exact).
+/// Shared by copies of a calendar; thread-safe. Bounded: cleared when it grows large.
+final class ZoneOffsets: @unchecked Sendable {
+    let timeZone: TimeZone
+    private let lock = NSLock()
+    private var offsets: [Int: Int] = [:]
+    private var instants: [Int: Int] = [:]
+    private static let limit = 100_000
+
+    init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+
+    func offset(atUTC t: Int) -> Int {
+        lock.lock()
+        let known = offsets[t]
+        lock.unlock()
+        if let known { return known }
+        let o = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
+        lock.lock()
+        if offsets.count >= Self.limit { offsets.removeAll(keepingCapacity: true) }
+        offsets[t] = o
+        lock.unlock()
+        return o
+    }
+
+    func instant(local: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return instants[local]
+    }
+
+    func remember(local: Int, instant: Int) {
+        lock.lock()
+        if instants.count >= Self.limit { instants.removeAll(keepingCapacity: true) }
+        instants[local] = instant
+        lock.unlock()
     }
 }
