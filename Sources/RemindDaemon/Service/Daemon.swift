@@ -73,6 +73,7 @@ public final class Daemon: @unchecked Sendable {
             exit(74)
         }
         worker.kick()
+        FreedMemory.release()
         startControlSocket(statePath: statePath)
         startWatchdog()
         logger.info("started", metadata: [
