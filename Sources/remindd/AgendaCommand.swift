@@ -41,7 +41,7 @@ struct AgendaCommand: ParsableCommand {
         let agenda = Agenda(config: config, state: state, from: start, days: days)
         if json {
             // Written as it is made: a year of a large config is hundreds of MB of JSON.
-            agenda.writeJSON(pretty: true) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            agenda.writeJSON(pretty: true) { FileHandle.standardOutput.write(Data($0)) }
             FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(agenda.table().utf8))

@@ -20,7 +20,7 @@ public enum EmailAddress {
 
     /// Splits `Display Name <addr@host>` or a bare `addr@host`.
     public static func parseMailbox(_ s: String) -> (name: String?, address: String)? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingSpaces
         if t.hasSuffix(">"), let open = t.lastIndex(of: "<") {
             let addr = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
             var name = t[..<open].trimmingCharacters(in: .whitespaces)

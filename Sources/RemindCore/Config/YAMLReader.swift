@@ -3,7 +3,8 @@ import Yams
 
 /// Typed, position-aware reading of a composed YAML tree. Every accessor reports a
 /// mistake at the node that holds it and returns nil, so loading goes on and collects
-/// every error of the file.
+/// every error of the file. The description of what is read (`item 'x': owner`) is only
+/// worked out when there is an error to report: a large config reads millions of values.
 final class YAMLReader {
     let file: String
     private(set) var errors: [ConfigError] = []
@@ -35,23 +36,23 @@ final class YAMLReader {
     /// The pairs of a mapping, checked against the allowed keys. Unknown keys are reported
     /// at the key itself, with the keys that are allowed; keys in `reported` were already
     /// reported by the caller with a better message and are skipped silently.
-    func mapping(_ node: Node, _ what: String, allowed: [String],
+    func mapping(_ node: Node, _ what: @autoclosure () -> String, allowed: [String],
                  reported: [String] = []) -> [String: (key: Node, value: Node)]? {
         guard case .mapping(let m) = node else {
-            error("\(what) must be a mapping, found \(Self.kindName(node))", at: node)
+            error("\(what()) must be a mapping, found \(Self.kindName(node))", at: node)
             return nil
         }
         var out: [String: (key: Node, value: Node)] = [:]
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
-                error("keys in \(what) must be plain names", at: k)
+                error("keys in \(what()) must be plain names", at: k)
                 continue
             }
             let name = ks.string
             if reported.contains(name) { continue }
             if !allowed.isEmpty && !allowed.contains(name) {
                 let hint = Self.closest(name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
-                error("unknown key '\(name)' in \(what)\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
+                error("unknown key '\(name)' in \(what())\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
                 continue
             }
             out[name] = (k, v)
@@ -61,15 +62,15 @@ final class YAMLReader {
 
     /// The entries of an open mapping (names chosen by the user: people, channels, …),
     /// in file order.
-    func entries(_ node: Node, _ what: String) -> [(name: String, key: Node, value: Node)] {
+    func entries(_ node: Node, _ what: @autoclosure () -> String) -> [(name: String, key: Node, value: Node)] {
         guard case .mapping(let m) = node else {
-            error("\(what) must be a mapping of names, found \(Self.kindName(node))", at: node)
+            error("\(what()) must be a mapping of names, found \(Self.kindName(node))", at: node)
             return []
         }
         var out: [(String, Node, Node)] = []
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
-                error("names in \(what) must be plain values", at: k)
+                error("names in \(what()) must be plain values", at: k)
                 continue
             }
             out.append((ks.string, k, v))
@@ -77,16 +78,16 @@ final class YAMLReader {
         return out
     }
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let s) = node else {
-            error("\(what) must be a value, found \(Self.kindName(node))", at: node)
+            error("\(what()) must be a value, found \(Self.kindName(node))", at: node)
             return nil
         }
         // An explicit `!!null`, or a plain null word. (Comparing with `Tag(.null)` would
         // build a resolver and run its regexes for every value read.)
         if s.tag.rawValue == Tag.Name.null.rawValue
             || (s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)) {
-            error("\(what) must not be empty", at: node)
+            error("\(what()) must not be empty", at: node)
             return nil
         }
         return s.string
@@ -94,67 +95,67 @@ final class YAMLReader {
 
     /// A single-line string: anything that can reach a mail header or a log line must not
     /// smuggle CR, LF or NUL.
-    func line(_ node: Node, _ what: String) -> String? {
-        guard let s = string(node, what) else { return nil }
+    func line(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+        guard let s = string(node, what()) else { return nil }
         if s.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" || $0 == "\r\n" }) {
-            error("\(what) must be a single line (it contains a line break or NUL)", at: node)
+            error("\(what()) must be a single line (it contains a line break or NUL)", at: node)
             return nil
         }
         return s
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         guard case .scalar(let s) = node else {
-            error("\(what) must be true or false", at: node)
+            error("\(what()) must be true or false", at: node)
             return nil
         }
         switch s.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error("\(what) must be true or false, found '\(s.string)'", at: node)
+            error("\(what()) must be true or false, found '\(s.string)'", at: node)
             return nil
         }
     }
 
-    func int(_ node: Node, _ what: String, min: Int = Int.min) -> Int? {
-        guard let s = string(node, what) else { return nil }
+    func int(_ node: Node, _ what: @autoclosure () -> String, min: Int = Int.min) -> Int? {
+        guard let s = string(node, what()) else { return nil }
         guard let n = Int(s), n >= min else {
-            error("\(what) must be a whole number\(min > Int.min ? " of at least \(min)" : ""), found '\(s)'", at: node)
+            error("\(what()) must be a whole number\(min > Int.min ? " of at least \(min)" : ""), found '\(s)'", at: node)
             return nil
         }
         return n
     }
 
     /// A list; a single value is accepted as a list of one where `lenient`.
-    func list(_ node: Node, _ what: String, lenient: Bool = true) -> [Node]? {
+    func list(_ node: Node, _ what: @autoclosure () -> String, lenient: Bool = true) -> [Node]? {
         switch node {
         case .sequence(let s): return Array(s)
         case .scalar where lenient: return [node]
         default:
-            error("\(what) must be a list, found \(Self.kindName(node))", at: node)
+            error("\(what()) must be a list, found \(Self.kindName(node))", at: node)
             return nil
         }
     }
 
-    func stringList(_ node: Node, _ what: String) -> [(String, Node)]? {
-        guard let items = list(node, what) else { return nil }
-        return items.compactMap { n in line(n, what).map { ($0, n) } }
+    func stringList(_ node: Node, _ what: @autoclosure () -> String) -> [(String, Node)]? {
+        guard let items = list(node, what()) else { return nil }
+        return items.compactMap { n in line(n, what()).map { ($0, n) } }
     }
 
-    func duration(_ node: Node, _ what: String) -> DurationSpec? {
-        guard let s = string(node, what) else { return nil }
+    func duration(_ node: Node, _ what: @autoclosure () -> String) -> DurationSpec? {
+        guard let s = string(node, what()) else { return nil }
         guard let d = DurationSpec(s) else {
-            error("\(what): '\(s)' is not a duration; use a number and s, m, h, d, wd, w or mo (e.g. 30s, 2h, 7d, 2wd, 1mo)", at: node)
+            error("\(what()): '\(s)' is not a duration; use a number and s, m, h, d, wd, w or mo (e.g. 30s, 2h, 7d, 2wd, 1mo)", at: node)
             return nil
         }
         return d
     }
 
-    func date(_ node: Node, _ what: String) -> LocalDate? {
-        guard let s = string(node, what) else { return nil }
+    func date(_ node: Node, _ what: @autoclosure () -> String) -> LocalDate? {
+        guard let s = string(node, what()) else { return nil }
         guard let d = LocalDate(s) else {
-            error("\(what): '\(s)' is not a date; use YYYY-MM-DD", at: node)
+            error("\(what()): '\(s)' is not a date; use YYYY-MM-DD", at: node)
             return nil
         }
         return d

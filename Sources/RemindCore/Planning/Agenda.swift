@@ -70,23 +70,23 @@ public struct Agenda: Sendable {
         .array(reminders.map(entry))
     }
 
-    /// `json().serialized(pretty:)`, handed over in pieces of about `chunk` bytes instead
-    /// of built whole: a year of 100,000 items is some 200 MB of JSON.
-    public func writeJSON(pretty: Bool, chunk: Int = 1 << 20, _ write: (String) -> Void) {
-        guard !reminders.isEmpty else { return write("[]") }
-        var out = pretty ? "[\n" : "["
+    /// The UTF-8 of `json().serialized(pretty:)`, handed over in pieces of about `chunk`
+    /// bytes instead of built whole: a year of 100,000 items is some 200 MB of JSON.
+    public func writeJSON(pretty: Bool, chunk: Int = 1 << 20, _ write: ([UInt8]) -> Void) {
+        guard !reminders.isEmpty else { return write(Array("[]".utf8)) }
+        var out: [UInt8] = pretty ? [0x5B, 0x0A] : [0x5B]
         out.reserveCapacity(chunk + 4096)
         for (i, r) in reminders.enumerated() {
-            if pretty { out += "  " }
+            if pretty { out += [0x20, 0x20] }
             entry(r).write(into: &out, pretty: pretty, indent: 1)
-            if i < reminders.count - 1 { out += "," }
-            if pretty { out += "\n" }
-            if out.utf8.count >= chunk {
+            if i < reminders.count - 1 { out.append(0x2C) }
+            if pretty { out.append(0x0A) }
+            if out.count >= chunk {
                 write(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
-        out += "]"
+        out.append(0x5D)
         write(out)
     }
 

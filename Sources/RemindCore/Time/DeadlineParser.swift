@@ -14,7 +14,7 @@ extension DeadlineExpr {
     /// Parses DESIGN's deadline grammar. Case and surrounding spaces do not matter; names
     /// (series, events) keep their case.
     public static func parse(_ raw: String) throws -> DeadlineExpr {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         let fail = { (why: String) -> DeadlineParseError in
             DeadlineParseError(text: raw, reason: "cannot read deadline '\(raw)': \(why)")
         }

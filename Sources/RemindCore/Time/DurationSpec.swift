@@ -20,13 +20,13 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
     /// Parses `7d`, `2wd`, `1mo`, `30s`, with an optional sign and spaces (`+5 wd`), and the
     /// long forms `7 days`, `2 workdays`, `3 weeks`, `1 month`, `2 hours`, `15 minutes`.
     public init?(_ text: String) {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmingSpaces)
         var sign = 1
         if s.first == "+" { s = s.dropFirst() } else if s.first == "-" { sign = -1; s = s.dropFirst() }
         s = s.drop(while: { $0 == " " })
         let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
         guard !digits.isEmpty, digits.count <= 9, let n = Int(digits) else { return nil }
-        let rest = s.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let rest = s.dropFirst(digits.count).trimmingSpaces.lowercased()
         guard let unit = DurationSpec.unitWords[rest] else { return nil }
         self.init(sign * n, unit)
     }
