@@ -104,7 +104,7 @@ struct IdleCommand: ParsableCommand {
     var seconds = 60.0
 
     @Option(help: "Seconds to let it settle after READY=1.")
-    var settle = 3.0
+    var settle = 10.0
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -9,7 +9,7 @@ struct RemindBench: ParsableCommand {
         commandName: "remindd-bench",
         abstract: "Measure remindd's timing, throughput, start-up, agenda and idle figures.",
         subcommands: [
-            FixtureCommand.self, TimerCommand.self, DurableCommand.self, RawCommand.self,
+            FixtureCommand.self, TimerCommand.self, TimerFloorCommand.self, DurableCommand.self, RawCommand.self,
             StartupCommand.self, AgendaTimeCommand.self, IdleCommand.self,
         ]
     )

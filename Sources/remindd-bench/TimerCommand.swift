@@ -84,3 +84,36 @@ struct TimerCommand: ParsableCommand {
         Figures.emit("timer_lateness_max_ms", lateness.last!)
     }
 }
+
+/// `timer-floor`: the same schedule slept through with a bare `clock_nanosleep` on the
+/// wall clock, no Dispatch, no daemon: what this machine itself allows, to read the
+/// daemon's lateness against.
+struct TimerFloorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "timer-floor",
+                                                    abstract: "Lateness of bare clock_nanosleep on the same schedule.")
+
+    @Option(help: "Wake-ups.")
+    var fires = 1_000
+
+    @Option(help: "Length of the period in seconds.")
+    var seconds = 20.0
+
+    func run() throws {
+        var rng = SplitMix64(seed: 0x71_3E)
+        let spacing = seconds / Double(fires)
+        let first = Date().timeIntervalSince1970 + 0.5
+        var lateness: [Double] = []
+        for i in 0..<fires {
+            let target = first + Double(i) * spacing + Double.random(in: 0..<(spacing * 0.5), using: &rng)
+            let whole = target.rounded(.down)
+            var ts = timespec(tv_sec: Int(whole), tv_nsec: Int((target - whole) * 1_000_000_000))
+            while clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &ts, nil) == EINTR {}
+            lateness.append((Date().timeIntervalSince1970 - target) * 1000)
+        }
+        lateness.sort()
+        Figures.note("timer floor: p50 \(Figures.format(Figures.percentile(lateness, 50), digits: 3)) ms, p99 \(Figures.format(Figures.percentile(lateness, 99), digits: 3)) ms, max \(Figures.format(lateness.last!, digits: 3)) ms")
+        Figures.emit("timer_floor_p50_ms", Figures.percentile(lateness, 50))
+        Figures.emit("timer_floor_p99_ms", Figures.percentile(lateness, 99))
+        Figures.emit("timer_floor_max_ms", lateness.last!)
+    }
+}
