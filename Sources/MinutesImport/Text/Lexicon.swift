@@ -31,6 +31,20 @@ enum Lexicon {
         "board", "committee", "members", "member", "everyone", "all", "participants", "lead",
         "leads", "manager", "director", "coordinator", "group", "working", "staff", "officer",
         "treasurer", "president", "editor", "editors", "organisers", "organizers", "host",
+        "wethouder", "wethouders", "burgemeester", "gedeputeerde", "gedeputeerden", "dijkgraaf",
+        "griffier", "griffie", "concernstaf", "staf", "portefeuillehouder", "adviseur",
+        "beleidsmedewerker", "projectteam", "kernteam", "regiegroep", "klankbordgroep",
+        "penningmeester", "vicevoorzitter", "secretaris-directeur", "gemeentesecretaris",
+        "bestuursleden", "bestuurslid", "ledenraad", "notulist", "jeugdcommissie", "contactpersoon",
+        "head", "chief", "officer", "officers", "trustees", "trustee", "governors", "councillors",
+        "clerk", "scribe", "facilitator", "convenor", "convener", "sponsor", "vice-chair",
+        "co-chair", "administrator", "accountant", "auditor", "auditors", "analyst", "owner",
+        "owners", "pmo", "office", "services", "service", "unit", "department", "dienst",
+    ]
+    /// Titles before a name, dropped from the owner ("Mw. De Wit" is De Wit).
+    static let honorifics: Set<String> = [
+        "dhr", "mw", "mevr", "mevrouw", "meneer", "mr", "mrs", "ms", "miss", "dr", "cllr",
+        "councillor", "prof", "ir", "drs", "ing", "sir", "dame", "mx",
     ]
     /// Capitalised words that open sentences but never name an actor.
     static let notActors: Set<String> = [
