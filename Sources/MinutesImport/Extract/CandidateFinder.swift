@@ -12,8 +12,10 @@ enum CandidateFinder {
         let f = Fold.string(s)
         let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
         return words.contains { ["actiepunten", "acties", "actielijst", "actiepuntenlijst", "afspraken", "toezeggingen",
-                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up"].contains($0) }
+                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up",
+                                 "afsprakenlijst", "takenlijst", "taken", "tasks", "actiehouders"].contains($0) }
             || f.contains("action item") || f.contains("action point") || f.contains("next steps") || f.contains("to do")
+            || f.contains("action log") || f.contains("action list") || f.contains("action register") || f.contains("action tracker")
             || f.contains("vervolgstappen") || f.contains("actie-") || f.hasPrefix("actie")
     }
 
@@ -53,6 +55,8 @@ enum CandidateFinder {
             table = nil; tableHeaderSeen = false
             if u.kind == .heading { continue }
             if case .listItem(let box) = u.kind, box == true { continue }
+            // "ACTION-41 (Chen): publish the draft -- done", "A23-04 (KB) … Closed."
+            if u.kind != .paragraph || MarkerScan.scan(u.text) != nil, ActionStatus.isClosed(u.text) { continue }
 
             if let m = MarkerScan.scan(u.text) {
                 if m.kind == .decision { continue }

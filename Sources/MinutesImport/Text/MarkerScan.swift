@@ -47,6 +47,7 @@ enum MarkerScan {
             // An item number: "Actie 3:", "Actiepunt 2023-05:", "Action #2:".
             var k = j
             while k < folded.count, folded[k] == " " { k += 1 }
+            if k + 1 < folded.count, folded[k] == "-", folded[k + 1].isNumber { k += 1 }
             if k < folded.count, folded[k] == "#" || folded[k].isNumber {
                 var e = k + 1
                 while e < folded.count, folded[e].isNumber || "-./".contains(folded[e]) { e += 1 }

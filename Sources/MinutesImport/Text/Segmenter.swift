@@ -30,6 +30,23 @@ struct Unit {
 }
 
 enum Segmenter {
+    nonisolated(unsafe) static let statusTagRx = try! Regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
+    nonisolated(unsafe) static let registerIDRx = try! Regex(
+        #"(?:[A-Z]{1,4}-\d{1,4}(?:[-/.]\d{1,4})?|[A-Z]{1,2}\d{2}-\d{1,4}|(?:19|20)\d\d[-/.]\d{1,3}|#\d{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
+    /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
+    nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
+
+    static func isSpeakerLine(_ t: String) -> Bool {
+        t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+    }
+
+    /// The length most lines of the document wrap at: a shorter line that stops without
+    /// punctuation ended there on purpose (a list entry, a note), it was not wrapped.
+    static func wrapWidth(_ lines: [String]) -> Int {
+        let lengths = lines.map { $0.trimmingTrailingSpace.count }.filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return 0 }
+        return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+    }
     /// The bullet or checkbox a line opens with, and the text after it.
     static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
         var t = Substring(line.drop(while: { $0 == " " }))
@@ -43,6 +60,17 @@ enum Segmenter {
         for (box, ticked) in [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
                               ("☑", true), ("☒", true), ("✅", true), ("[]", false)] where t.hasPrefix(box) {
             return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
+        }
+        // A status tag: "[NEW] ACTION: …", "[DONE] …".
+        if let m = t.prefixMatch(of: statusTagRx) {
+            let tag = Fold.string(String(m.output[1].substring ?? ""))
+            let rest = String(t[m.range.upperBound...])
+            if ActionStatus.closed.contains(tag) { return (true, rest) }
+            if ActionStatus.open.contains(tag) { return (nil, rest) }
+        }
+        // An action register number: "AP-12 …", "A23-04 (KB) …", "2023-31 …".
+        if let m = t.prefixMatch(of: registerIDRx) {
+            return (nil, String(t[m.range.upperBound...]))
         }
         if hadBullet { return (nil, String(t)) }
         // 1. / 1) / a) / (2) / iv.
@@ -100,6 +128,8 @@ enum Segmenter {
         var blankSince = false
         var section: String?
         var currentIndent = 0
+        let width = wrapWidth(lines)
+        var previousLength = 0
 
         func flush() {
             if let c = current, !c.text.trimmingCharacters(in: .whitespaces).isEmpty { units.append(c) }
@@ -110,7 +140,8 @@ enum Segmenter {
             let t = raw.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { blankSince = true; continue }
             let indent = raw.prefix(while: { $0 == " " }).count
-            defer { blankSince = false }
+            let shortBefore = previousLength > 0 && Double(previousLength) < 0.6 * Double(width)
+            defer { blankSince = false; previousLength = raw.trimmingTrailingSpace.count }
             if isTableRow(t) {
                 flush()
                 if !isTableRule(t) {
@@ -153,13 +184,17 @@ enum Segmenter {
             if var c = current, c.kind != .heading, c.kind != .tableRow {
                 let ended = c.text.last.map { ".!?;:".contains($0) } ?? true
                 let startsLower = t.first.map { $0.isLowercase || $0.isNumber } ?? false
-                let continues: Bool
+                // A short unfinished line followed by a capital was not wrapped: a new entry.
+                let freshStart = !startsLower && shortBefore && indent <= currentIndent
+                var continues: Bool
                 switch c.kind {
                 case .listItem:
                     continues = blankSince ? (!ended && startsLower) : (!ended || startsLower || indent > currentIndent)
+                    if freshStart && !ended { continues = false }
                 default:
-                    continues = blankSince ? (!ended && startsLower) : true
+                    continues = blankSince ? (!ended && startsLower) : !(freshStart && !ended)
                 }
+                if isSpeakerLine(t) { continues = false }
                 if continues {
                     append(t, line: lineNo, to: &c)
                     current = c
