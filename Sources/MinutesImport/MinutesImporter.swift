@@ -20,13 +20,16 @@ public enum MinutesImporter {
         }
         let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
         let units = Segmenter.units(lines: noise.lines)
-        let found = CandidateFinder.find(units)
+        let roster = Roster(lines: noise.lines)
+        let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate))
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
         for c in found.candidates {
             var item = DraftItem(title: title(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
+            item.rank = c.rank
+            item.context = c.context
             let guess = c.dueCell.flatMap {
                 DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
@@ -47,10 +50,13 @@ public enum MinutesImporter {
             }
             items.append(item)
         }
-        items = Dedup.merge(items)
-        let kept = items.filter { $0.confidence >= options.minimumConfidence }
-        if kept.count < items.count {
-            let n = items.count - kept.count
+        // Settle duplicates among the confident items; a doubtful one that restates a kept
+        // action is that action, not a further possibility.
+        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster)
+        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster)
+            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster) } }
+        if !doubtful.isEmpty {
+            let n = doubtful.count
             notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
         }
         var used = Set<String>()

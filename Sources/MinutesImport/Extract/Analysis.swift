@@ -1,6 +1,6 @@
 /// What one sentence says about an action: who does it, with whom, and how firmly.
 struct Analysis {
-    enum Commitment { case modal, minuteStyle, present, reported, passive }
+    enum Commitment { case modal, minuteStyle, present, reported, agreed, obligation, passive }
     var owner: String?
     var coOwners: [String] = []
     var with: [String] = []
@@ -13,12 +13,15 @@ struct Analysis {
     var done = false
     var vagueEffort = false
     var question = false
+    /// The meeting itself deciding or noting something ("The board approved …").
+    var decision = false
     /// Index of the verb token (for finding `met X` after it).
     var verbIndex = 0
 }
 
 /// The sentence-level rules: subject, verb, the "with"/"involved" split, and the signs that
-/// a sentence is not a commitment (a condition, a hedge, something already done).
+/// a sentence is not a commitment (a condition, a hedge, a question, something already
+/// done, a decision of the meeting).
 enum ProseRules {
     static let leadAdverbs: Set<String> = [
         "wel", "ook", "daarnaast", "verder", "tevens", "vervolgens", "daarna", "voorts", "nu", "dan",
@@ -28,7 +31,7 @@ enum ProseRules {
     ]
     static let pronouns: Set<String> = ["hij", "zij", "ze", "he", "she", "they", "it", "zij/hij", "zich", "we", "wij"]
 
-    static func analyze(_ sentence: String) -> Analysis {
+    static func analyze(_ sentence: String, roster: Roster = .empty, afterMarker: Bool = false) -> Analysis {
         var a = Analysis()
         let f = " " + Fold.string(sentence) + " "
         let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
@@ -40,6 +43,38 @@ enum ProseRules {
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
 
+        var subject: [String] = []
+        if let agreed = Clauses.agreement(tokens, f) {
+            // "Afgesproken wordt dat de concernstaf …", "It was agreed that the secretariat would …"
+            subject = agreed.names; a.commitment = agreed.kind; a.verbIndex = agreed.verb
+            a.hedged = Lexicon.hedges.filter { ![" would ", " zou ", " zouden "].contains($0) }.contains { f.contains($0) }
+        } else {
+            subject = mainClause(tokens, f, sentence, afterMarker: afterMarker, &a)
+        }
+        if a.commitment == nil, let p = Clauses.passive(f) {
+            a.commitment = p
+            subject = []
+        }
+        if a.commitment == .passive || a.commitment == .obligation {
+            // The agent of a passive: "door het secretariaat", "by the chairs".
+            if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
+               let (names, _) = ActorParser.parseList(tokens, b + 1) {
+                subject = names
+            } else if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }), let np = agentPhrase(tokens, b + 1, sentence) {
+                subject = [np]
+            }
+        }
+        if let first = subject.first {
+            a.owner = first
+            a.coOwners = Array(subject.dropFirst())
+        }
+        collectParties(tokens, f, roster, &a)
+        return a
+    }
+
+    /// Subject and verb of a main clause: "X zal …", "Wel zal X …", "X to …", "X concludeert
+    /// dat hij …", "The chair asked Bob to …".
+    static func mainClause(_ tokens: [Token], _ f: String, _ sentence: String, afterMarker: Bool, _ a: inout Analysis) -> [String] {
         var i = 0
         while i < tokens.count - 1, leadAdverbs.contains(tokens[i].folded), ActorParser.parseOne(tokens, i) == nil { i += 1 }
         var subject: [String] = []
@@ -47,7 +82,7 @@ enum ProseRules {
         if i < tokens.count, Lexicon.modals.contains(tokens[i].folded), let (names, e) = ActorParser.parseList(tokens, i + 1) {
             // Inverted order after an adverb: "Wel zal voorzitter VB zich inzetten".
             subject = names; a.commitment = .modal; a.verbIndex = i; j = e
-        } else if let (names, e) = ActorParser.parseList(tokens, i) {
+        } else if let (names, e) = ActorParser.parseList(tokens, i, bareRoles: afterMarker) ?? Clauses.nounSubject(tokens, i) {
             subject = names; j = e
             // "JenV samen met MBZK zal …"
             if j + 1 < tokens.count, ["samen", "together"].contains(tokens[j].folded), ["met", "with"].contains(tokens[j + 1].folded),
@@ -55,10 +90,19 @@ enum ProseRules {
                 a.with += w; j = e2
             }
             if j < tokens.count, tokens[j].folded == "," { j += 1 }
-            if j < tokens.count { classifyVerb(tokens, j, &a) }
+            if j < tokens.count {
+                if Clauses.isDecision(subject, tokens, j) { a.decision = true; return subject }
+                if Clauses.isIndirectQuestion(tokens, j) { a.question = true }
+                if let (asked, e2) = Clauses.pastRequest(tokens, j) {
+                    // "The chair asked Bob to circulate …": the one asked does it.
+                    a.commitment = .minuteStyle; a.verbIndex = e2
+                    return asked
+                }
+                classifyVerb(tokens, j, &a)
+            }
         }
         if a.commitment == .reported || a.commitment == nil {
-            // "X concludeert dat hij …", "It was agreed that Bob will …", "Afgesproken is dat …"
+            // "X concludeert dat hij …", "Bob said that Anna will …"
             if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) {
                 let k = d + 1
                 if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
@@ -73,14 +117,14 @@ enum ProseRules {
                     var b = Analysis(); classifyVerb(tokens, e, &b)
                     if let c = b.commitment, c != .passive {
                         subject = names; a.commitment = c; a.verbIndex = e; a.narrativeRisk = b.narrativeRisk
-                    } else if passive(f), !subject.isEmpty, a.commitment == .reported {
+                    } else if Clauses.passive(f) != nil, !subject.isEmpty, a.commitment == .reported {
                         a.verbIndex = e
-                    } else if passive(f) {
-                        subject = []; a.commitment = .passive; a.verbIndex = e
+                    } else if let p = Clauses.passive(f) {
+                        subject = []; a.commitment = p; a.verbIndex = e
                     } else if a.commitment == .reported {
                         a.commitment = nil
                     }
-                } else if a.commitment == .reported, !passive(f) {
+                } else if a.commitment == .reported, Clauses.passive(f) == nil {
                     a.commitment = nil
                 }
             } else if a.commitment == .reported {
@@ -88,25 +132,7 @@ enum ProseRules {
                 if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
             }
         }
-        if a.commitment == nil, passive(f) {
-            a.commitment = .passive
-            subject = []
-        }
-        if a.commitment == .passive {
-            // The agent of a passive: "door het secretariaat", "by the chairs".
-            if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
-               let (names, _) = ActorParser.parseList(tokens, b + 1) {
-                subject = names
-            } else if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }), let np = agentPhrase(tokens, b + 1, sentence) {
-                subject = [np]
-            }
-        }
-        if let first = subject.first {
-            a.owner = first
-            a.coOwners = Array(subject.dropFirst())
-        }
-        collectParties(tokens, f, &a)
-        return a
+        return subject
     }
 
     /// "by the residents' group before 1 April" → "the residents' group".
@@ -125,14 +151,6 @@ enum ProseRules {
         if stop.contains(tokens[i + 1].folded) { return nil }
         if np.hasPrefix("The ") || np.hasPrefix("De ") || np.hasPrefix("Het ") { np = np.prefix(1).lowercased() + np.dropFirst() }
         return np
-    }
-
-    static func passive(_ f: String) -> Bool {
-        let aux = [" wordt ", " worden ", " will be ", " is to be ", " are to be ", " shall be ", " to be ",
-                   " zal worden", " zullen worden", " moet worden", " moeten worden", " needs to be ", " must be "]
-        guard aux.contains(where: { f.contains($0) }) else { return false }
-        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        return words.contains { Lexicon.passiveParticiples.contains($0) }
     }
 
     static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis) {
@@ -162,7 +180,7 @@ enum ProseRules {
 
     /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
     /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
-    static func collectParties(_ tokens: [Token], _ f: String, _ a: inout Analysis) {
+    static func collectParties(_ tokens: [Token], _ f: String, _ roster: Roster, _ a: inout Analysis) {
         let contact = Lexicon.contactWords.contains { f.contains(" " + $0) }
         let known = Set([a.owner].compactMap { $0 } + a.coOwners)
         var k = a.verbIndex
@@ -174,14 +192,17 @@ enum ProseRules {
                 let isContact = !explicit && (contact || ["contact", "liaise", "liaises", "meet", "meets", "speak", "speaks",
                                                            "talk", "talks", "check", "checks", "touch", "afstemming"].contains(prev))
                 for n in names where !known.contains(n) {
-                    if isContact { if !a.involved.contains(n) { a.involved.append(n) } }
+                    // "with Harris Heating": someone not at the table is dealt with, not a co-owner.
+                    let outsider = !explicit && !roster.isEmpty && !roster.knows(n)
+                    if isContact || outsider { if !a.involved.contains(n) { a.involved.append(n) } }
                     else if !a.with.contains(n) { a.with.append(n) }
                 }
                 k = e; continue
             }
             if ["vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
                 "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar"].contains(w),
-               k >= a.verbIndex, let (names, e) = ActorParser.parseList(tokens, k + 1) {
+               k >= a.verbIndex, !(k > 0 && tokens[k - 1].isCapitalized && k - 1 > a.verbIndex),
+               let (names, e) = ActorParser.parseList(tokens, k + 1) {
                 for n in names where !known.contains(n) && !a.involved.contains(n) && !a.with.contains(n) { a.involved.append(n) }
                 k = e; continue
             }

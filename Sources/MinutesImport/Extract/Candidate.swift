@@ -16,6 +16,27 @@ struct Candidate {
     var sentenceIndex: Int
     /// A table's "when" cell, read as a whole.
     var dueCell: String?
+    /// The sentence a "hier"/"this" points back to, for recognising the action restated.
+    var context = ""
+
+    /// Explicit actions (a marker, a table row, a checkbox) outrank prose when the same
+    /// action is found twice.
+    var rank: Int {
+        switch source {
+        case .marker, .table, .checkbox: return 3
+        case .section: return 2
+        case .prose: return 1
+        }
+    }
+}
+
+/// Words that point back to the sentence before ("Joost gaat hier naar kijken").
+enum Anaphora {
+    static let words: Set<String> = ["hier", "hierover", "hiervoor", "hiernaar", "hieraan", "hiermee", "daar", "daarover",
+                                     "daarvoor", "daarnaar", "dit", "deze", "this", "it", "these", "that", "dat"]
+    static func refersBack(_ s: String) -> Bool {
+        Tokenizer.tokens(s).prefix(8).contains { words.contains($0.folded) }
+    }
 }
 
 /// Owners written after the action: "(Alice)", "– JenV", "(actie: MBZK)", "Owner: Bob".

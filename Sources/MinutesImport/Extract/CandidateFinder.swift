@@ -1,6 +1,15 @@
+import RemindCore
+
 /// Walks the units of the minutes and collects candidate actions from markers, tables,
 /// checkboxes, lists under an actions heading, and commitments in prose.
 enum CandidateFinder {
+    /// What the finder knows about the whole document.
+    struct Context {
+        var roster = Roster.empty
+        /// The meeting date, so a deadline without a year counts as a deadline.
+        var reference: LocalDate?
+    }
+
     struct Found {
         var candidates: [Candidate]
         /// Every sentence of the document in order, for looking back (events).
@@ -26,7 +35,7 @@ enum CandidateFinder {
             .contains { f.contains($0) } && !isActionSection(s)
     }
 
-    static func find(_ units: [Unit]) -> Found {
+    static func find(_ units: [Unit], context ctx: Context = Context()) -> Found {
         var sentences: [String] = []
         var perUnit: [[(Sentence, Int)]] = []
         for u in units {
@@ -49,7 +58,7 @@ enum CandidateFinder {
                 if !tableHeaderSeen, let h = ActionTable.header(cells) { table = h; tableHeaderSeen = true; continue }
                 if table == nil, !tableHeaderSeen, isActionSection(u.section) { table = ActionTable.guess(cells) }
                 tableHeaderSeen = true
-                if let t = table, let c = tableCandidate(t, cells, u, firstSentence.1) { out.append(c) }
+                if let t = table, let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
                 continue
             }
             table = nil; tableHeaderSeen = false
@@ -60,27 +69,27 @@ enum CandidateFinder {
 
             if let m = MarkerScan.scan(u.text) {
                 if m.kind == .decision { continue }
-                if let c = markerCandidate(m, u, sents, previous: out.last, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil) {
+                if let c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
                     if c.source == .marker, c.text.isEmpty { continue }
                     if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
                 }
                 // Sentences after the marked one are read as prose.
                 for s in sents.dropFirst() where s.0.offset > m.restOffset {
-                    if let c = proseCandidate(s, marked: marked, decision: false) { out.append(c) }
+                    if let c = proseCandidate(s, marked: marked, decision: false, before: sentences[max(0, s.1 - 1)], ctx) { out.append(c) }
                 }
                 continue
             }
             if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {
-                let a = ProseRules.analyze(u.text)
-                if a.done { continue }
+                let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
+                if a.done || a.decision || a.conditional { continue }
                 var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
                 if box == nil { c.source = .section; c.confidence = 0.85 }
                 out.append(c)
                 continue
             }
             if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2 {
-                let a = ProseRules.analyze(u.text)
-                if !a.done, a.owner != nil || TrailingOwner.find(u.text) != nil {
+                let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
+                if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
                     var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
                     c.confidence = 0.8
                     out.append(c)
@@ -88,7 +97,8 @@ enum CandidateFinder {
                 }
             }
             for s in sents {
-                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section)) { out.append(c) }
+                let before = s.1 > 0 ? sentences[s.1 - 1] : ""
+                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx) { out.append(c) }
             }
         }
         return Found(candidates: out, sentences: sentences)

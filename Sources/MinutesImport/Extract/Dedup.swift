@@ -1,10 +1,24 @@
-/// Minutes often state an action twice: in the discussion and again in an actions table
-/// at the end. Two candidates with largely the same content words and compatible owners are
-/// one action; the merged item keeps the first line and whatever either one knew.
+/// Minutes often state an action twice: in the discussion and again in an actions list or
+/// table at the end, often in other words ("Joost gaat hier met de leverancier naar kijken"
+/// and "Joost + Lars: storing koppeling analyseren") and naming the owner differently ("De
+/// voorzitter zal …" and "Jan: …"). Two items are one action when their owners are the same
+/// party (through the roster) and they share enough content words; the merged item is the
+/// more explicit of the two, completed with whatever the other one knew.
 enum Dedup {
+    /// Words that say when or how, not what: they do not make two actions the same.
+    static let timeWords: Set<String> = [
+        "within", "binnen", "working", "days", "weeks", "week", "dagen", "weken", "werkdagen", "next", "volgende",
+        "meeting", "vergadering", "before", "uiterlijk", "month", "maand", "asap", "end", "eind", "einde",
+        "today", "vandaag", "komende", "coming", "friday", "vrijdag", "monday", "maandag", "tuesday", "dinsdag",
+        "wednesday", "woensdag", "thursday", "donderdag", "jaar", "year", "zomer", "summer", "call", "overleg",
+    ]
+
     static func contentWords(_ s: String) -> Set<String> {
         Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
-            .map(String.init).filter { $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.commitVerbs.contains($0) })
+            .map(String.init).filter {
+                $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.commitVerbs.contains($0) && !timeWords.contains($0)
+                    && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber)
+            })
     }
 
     /// "het Secretariaat" and "Secretariaat" are one owner.
@@ -12,31 +26,53 @@ enum Dedup {
         Fold.string(name).split(separator: " ").filter { !ActorParser.determiners.contains(String($0)) }.joined(separator: " ")
     }
 
-    static func same(_ a: DraftItem, _ b: DraftItem) -> Bool {
-        if let x = a.owner, let y = b.owner, canonical(x) != canonical(y) { return false }
-        let wa = contentWords(a.title), wb = contentWords(b.title)
-        guard !wa.isEmpty, !wb.isEmpty else { return false }
-        let common = Double(wa.intersection(wb).count)
-        return common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.union(wb).count) >= 0.5
+    static func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
+        canonical(a) == canonical(b) || roster.same(a, b)
     }
 
-    static func merge(_ items: [DraftItem]) -> [DraftItem] {
+    static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
+
+    static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty) -> Bool {
+        var ownersAgree = false
+        if let x = a.owner, let y = b.owner {
+            guard sameOwner(x, y, roster: roster) else { return false }
+            ownersAgree = true
+        }
+        let wa = contentWords(a.title + " " + a.context), wb = contentWords(b.title + " " + b.context)
+        guard !wa.isEmpty, !wb.isEmpty else { return false }
+        let common = Double(wa.intersection(wb).count)
+        if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.union(wb).count) >= 0.5 { return true }
+        // One owner, stated once in the discussion and once in the list: two shared words do.
+        return ownersAgree && a.rank != b.rank && common >= 2 && common / Double(min(wa.count, wb.count)) >= 0.34
+    }
+
+    static func merge(_ items: [DraftItem], roster: Roster = .empty) -> [DraftItem] {
         var out: [DraftItem] = []
         for item in items {
-            if let k = out.firstIndex(where: { same($0, item) }) {
-                var m = out[k]
-                if m.owner == nil { m.owner = item.owner }
-                for w in item.with where !m.with.contains(w) && w != m.owner { m.with.append(w) }
-                for w in item.involved where !m.involved.contains(w) { m.involved.append(w) }
-                if m.due == nil {
-                    m.due = item.due; m.deadline = item.deadline; m.afterEvent = item.afterEvent
-                    m.expected = item.expected; m.duePhrase = item.duePhrase
-                }
-                m.confidence = min(0.98, max(m.confidence, item.confidence) + 0.05)
-                out[k] = m
-            } else {
+            guard let k = out.firstIndex(where: { same($0, item, roster: roster) }) else {
                 out.append(item)
+                continue
             }
+            // The first statement keeps its words and line; the owner comes from the more
+            // explicit one ("Jan:" in the list over "De voorzitter zal" in the body).
+            let (base, other) = (out[k], item)
+            var m = base
+            if m.owner == nil || (other.rank > base.rank && other.owner != nil) {
+                if let o = m.owner, let n = other.owner, !sameOwnerWords(o, n) { m.with.removeAll { sameOwner($0, n, roster: roster) } }
+                m.owner = other.owner ?? m.owner
+            }
+            for w in other.with where !m.with.contains(where: { sameOwner($0, w, roster: roster) })
+                && !sameOwner(w, m.owner ?? "", roster: roster) { m.with.append(w) }
+            for w in other.involved where !m.involved.contains(w) && !m.with.contains(w) { m.involved.append(w) }
+            // A party named as co-owner in one place is not only involved.
+            m.involved.removeAll { i in m.with.contains { sameOwner($0, i, roster: roster) } }
+            if m.due == nil {
+                m.due = other.due; m.deadline = other.deadline; m.afterEvent = other.afterEvent
+                m.expected = other.expected; m.duePhrase = other.duePhrase
+            }
+            m.context += " " + other.title
+            m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
+            out[k] = m
         }
         return out
     }

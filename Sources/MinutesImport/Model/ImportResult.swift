@@ -26,6 +26,10 @@ public struct DraftItem: Sendable, Hashable {
     /// The source sentence, whitespace collapsed.
     public var quote: String
     public var confidence: Double
+    /// How explicit the source was (marker, table, checkbox over prose), for merging.
+    var rank = 0
+    /// Text a restatement of the action may share words with (the sentence "hier" points to).
+    var context = ""
 
     public init(id: String = "", title: String, owner: String?, with: [String] = [], involved: [String] = [],
                 due: String? = nil, deadline: LocalDate? = nil, afterEvent: String? = nil,
