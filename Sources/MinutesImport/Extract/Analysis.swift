@@ -168,6 +168,9 @@ enum ProseRules {
             a.commitment = .minuteStyle
         } else if Lexicon.englishToVerbs.contains(v), next == "to" {
             a.commitment = ["was", "were"].contains(v) ? nil : .minuteStyle
+        } else if let commits = Lexicon.separable(tokens, j) {
+            // "stelt de brief op" drafts; "geeft aan", "merkt op" only say something.
+            if commits { a.commitment = v == "zegt" || v == "zeggen" ? .modal : .present }
         } else if Lexicon.reportingVerbs.contains(v) {
             let toe = tokens.dropFirst(j + 1).prefix(3).contains { ["toe", "op"].contains($0.folded) }
             if (v == "zegt" || v == "neemt") && toe { a.commitment = .modal } else { a.commitment = .reported }

@@ -11,13 +11,39 @@ enum Dedup {
         "meeting", "vergadering", "before", "uiterlijk", "month", "maand", "asap", "end", "eind", "einde",
         "today", "vandaag", "komende", "coming", "friday", "vrijdag", "monday", "maandag", "tuesday", "dinsdag",
         "wednesday", "woensdag", "thursday", "donderdag", "jaar", "year", "zomer", "summer", "call", "overleg",
+        // and words of the minutes' own procedure
+        "afgesproken", "agreed", "actie", "action", "toezegging", "afspraak", "todo", "besloten", "wordt",
     ]
 
-    static func contentWords(_ s: String) -> Set<String> {
-        Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
+    /// A crude stem, enough to see "voorlegt" and "voorleggen" as one word: one common
+    /// ending off, a doubled last consonant single. `shared` allows for the rest.
+    static func stem(_ w: String) -> String {
+        var s = w
+        for suffix in ["ingen", "ing", "en", "ed", "es", "s", "t", "e"] where s.count - suffix.count >= 4 && s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            break
+        }
+        if s.count >= 5, let l = s.last, s.dropLast().last == l, !"aeiou".contains(l) { s.removeLast() }
+        return s
+    }
+
+    /// Shared words, counting inflections and compounds ("jaarverslagtekst" holds "tekst").
+    static func shared(_ a: Set<String>, _ b: Set<String>) -> Int {
+        let sb = b.map(stem)
+        return a.filter { x in
+            let sx = stem(x)
+            return sb.contains { y in y == sx || (min(y.count, sx.count) >= 4 && max(y.count, sx.count) >= 6 && (sx.contains(y) || y.contains(sx))) }
+        }.count
+    }
+
+    /// The words that say what is done: not function words, time words or the owner's name
+    /// ("Alice: book the venue" is about a venue, not about Alice).
+    static func contentWords(_ s: String, owner: String? = nil) -> Set<String> {
+        let name = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
+        return Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
             .map(String.init).filter {
-                $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.commitVerbs.contains($0) && !timeWords.contains($0)
-                    && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber)
+                $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.modals.contains($0) && !timeWords.contains($0)
+                    && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber) && !name.contains($0)
             })
     }
 
@@ -38,10 +64,10 @@ enum Dedup {
             guard sameOwner(x, y, roster: roster) else { return false }
             ownersAgree = true
         }
-        let wa = contentWords(a.title + " " + a.context), wb = contentWords(b.title + " " + b.context)
+        let wa = contentWords(a.title + " " + a.context, owner: a.owner), wb = contentWords(b.title + " " + b.context, owner: b.owner)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
-        let common = Double(wa.intersection(wb).count)
-        if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.union(wb).count) >= 0.5 { return true }
+        let common = Double(shared(wa, wb))
+        if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
         // One owner, stated once in the discussion and once in the list: two shared words do.
         return ownersAgree && a.rank != b.rank && common >= 2 && common / Double(min(wa.count, wb.count)) >= 0.34
     }

@@ -99,6 +99,13 @@ enum Lexicon {
         "produce", "compiles", "compile", "collects", "collect", "invites", "invite", "emails",
         "email", "calls", "call", "distributes", "distribute", "informs", "inform", "takes", "take",
         "explores", "explore", "proposes", "propose", "coordinates", "coordinate", "circulates",
+        "bespreekt", "bespreken", "betrekt", "betrekken", "laat", "laten", "presenteert", "presenteren",
+        "rapporteert", "rapporteren", "publiceert", "publiceren", "analyseert", "analyseren", "beoordeelt",
+        "beoordelen", "evalueert", "evalueren", "verzorgt", "controleert", "controleren", "onderhoudt",
+        "presents", "present", "reports", "report", "publishes", "publish", "issues", "issue", "chases",
+        "chase", "files", "file", "brings", "bring", "arranges", "drafts", "analyses", "analyzes",
+        "analyse", "analyze", "assesses", "assess", "evaluates", "evaluate", "agrees", "approaches",
+        "approach", "completes", "complete", "delivers", "deliver", "runs", "run", "leads", "lead",
     ]
     /// Present-tense verbs that minutes also use to report what was said at the table; they
     /// count as a commitment only with a deadline or a "nog"/"verder" of intent.
@@ -106,7 +113,8 @@ enum Lexicon {
         "informeert", "deelt", "stelt", "zegt", "doet", "maakt", "komt", "kijkt", "brengt",
         "gaat", "legt", "zet", "houdt", "stemt", "vraagt", "werkt", "past", "draagt",
         "informs", "shares", "takes", "sets", "looks", "calls", "asks", "reviews", "checks",
-        "proposes", "follows",
+        "proposes", "follows", "bespreekt", "bespreken", "laat", "presenteert", "rapporteert",
+        "presents", "reports", "brings", "leads", "runs", "agrees",
     ]
     /// Reporting verbs whose subject owns what follows ("SJenV concludeert dat hij …").
     static let reportingVerbs: Set<String> = [
