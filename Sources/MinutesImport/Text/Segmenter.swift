@@ -98,27 +98,34 @@ enum Segmenter {
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
-    /// Headings: markdown `#`, lines in capitals, short lines ending in a colon, bold-only
-    /// lines, and short numbered titles ("3. Huisvesting").
-    static func headingText(_ raw: String) -> String? {
+    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+
+    /// Headings: markdown `#`, lines in capitals, short lines ending in a colon (a label over
+    /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
+    /// 2025", "1  Apologies") — except in an actions list, where a numbered line is an entry.
+    static func heading(_ raw: String, inActions: Bool = false, nextNumber: Int? = nil) -> (text: String, label: Bool)? {
         var t = raw.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("#") { return t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+        if t.hasPrefix("#") { return (t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces), false) }
         if t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4, !t.dropFirst(2).dropLast(2).contains("**") {
             t = String(t.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
-            if !t.hasSuffix(".") { return t.hasSuffix(":") ? String(t.dropLast()) : t }
+            if !t.hasSuffix(".") { return t.hasSuffix(":") ? (String(t.dropLast()), true) : (t, false) }
         }
         var numbered = false
-        if let b = bullet(of: t), b.checkbox == nil, t.first?.isNumber == true {
-            t = b.rest; numbered = true
+        var inSequence = false
+        // In an actions list only the next agenda number ("2." after "1. Action log") is a title.
+        if let m = t.wholeMatch(of: numberedTitleRx), let rest = m.output[2].substring {
+            inSequence = m.output[1].substring.flatMap { Int($0) } == nextNumber
+            if !inActions || inSequence { t = String(rest); numbered = true }
         }
         let words = t.split(separator: " ")
         let letters = t.filter(\.isLetter)
         guard !letters.isEmpty, words.count <= 12 else { return nil }
-        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return t }
-        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return String(t.dropLast()) }
+        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return (t, false) }
+        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return (String(t.dropLast()), true) }
         if words.count <= 5, !t.hasSuffix("."),
-           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return t }
-        if numbered, words.count <= 4, let l = t.last, l.isLetter, t.first?.isUppercase == true { return t }
+           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return (t, false) }
+        if numbered, words.count <= 8, let l = t.last, !".:;,".contains(l), t.first?.isUppercase == true,
+           inSequence || ProseRules.analyze(t).commitment == nil { return (t, false) }
         return nil
     }
 
@@ -129,6 +136,9 @@ enum Segmenter {
         var section: String?
         var currentIndent = 0
         let width = wrapWidth(lines)
+        var labelOuter: String??
+        var agendaNumber: Int?
+        var sawListUnderLabel = false
         var previousLength = 0
 
         func flush() {
@@ -163,19 +173,24 @@ enum Segmenter {
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
                 && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
-            if let h = headingText(t) ?? (titleLike ? t : nil) {
+            if let (h, isLabel) = heading(t, inActions: CandidateFinder.isActionSection(section), nextNumber: (agendaNumber ?? 0) + 1)
+                ?? (titleLike ? (t, false) : nil) {
+                if let m = t.wholeMatch(of: numberedTitleRx), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
                 // A heading split over two lines in capitals reads as one.
-                if let c = current, c.kind == .heading, !blankSince {
+                if let c = current, c.kind == .heading, !blankSince, !isLabel {
                     current!.text += " " + h
                     section = current!.text
                     continue
                 }
                 flush()
+                // A label ("Besloten wordt:") heads the list under it, not the rest of the item.
+                if isLabel { labelOuter = labelOuter ?? section; sawListUnderLabel = false } else { labelOuter = nil }
                 section = h
                 current = Unit(kind: .heading, text: h, lineStarts: [(0, lineNo)], section: nil)
                 continue
             }
             if let b = bullet(of: t) {
+                if labelOuter != nil { sawListUnderLabel = true }
                 flush()
                 current = Unit(kind: .listItem(checkbox: b.checkbox), text: b.rest, lineStarts: [(0, lineNo)], section: section)
                 currentIndent = indent
@@ -202,6 +217,10 @@ enum Segmenter {
                 }
             }
             flush()
+            if let outer = labelOuter, sawListUnderLabel || units.last?.kind == .paragraph {
+                section = outer
+                labelOuter = nil
+            }
             current = Unit(kind: .paragraph, text: t, lineStarts: [(0, lineNo)], section: section)
             currentIndent = indent
         }
