@@ -30,6 +30,7 @@ public enum MinutesImporter {
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
             item.context = c.context
+            item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {
                 DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,

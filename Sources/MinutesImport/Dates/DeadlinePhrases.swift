@@ -62,7 +62,7 @@ enum DeadlinePhrases {
 
     nonisolated(unsafe) static let nextMeetingRx = try! Regex(
         #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+(?:voor|voorafgaand aan|before|prior to|ahead of)\s+)?"#
-        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)"#)
+        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
     static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
         for m in f.matches(of: nextMeetingRx) {
@@ -70,7 +70,8 @@ enum DeadlinePhrases {
             let r = DateParser.offsets(m.output[3].range!, in: f)
             let asWritten = original.characterSlice(r.lowerBound, r.upperBound)
             let isSeries = noun == series?.lowercased() || (Token(text: asWritten, folded: noun, start: 0, end: 0).isAbbreviation)
-            guard meetingNouns.contains(noun) || isSeries else { continue }
+            // "the next steering group", "de volgende DB-vergadering"
+            guard meetingNouns.contains(noun) || isSeries || m.output[4].substring != nil || isMeetingWord(noun) else { continue }
             var offset: DurationSpec?
             if let n = NumberWords.value(m.output[1].substring), let u = NumberWords.unit(m.output[2].substring) {
                 offset = u == .weeks ? DurationSpec(-7 * n, .days) : DurationSpec(-n, u == .months ? .days : u)

@@ -15,6 +15,8 @@ struct Analysis {
     var question = false
     /// The meeting itself deciding or noting something ("The board approved …").
     var decision = false
+    /// Someone reported that a thing must be done, without saying who does it.
+    var informedOnly = false
     /// Index of the verb token (for finding `met X` after it).
     var verbIndex = 0
 }
@@ -91,6 +93,11 @@ enum ProseRules {
             }
             if j < tokens.count, tokens[j].folded == "," { j += 1 }
             if j < tokens.count {
+                let plural = subject.count > 1 || subject.first.map { s in
+                    let last = Fold.string(s).split(separator: " ").last.map(String.init) ?? ""
+                    return last.hasSuffix("s") && !last.hasSuffix("ss") && last.count > 3 && last.first?.isLetter == true
+                        && s.split(separator: " ").last?.first?.isLowercase == true
+                } == true
                 if Clauses.isDecision(subject, tokens, j) { a.decision = true; return subject }
                 if Clauses.isIndirectQuestion(tokens, j) { a.question = true }
                 if let (asked, e2) = Clauses.pastRequest(tokens, j) {
@@ -98,7 +105,7 @@ enum ProseRules {
                     a.commitment = .minuteStyle; a.verbIndex = e2
                     return asked
                 }
-                classifyVerb(tokens, j, &a)
+                classifyVerb(tokens, j, &a, pluralSubject: plural)
             }
         }
         if a.commitment == .reported || a.commitment == nil {
@@ -117,7 +124,8 @@ enum ProseRules {
                     var b = Analysis(); classifyVerb(tokens, e, &b)
                     if let c = b.commitment, c != .passive {
                         subject = names; a.commitment = c; a.verbIndex = e; a.narrativeRisk = b.narrativeRisk
-                    } else if Clauses.passive(f) != nil, !subject.isEmpty, a.commitment == .reported {
+                    } else if Clauses.passive(f) != nil, !subject.isEmpty, a.commitment == .reported,
+                              Lexicon.committingReports.contains(tokens[j < tokens.count ? j : 0].folded) {
                         a.verbIndex = e
                     } else if let p = Clauses.passive(f) {
                         subject = []; a.commitment = p; a.verbIndex = e
@@ -126,12 +134,19 @@ enum ProseRules {
                     }
                 } else if a.commitment == .reported, Clauses.passive(f) == nil {
                     a.commitment = nil
+                } else if a.commitment == .reported, j < tokens.count, !Lexicon.committingReports.contains(tokens[j].folded) {
+                    // "De voorzitter antwoordt dat dit wordt geagendeerd", "Ruud meldt dat de baan
+                    // moet worden ingestrooid": the speaker informs; who does it is not said.
+                    subject = []; a.commitment = .passive; a.informedOnly = true
                 }
             } else if a.commitment == .reported {
                 // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it".
                 if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
             }
         }
+        // A name with no verb of its own is an owner only in label form ("Piet: …",
+        // "MvdB - …"); "Training plan for key users" is not about someone called Training.
+        if a.commitment == nil, !subject.isEmpty, j < tokens.count, ![":", "-", "–", "—", ","].contains(tokens[j].text) { return [] }
         return subject
     }
 
@@ -153,7 +168,7 @@ enum ProseRules {
         return np
     }
 
-    static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis) {
+    static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis, pluralSubject: Bool = true) {
         guard j < tokens.count else { return }
         let v = tokens[j].folded
         let next = j + 1 < tokens.count ? tokens[j + 1].folded : ""
@@ -176,6 +191,8 @@ enum ProseRules {
             if (v == "zegt" || v == "neemt") && toe { a.commitment = .modal } else { a.commitment = .reported }
             if v == "neemt" && !toe { a.commitment = .present }
         } else if Lexicon.commitVerbs.contains(v) {
+            // "The Chair's report was accepted": an English base form after one subject is a noun.
+            if Lexicon.englishBaseVerbs.contains(v), !pluralSubject { return }
             a.commitment = .present
             a.narrativeRisk = Lexicon.narrativeRisk.contains(v)
         }

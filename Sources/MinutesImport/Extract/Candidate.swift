@@ -18,6 +18,8 @@ struct Candidate {
     var dueCell: String?
     /// The sentence a "hier"/"this" points back to, for recognising the action restated.
     var context = ""
+    /// The action's own words point back ("hier", "this"): the context is part of it.
+    var anaphoric = false
 
     /// Explicit actions (a marker, a table row, a checkbox) outrank prose when the same
     /// action is found twice.
@@ -45,12 +47,18 @@ enum TrailingOwner {
     nonisolated(unsafe) static let dashRx = try! Regex(#"\s[-–—]\s+([^-–—]{1,50})$"#)
     nonisolated(unsafe) static let labelRx = try! Regex(#"(?i:\b(?:owner|wie|who|actiehouder|trekker|verantwoordelijk|responsible|lead)\s*:\s*)([^.;|]{1,50})"#)
 
-    static func find(_ text: String) -> [String]? {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-        for m in t.matches(of: labelRx) {
+    /// "Owner: Grace", "Wie: Piet": a label that names the owner outright.
+    static func labelled(_ text: String) -> [String]? {
+        for m in text.matches(of: labelRx) {
             let names = ActorParser.names(in: String(m.output[1].substring!))
             if !names.isEmpty { return names }
         }
+        return nil
+    }
+
+    static func find(_ text: String) -> [String]? {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        if let names = labelled(t) { return names }
         for m in t.matches(of: bracketRx).reversed() {
             let inner = String(m.output[1].substring!)
             let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }

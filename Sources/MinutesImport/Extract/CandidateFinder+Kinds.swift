@@ -77,8 +77,10 @@ extension CandidateFinder {
         var c = Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
                           with: unique(a.with, excluding: a.owner), involved: a.involved,
                           confidence: max(0.05, conf), deadlineText: text, sentenceIndex: s.1, dueCell: nil)
-        // "Joost gaat hier met de leverancier naar kijken": "hier" is the sentence before.
-        if Anaphora.refersBack(text) { c.context = before }
+        // The sentence before says what "hier" points to, and often what the action is about.
+        c.context = before
+        c.anaphoric = Anaphora.refersBack(text)
+        if a.informedOnly { c.confidence = max(0.05, c.confidence - 0.15) }
         return c
     }
 

@@ -108,7 +108,10 @@ enum CandidateFinder {
                      unitText: String) -> Candidate {
         var owner = a.owner
         var with = a.with
-        if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
+        if let labelled = TrailingOwner.labelled(text), let first = labelled.first {
+            owner = first
+            with = Array(labelled.dropFirst())
+        } else if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
             owner = first
             with += t.dropFirst().filter { !with.contains($0) }
         }

@@ -64,12 +64,20 @@ enum Dedup {
             guard sameOwner(x, y, roster: roster) else { return false }
             ownersAgree = true
         }
-        let wa = contentWords(a.title + " " + a.context, owner: a.owner), wb = contentWords(b.title + " " + b.context, owner: b.owner)
+        // Its own words, and the sentence before when "hier"/"this" points to it.
+        let wa = contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
+        let wb = contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(shared(wa, wb))
         if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
-        // One owner, stated once in the discussion and once in the list: two shared words do.
-        return ownersAgree && a.rank != b.rank && common >= 2 && common / Double(min(wa.count, wb.count)) >= 0.34
+        // One owner, stated once in the discussion and once in the list: one word of its own
+        // and one of the sentence before ("The noticeboard is damaged. Hannah offered to get
+        // a quote" and "Hannah - quote for new noticeboard") do.
+        guard ownersAgree, a.rank != b.rank, common >= 1 else { return false }
+        let ca = contentWords(a.title + " " + a.context, owner: a.owner), cb = contentWords(b.title + " " + b.context, owner: b.owner)
+        let (listWords, withContext) = a.rank > b.rank ? (wa, cb) : (wb, ca)
+        let all = Double(shared(listWords, withContext))
+        return all >= 2 && all / Double(listWords.count) >= 0.34
     }
 
     static func merge(_ items: [DraftItem], roster: Roster = .empty) -> [DraftItem] {
@@ -83,6 +91,9 @@ enum Dedup {
             // explicit one ("Jan:" in the list over "De voorzitter zal" in the body).
             let (base, other) = (out[k], item)
             var m = base
+            // A list's or table's wording is the better title ("Marieke: nieuwjaarsreceptie"
+            // over "Marieke pakt dit op").
+            if other.rank > base.rank { m.title = other.title }
             if m.owner == nil || (other.rank > base.rank && other.owner != nil) {
                 if let o = m.owner, let n = other.owner, !sameOwnerWords(o, n) { m.with.removeAll { sameOwner($0, n, roster: roster) } }
                 m.owner = other.owner ?? m.owner

@@ -30,6 +30,7 @@ public struct DraftItem: Sendable, Hashable {
     var rank = 0
     /// Text a restatement of the action may share words with (the sentence "hier" points to).
     var context = ""
+    var anaphoric = false
 
     public init(id: String = "", title: String, owner: String?, with: [String] = [], involved: [String] = [],
                 due: String? = nil, deadline: LocalDate? = nil, afterEvent: String? = nil,

@@ -124,6 +124,23 @@ enum Lexicon {
         "undertook", "undertakes", "offered", "offers", "volunteered", "volunteers",
         "committed", "commits", "noted", "notes", "concluded", "concludes",
     ]
+    /// Reporting verbs by which the speaker commits ("SJenV concludeert dat …"), as opposed
+    /// to only informing ("antwoordt", "meldt", "geeft aan").
+    static let committingReports: Set<String> = [
+        "concludeert", "zegt", "belooft", "bevestigt", "committeert", "biedt", "neemt",
+        "agreed", "agrees", "promised", "promises", "confirmed", "confirms", "undertook", "undertakes",
+        "concluded", "concludes", "committed", "commits", "offered", "offers", "volunteered",
+    ]
+    /// English base forms of the verbs above: after a single subject they are nouns
+    /// ("the report", "the plan"), not a present tense.
+    static let englishBaseVerbs: Set<String> = [
+        "circulate", "send", "draft", "prepare", "contact", "organise", "organize", "schedule", "update",
+        "review", "share", "follow", "check", "arrange", "write", "ask", "look", "reach", "investigate",
+        "set", "book", "provide", "submit", "confirm", "finalise", "finalize", "liaise", "produce",
+        "compile", "collect", "invite", "email", "call", "distribute", "inform", "take", "explore",
+        "propose", "coordinate", "present", "report", "publish", "issue", "chase", "file", "bring",
+        "analyse", "analyze", "assess", "evaluate", "approach", "complete", "deliver", "run", "lead",
+    ]
     /// English "X agreed to / offered to / is to" commitments.
     static let englishToVerbs: Set<String> = [
         "agreed", "agrees", "undertook", "undertakes", "offered", "offers", "volunteered",

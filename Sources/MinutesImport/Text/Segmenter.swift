@@ -51,6 +51,10 @@ enum Segmenter {
     static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
         var t = Substring(line.drop(while: { $0 == " " }))
         var hadBullet = false
+        // "-> Bas: begroting", "=> …": arrows typed as two characters.
+        for arrow in ["->", "=>", "-->"] where t.hasPrefix(arrow + " ") {
+            t = t.dropFirst(arrow.count).drop(while: { $0 == " " }); hadBullet = true
+        }
         if let c = t.first, "o•·▪◦-*–—→+>".contains(c) || c == "\u{F0B7}" {
             let after = t.dropFirst()
             if after.first == " " || ("•·▪◦→\u{F0B7}".contains(c) && after.first != nil) {
