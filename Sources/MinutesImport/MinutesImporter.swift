@@ -26,7 +26,7 @@ public enum MinutesImporter {
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
         for c in found.candidates {
-            var item = DraftItem(title: title(c.text), owner: c.owner, with: c.with, involved: c.involved,
+            var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
             item.context = c.context
@@ -75,20 +75,11 @@ public enum MinutesImporter {
         }
         let neededEvents = Set(final.compactMap(\.afterEvent))
         if final.isEmpty { notes.append("no action items found in the text") }
-        return ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
-                            events: events.filter { neededEvents.contains($0.id) }, notes: notes)
-    }
-
-    nonisolated(unsafe) static let reportedPronoun = try! Regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
-
-    /// The action as a title: marker gone, whitespace collapsed, first letter capital, no
-    /// final full stop.
-    static func title(_ text: String) -> String {
-        var t = text.collapsedWhitespace
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
-        while let l = t.last, ".;:,".contains(l) { t.removeLast() }
-        // "SJenV concludeert dat hij … zal kijken" reads as "SJenV … zal kijken".
-        t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " }
-        return t.prefix(1).uppercased() + t.dropFirst()
+        var result = ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
+                                  events: events.filter { neededEvents.contains($0.id) }, notes: notes)
+        for i in final {
+            for name in [i.owner].compactMap({ $0 }) + i.with { result.fullNames[name] = roster.fullName(of: name) }
+        }
+        return result
     }
 }

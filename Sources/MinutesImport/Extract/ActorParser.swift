@@ -10,6 +10,11 @@ enum ActorParser {
         "august", "october",
     ]
 
+    /// Words that end a noun phrase: verbs, modals, prepositions, conjunctions.
+    static let nounStop: Set<String> = Lexicon.modals.union(Lexicon.commitVerbs).union(Lexicon.reportingVerbs)
+        .union(Lexicon.englishToVerbs).union(DeadlinePhrases.prepositions)
+        .union(["en", "and", "about", "over", "with", "met", "from", "into", "naar", "zijn", "heeft", "hebben", "wordt", "worden", "will", "would"])
+
     static func isNameToken(_ t: Token) -> Bool {
         guard let f = t.text.first, f.isUppercase, t.text.count >= 2 || t.isAbbreviation else { return false }
         guard t.text.contains(where: \.isLetter) else { return false }
@@ -130,6 +135,11 @@ enum ActorParser {
             // "PRT 's": a plural written apart.
             if j < tokens.count, ["'s", "s"].contains(tokens[j].folded), tokens[j].start == tokens[j - 1].end + 1 || tokens[j].text == "'s" {
                 words[words.count - 1] += "'s"; j += 1
+            }
+            // "the GTFS maintainers": after an article the abbreviation qualifies a noun.
+            if words.count == 2, determiners.contains(words[0]), j < tokens.count, tokens[j].text.first?.isLowercase == true,
+               tokens[j].text.count >= 4, !nounStop.contains(tokens[j].folded) {
+                words.append(tokens[j].text); j += 1
             }
             return (words.joined(separator: " "), j)
         }

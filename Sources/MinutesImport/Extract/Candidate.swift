@@ -1,3 +1,5 @@
+import Foundation
+
 /// An action found in the text before deadlines, events and duplicates are settled.
 struct Candidate {
     enum Source { case marker, table, checkbox, section, prose }
@@ -74,5 +76,3 @@ enum TrailingOwner {
         return mentions.isEmpty ? nil : mentions
     }
 }
-
-import Foundation

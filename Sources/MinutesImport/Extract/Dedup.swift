@@ -94,7 +94,7 @@ enum Dedup {
             // A list's or table's wording is the better title ("Marieke: nieuwjaarsreceptie"
             // over "Marieke pakt dit op").
             if other.rank > base.rank { m.title = other.title }
-            if m.owner == nil || (other.rank > base.rank && other.owner != nil) {
+            if m.owner == nil || (other.rank > base.rank && other.owner != nil && !sameOwnerWords(m.owner!, other.owner!)) {
                 if let o = m.owner, let n = other.owner, !sameOwnerWords(o, n) { m.with.removeAll { sameOwner($0, n, roster: roster) } }
                 m.owner = other.owner ?? m.owner
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the labels secretariats put before an action ("Actie:", "o Actie JenV:",
 /// "**ACTION (Alice):**", "TODO", "AI:") and before things that are not actions
 /// ("Besluit:", "Decision:").
@@ -88,5 +90,3 @@ enum MarkerScan {
         return nil
     }
 }
-
-import Foundation
