@@ -31,8 +31,12 @@ enum Titles {
                 let rest = folded[r.upperBound...]
                 let word = ActionStatus.firstWord(String(rest))
                 let two = rest.split(whereSeparator: { !$0.isLetter }).prefix(2).joined(separator: " ")
-                if ActionStatus.open.contains(word) || ActionStatus.open.contains(two) || ActionStatus.closed.contains(word),
-                   rest.count == word.count || !(rest.dropFirst(word.count).first?.isLetter ?? false) {
+                let status = ActionStatus.open.contains(two) ? two : word
+                // The status stands alone: "Open - due …", "still open, …", "Closed." — not
+                // "complete skills audit".
+                let after = rest.dropFirst(status.count).drop { $0 == " " }
+                if ActionStatus.open.contains(status) || ActionStatus.closed.contains(status),
+                   after.first.map({ ",;.-–—(:".contains($0) }) ?? true {
                     let cut = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if cut >= 8 { return String(t.prefix(cut)) }
                 }
