@@ -21,7 +21,8 @@ public enum MinutesImporter {
         let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
         let units = Segmenter.units(lines: noise.lines)
         let roster = Roster(lines: noise.lines)
-        let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate))
+        let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate,
+                                                               lowercaseWords: CandidateFinder.Context.lowercaseWords(in: noise.lines)))
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []

@@ -35,7 +35,8 @@ extension CandidateFinder {
                          sentenceIndex: first.1, dueCell: nil)
     }
 
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?i:actie|action|ai|todo)\s*:?\s*([^()]{1,60})\)"#)
+    /// "(actie: GGD, VNG)", "(Action Bob)", "(AI: Sam)"; not "(aiosmtpd)".
+    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?:(?i:actie|action)|AI|TODO)(?:\s*:\s*|\s+)([^()]{1,60})\)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".
@@ -52,6 +53,7 @@ extension CandidateFinder {
         }
         let a = ProseRules.analyze(text, roster: ctx.roster)
         guard let commitment = a.commitment, !a.done, !a.question, !a.conditional, !a.decision else { return nil }
+        if let o = a.owner, ctx.isCommonWord(o) { return nil }
         var conf: Double
         switch commitment {
         case .modal: conf = 0.7

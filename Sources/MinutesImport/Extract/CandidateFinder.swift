@@ -8,6 +8,27 @@ enum CandidateFinder {
         var roster = Roster.empty
         /// The meeting date, so a deadline without a year counts as a deadline.
         var reference: LocalDate?
+        /// Words the document also writes in lower case: a capitalised one of them opening
+        /// a sentence ("Examples to follow …", "Small files …") is a word, not a name.
+        var lowercaseWords: Set<String> = []
+
+        static func lowercaseWords(in lines: [String]) -> Set<String> {
+            var out = Set<String>()
+            for l in lines {
+                for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
+                    let before = l.characterSlice(max(0, t.start - 1), t.start)
+                    if before != "(" && before != "@" { out.insert(t.folded) }
+                }
+            }
+            return out
+        }
+
+        /// A one-word owner that is a common word of this document and nobody on the roster.
+        func isCommonWord(_ name: String) -> Bool {
+            guard !name.contains(" "), let f = name.first, f.isUppercase,
+                  name.filter(\.isUppercase).count < 2, !roster.knows(name) else { return false }
+            return lowercaseWords.contains(Fold.string(name))
+        }
     }
 
     struct Found {
