@@ -18,9 +18,11 @@ enum ActorParser {
     static func isNameToken(_ t: Token) -> Bool {
         guard let f = t.text.first, f.isUppercase, t.text.count >= 2 || t.isAbbreviation else { return false }
         guard t.text.contains(where: \.isLetter) else { return false }
-        if Lexicon.notActors.contains(t.folded) || months.contains(t.folded) { return false }
         if Lexicon.actionMarkers.contains(t.folded) || Lexicon.decisionMarkers.contains(t.folded) { return false }
-        if Lexicon.honorifics.contains(t.folded) { return false }
+        // "MR" (a council), "IT" (a department): in capitals a short word is a body's name.
+        let capitals = t.text.count >= 2 && t.text.allSatisfy { $0.isUppercase || $0.isNumber }
+        if !capitals, Lexicon.notActors.contains(t.folded) || Lexicon.honorifics.contains(t.folded) { return false }
+        if months.contains(t.folded) { return false }
         // Roman numerals and year halves ("II", "2023-II") are not names.
         if t.text.allSatisfy({ "IVXL".contains($0) }) { return false }
         return true

@@ -96,6 +96,9 @@ enum Clauses {
 
     // MARK: Passive
 
+    static let subordinators: Set<String> = ["when", "whenever", "which", "who", "whom", "whether", "where", "if", "unless", "because",
+                                             "since", "while", "although", "wanneer", "welke", "waarbij", "omdat", "tenzij"]
+
     /// Participles that are never an action in a passive ("wordt … verwacht").
     static let notActionParticiples: Set<String> = [
         "verwacht", "gevraagd", "gesteld", "genoemd", "gezien", "bekend", "gebleken", "geconstateerd",
@@ -142,6 +145,8 @@ enum Clauses {
         for (aux, kind) in english {
             let a = aux.split(separator: " ").map(String.init)
             for k in words.indices where k + a.count < words.count && Array(words[k..<(k + a.count)]) == a {
+                // "… works out when each owner must be reminded": a subordinate clause, not a task.
+                if words[max(0, k - 4)..<k].contains(where: { subordinators.contains($0) }) { continue }
                 if words[(k + a.count)...].prefix(3).contains(where: isEnglishParticiple) { return kind }
             }
         }
