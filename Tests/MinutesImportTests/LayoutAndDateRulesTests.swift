@@ -163,3 +163,38 @@ import Testing
         #expect(r.events.first?.expectedText == "late November 2023")
     }
 }
+
+/// Shapes of marking an action that are not a label at the start of an entry.
+@Suite struct OtherMarkingTests {
+    @Test func aNameOnlyLabelAfterTheSentenceOwnsIt() throws {
+        let r = MinutesImporter.extract("""
+        Minutes of the meeting held on 4 March 2024
+        The lease remains with the solicitors and a reply is needed by Friday. Action: AK
+        Members discussed the car park. Action by: TE, PS
+        """)
+        #expect(r.items.map(\.owner) == ["AK", "TE"])
+        #expect(r.items.first?.deadline == LocalDate("2024-03-08"))
+        #expect(r.items.last?.with == ["PS"])
+    }
+
+    @Test func minutesKeptInATableKeepTheirActions() throws {
+        let r = MinutesImporter.extract("""
+        Notulen 7 februari 2024
+        Agendapunt\tBesproken\tActie
+        Thuiszitters\tDe cijfers zijn licht gedaald. VWS brengt de rol van de jeugdarts in kaart.\tVWS
+        Passend onderwijs\tOCW licht de stand van zaken toe. Het verbeterplan loopt volgens planning.\t
+        Rondvraag\tWe need someone to check the grant. CN to find out whether we are eligible by 1 March.\t
+        """)
+        #expect(r.items.map(\.owner) == ["VWS", "CN"])
+        #expect(r.items.last?.deadline == LocalDate("2024-03-01"))
+    }
+
+    @Test func moreWaysOfSayingWho() {
+        #expect(ProseRules.analyze("Van Dijk zal de offerte opvragen.").owner == "Van Dijk")
+        let said = ProseRules.analyze("Tom said that he would send the figures.")
+        #expect(said.owner == "Tom" && said.commitment == .reported)
+        let agreed = ProseRules.analyze("AGREED: Bob to circulate the minutes.")
+        #expect(agreed.owner == "Bob" && agreed.commitment == .agreed)
+        #expect(ProseRules.analyze("AGREED: to extend the opening hours.").owner == nil)
+    }
+}

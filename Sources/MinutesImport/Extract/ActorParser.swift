@@ -20,7 +20,7 @@ enum ActorParser {
         guard t.text.contains(where: \.isLetter) else { return false }
         if Lexicon.actionMarkers.contains(t.folded) || Lexicon.decisionMarkers.contains(t.folded) { return false }
         // "MR" (a council), "IT" (a department): in capitals a short word is a body's name.
-        let capitals = t.text.count >= 2 && t.text.allSatisfy { $0.isUppercase || $0.isNumber }
+        let capitals = (2...4).contains(t.text.count) && t.text.allSatisfy { $0.isUppercase || $0.isNumber }
         if !capitals, Lexicon.notActors.contains(t.folded) || Lexicon.honorifics.contains(t.folded) { return false }
         if months.contains(t.folded) { return false }
         // Roman numerals and year halves ("II", "2023-II") are not names.
@@ -127,6 +127,12 @@ enum ActorParser {
                 return nil
             }
             return (words.joined(separator: " "), j)
+        }
+        // "Van Dijk zal …", "De Wit stuurt …" at the start of a sentence.
+        if words.isEmpty, head.isCapitalized, Lexicon.nameParticles.contains(head.folded), j + 1 < tokens.count,
+           tokens[j + 1].isCapitalized || Lexicon.nameParticles.contains(tokens[j + 1].folded),
+           let (name, e) = surname(tokens, j), name.count >= 2 {
+            return (name.joined(separator: " "), e)
         }
         guard isNameToken(head) else { return nil }
         words.append(head.text); j += 1

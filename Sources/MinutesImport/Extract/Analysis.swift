@@ -115,7 +115,7 @@ enum ProseRules {
                 if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
                     var b = Analysis(); classifyVerb(tokens, k + 1, &b)
                     let rest = Array(tokens[(k + 1)...]).map(\.folded)
-                    if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) }) {
+                    if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) || ["would", "zou"].contains($0) }) {
                         a.commitment = .reported; a.verbIndex = k
                     } else if a.commitment == .reported {
                         a.commitment = nil

@@ -70,6 +70,7 @@ enum CandidateFinder {
 
         var out: [Candidate] = []
         var table: ActionTable?
+        var minutesTable: MinutesTable?
         var tableHeaderSeen = false
         for (ui, u) in units.enumerated() {
             let sents = perUnit[ui]
@@ -77,12 +78,17 @@ enum CandidateFinder {
             if u.kind == .tableRow {
                 let cells = u.cells
                 if !tableHeaderSeen, let h = ActionTable.header(cells) { table = h; tableHeaderSeen = true; continue }
+                if !tableHeaderSeen, let m = MinutesTable.header(cells) { minutesTable = m; tableHeaderSeen = true; continue }
                 if table == nil, !tableHeaderSeen, isActionSection(u.section) { table = ActionTable.guess(cells) }
                 tableHeaderSeen = true
-                if let t = table, let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
+                if let t = table {
+                    if let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
+                } else {
+                    out += proseRow(cells, u, minutesTable, index: firstSentence.1, marked: marked, ctx)
+                }
                 continue
             }
-            table = nil; tableHeaderSeen = false
+            table = nil; tableHeaderSeen = false; minutesTable = nil
             if u.kind == .heading { continue }
             if case .listItem(let box) = u.kind, box == true { continue }
             // "ACTION-41 (Chen): publish the draft -- done", "A23-04 (KB) … Closed."
@@ -117,8 +123,15 @@ enum CandidateFinder {
                     continue
                 }
             }
-            for s in sents {
+            for (k, s) in sents.enumerated() {
                 let before = s.1 > 0 ? sentences[s.1 - 1] : ""
+                // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
+                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action,
+                   let c = markerCandidate(m, u, [s], prevSentence: sents[k - 1], ctx), c.sentenceIndex == sents[k - 1].1 {
+                    out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
+                    out.append(c)
+                    continue
+                }
                 if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx) { out.append(c) }
             }
         }

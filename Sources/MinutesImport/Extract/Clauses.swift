@@ -11,7 +11,7 @@ enum Clauses {
     /// comes last, so the agreement itself is the sign of commitment.
     static func agreement(_ tokens: [Token], _ f: String) -> (names: [String], verb: Int, kind: Analysis.Commitment)? {
         guard let w = tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
-              let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that"].contains($0.folded) }) else { return nil }
+              let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that", ":"].contains($0.folded) }) else { return nil }
         let k = d + 1
         let clause = " " + tokens[k...].map(\.folded).joined(separator: " ") + " "
         if passive(clause) != nil { return ([], k, .obligation) }

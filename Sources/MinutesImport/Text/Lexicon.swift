@@ -9,6 +9,7 @@ enum Lexicon {
         "toezeggingen", "toezegging", "vervolgacties", "vervolgactie", "vervolgstappen",
         "action items", "action item", "action points", "action point", "actions", "action",
         "follow-ups", "follow-up", "next steps", "todo", "to do", "to-do", "ai",
+        "action by", "action on", "actions by", "actie door", "actie bij",
     ]
     /// Labels that introduce something that is not an action.
     static let decisionMarkers: [String] = [
@@ -63,6 +64,7 @@ enum Lexicon {
         "when", "status", "opmerking", "opmerkingen", "vraag", "antwoord", "question",
         "mr", "mrs", "ms", "dr", "dhr", "mevr", "mw", "both", "beide", "please", "graag",
         "welcome", "welkom", "thanks", "dank", "opening", "sluiting", "rondvraag",
+        "agreed", "afgesproken", "overeengekomen", "noted", "approved", "summary", "samenvatting",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]

@@ -36,6 +36,13 @@ enum Segmenter {
     /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
     nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
 
+    nonisolated(unsafe) static let ownerLabelRx = try! Regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
+
+    static func endsWithOwnerLabel(_ t: String) -> Bool {
+        guard let m = t.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
+        return ActorParser.looksLikeActorList(String(names))
+    }
+
     static func isSpeakerLine(_ t: String) -> Bool {
         t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
     }
@@ -201,7 +208,8 @@ enum Segmenter {
                 continue
             }
             if var c = current, c.kind != .heading, c.kind != .tableRow {
-                let ended = c.text.last.map { ".!?;:".contains($0) } ?? true
+                // "… by Friday. Action: AK" ends the entry as a full stop would.
+                let ended = c.text.last.map { ".!?;:".contains($0) } ?? true || endsWithOwnerLabel(c.text)
                 let startsLower = t.first.map { $0.isLowercase || $0.isNumber } ?? false
                 // A short unfinished line followed by a capital was not wrapped: a new entry.
                 let freshStart = !startsLower && shortBefore && indent <= currentIndent
@@ -213,7 +221,7 @@ enum Segmenter {
                 default:
                     continues = blankSince ? (!ended && startsLower) : !(freshStart && !ended)
                 }
-                if isSpeakerLine(t) { continues = false }
+                if isSpeakerLine(t) || endsWithOwnerLabel(c.text) { continues = false }
                 if continues {
                     append(t, line: lineNo, to: &c)
                     current = c
