@@ -198,3 +198,31 @@ import Testing
         #expect(ProseRules.analyze("AGREED: to extend the opening hours.").owner == nil)
     }
 }
+
+@Suite struct ActionColumnTests {
+    @Test func initialsInAnActionColumnOwnTheirParagraph() {
+        let lines = [
+            "Item                                                                          Action",
+            "The second van is off the road. ST to book the MOT and arrange a temporary     ST",
+            "hire van.",
+            "The rota for Saturday openings to be drawn up by the end of March.            ST",
+            "The trustees discussed the grant; CN to find out whether we are eligible.  CN/AF",
+            "Demand rose by 18% in February, the highest figure in two years of records.",
+        ]
+        let out = ActionColumn.convert(lines)
+        #expect(out[1] == "The second van is off the road. ST to book the MOT and arrange a temporary (action: ST)")
+        #expect(out[3] == "The rota for Saturday openings to be drawn up by the end of March (action: ST).")
+        #expect(out[4] == "The trustees discussed the grant; CN to find out whether we are eligible (action: CN/AF).")
+        #expect(out[5] == lines[5])
+        let r = MinutesImporter.extract("Board minutes, Monday 4 March 2024\n\n" + lines.joined(separator: "\n"))
+        #expect(r.items.map(\.owner) == ["ST", "ST", "CN"])
+        #expect(r.items[1].deadline == LocalDate("2024-03-29"))
+        #expect(r.items[2].with == ["AF"])
+    }
+
+    @Test func withoutAnActionHeaderNothingMoves() {
+        let lines = ["De voorzitter opent de vergadering. Het                                   Afdeling Wonen",
+                     "verslag wordt vastgesteld.                                                 Datum"]
+        #expect(ActionColumn.convert(lines) == lines)
+    }
+}

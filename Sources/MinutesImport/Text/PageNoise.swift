@@ -10,7 +10,7 @@ struct PageNoise {
     var sidebar: [String]
 
     init(lines raw: [String]) {
-        var lines = LayoutTable.convert(raw.map(PageNoise.normalizeLine))
+        var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
         for i in lines.indices {
             var changed = true
