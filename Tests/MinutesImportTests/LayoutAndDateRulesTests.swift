@@ -197,6 +197,13 @@ import Testing
         #expect(agreed.owner == "Bob" && agreed.commitment == .agreed)
         #expect(ProseRules.analyze("AGREED: to extend the opening hours.").owner == nil)
     }
+
+    @Test func aSpeakerWhoCommitsInTheFirstPersonOwnsIt() {
+        let a = ProseRules.analyze("Franziska: can we get the initial phase done by Friday and I'll take it over from there?")
+        #expect(a.owner == "Franziska" && a.commitment == .modal && !a.question)
+        #expect(ProseRules.analyze("Rich: needs a guide, that's being worked on by various people.").commitment != .modal)
+        #expect(ProseRules.analyze("Wanted to make sure the TSC was comfortable moving forward.").owner == nil)
+    }
 }
 
 @Suite struct ActionColumnTests {

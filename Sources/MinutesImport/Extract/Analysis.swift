@@ -144,6 +144,13 @@ enum ProseRules {
                 if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
             }
         }
+        // "Franziska: … I'll take it over", "Rich: I volunteered to …": a speaker who commits
+        // in the first person owns it, even inside a question.
+        if a.commitment == nil, subject.count == 1, j < tokens.count, tokens[j].text == ":",
+           Clauses.firstPersonCommitment(f) {
+            a.commitment = .modal; a.question = false; a.verbIndex = j
+            return subject
+        }
         // A name with no verb of its own is an owner only in label form ("Piet: …",
         // "MvdB - …"); "Training plan for key users" is not about someone called Training.
         if a.commitment == nil, !subject.isEmpty, j < tokens.count, ![":", "-", "–", "—", ","].contains(tokens[j].text) { return [] }

@@ -94,6 +94,16 @@ enum Clauses {
         return (names, e)
     }
 
+    /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
+    static let firstPerson = [" i'll ", " i will ", " i shall ", " i'm going to ", " i am going to ", " i volunteer",
+                              " i can take ", " i'll take ", " leave it with me", " it's on me", " ik zal ", " ik ga ",
+                              " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij"]
+
+    static func firstPersonCommitment(_ f: String) -> Bool {
+        let g = f.replacingOccurrences(of: "’", with: "'")
+        return firstPerson.contains { g.contains($0) }
+    }
+
     // MARK: Passive
 
     static let subordinators: Set<String> = ["when", "whenever", "which", "who", "whom", "whether", "where", "if", "unless", "because",

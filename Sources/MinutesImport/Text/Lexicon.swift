@@ -65,6 +65,12 @@ enum Lexicon {
         "mr", "mrs", "ms", "dr", "dhr", "mevr", "mw", "both", "beide", "please", "graag",
         "welcome", "welkom", "thanks", "dank", "opening", "sluiting", "rondvraag",
         "agreed", "afgesproken", "overeengekomen", "noted", "approved", "summary", "samenvatting",
+        // past tenses that open a sentence of minutes ("Wanted to make sure …", "Discussed …")
+        "wanted", "discussed", "decided", "explained", "reported", "confirmed", "suggested", "asked",
+        "mentioned", "highlighted", "proposed", "requested", "raised", "welcomed", "presented",
+        "considered", "reviewed", "thanked", "reminded", "recommended", "stated", "clarified",
+        "expressed", "queried", "summarised", "summarized", "concluded", "received", "circulated",
+        "completed", "noting", "following", "regarding", "besproken", "toegelicht", "gemeld",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
