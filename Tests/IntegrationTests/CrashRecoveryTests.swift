@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// At-least-once across a crash: kill -9 in the middle of a burst loses nothing, and what
+/// comes twice is only what was in flight, with the same key both times.
+@Suite(.enabled(if: PythonServer.available, PythonServer.skipReason))
+struct CrashRecoveryTests {
+    static let count = 200
+
+    @Test func killDuringABurstLosesNothingAndRepeatsOnlyWhatWasInFlight() async throws {
+        let ws = try Workspace("crash")
+        let secret = DeliveryTests.secret
+        try secret.write(toFile: ws.path("hook-secret"), atomically: true, encoding: .utf8)
+        // A slow receiver (25 ms a post) keeps the burst going for seconds.
+        let hook = try await HTTPReceiver(ws, secret: secret, replyDelay: 0.025)
+        let at = Workspace.instant(secondsAhead: 4)
+        let today = ws.localDay(Date())
+        var config = ConfigText(ws)
+        config.settings = [ConfigText.fastRetry]
+        config.channels = ["hook: { type: webhook, url: \"\(hook.url)\", secret_file: \"\(ws.path("hook-secret"))\" }"]
+        config.defaultChannels = ["hook"]
+        let ids = (0..<Self.count).map { String(format: "burst-%03d", $0) }
+        config.items = ids.map { ConfigText.item($0, with: [], agreed: today, remindAt: [ws.iso(at)]) }
+        try ws.writeConfig(config.yaml)
+
+        var daemon = try await DaemonProcess(ws)
+        try await Poll.until("the burst to be under way", context: { daemon.diagnostics }) { hook.requests.count >= 40 }
+        try await daemon.crash()
+        let receivedBeforeCrash = hook.requests.count
+        #expect(receivedBeforeCrash < Self.count, "the burst was over before the kill; the test proves nothing")
+        let atCrash = try await Remindd.history(ws)
+        #expect(atCrash.count == Self.count, "every due reminder had its outbox row before any attempt")
+        let sentAtCrash = Set(atCrash.filter { $0.state == "sent" }.map(\.key))
+
+        daemon = try await DaemonProcess(ws)
+        try await Poll.until("every reminder at the receiver", timeout: 20, context: { daemon.diagnostics }) {
+            Set(hook.requests.compactMap(\.itemID)).count == Self.count
+        }
+        let history = try await Poll.until("history to show all sent", timeout: 10, interval: 0.2) {
+            let h = try await Remindd.history(ws)
+            return h.count == Self.count && h.allSatisfy { $0.state == "sent" } ? h : nil
+        }
+        #expect(Set(history.map(\.item)) == Set(ids))
+        #expect(try await daemon.terminate() == 0)
+
+        let posts = hook.requests
+        #expect(Set(posts.compactMap(\.key)) == Set(history.map(\.key)), "the keys sent are the keys recorded")
+        #expect(posts.allSatisfy { $0.signatureValid == true })
+        #expect(posts.allSatisfy { $0.headers["webhook-id"] != nil && $0.headers["webhook-id"] == $0.key })
+        #expect(posts.allSatisfy { $0.receivedAt >= at })
+        let byKey = Dictionary(grouping: posts) { $0.key ?? "" }
+        let repeated = byKey.filter { $0.value.count > 1 }
+        for (key, copies) in repeated {
+            #expect(!sentAtCrash.contains(key), "\(key) was recorded sent before the crash and still came again")
+            #expect(copies.count == 2, "\(key) came \(copies.count) times")
+            #expect(Set(copies.map { $0.headers["webhook-id"] ?? "" }) == [key])
+        }
+        // Only posts the crashed daemon had made without recording them can come again, and
+        // outcomes are recorded as they come (every 0.1 s on this 25 ms receiver), so that
+        // is a handful, not the whole claimed batch.
+        let summary = "\(receivedBeforeCrash) posts before kill -9, \(sentAtCrash.count) recorded sent, \(repeated.count) repeated"
+        #expect(repeated.count <= receivedBeforeCrash - sentAtCrash.count, "\(summary)")
+        #expect(repeated.count <= 8, "\(summary)")
+    }
+}
