@@ -56,7 +56,8 @@ extension ConfigDraft {
         if case .mapping(let mm) = node, let pw = mm.first(where: { $0.key.string == "password" }) {
             r.error("\(what): an inline password is not allowed; use password_file or password_env", at: pw.key)
         }
-        guard let m = r.mapping(node, "smtp channel '\(name)'", allowed: Self.smtpKeys) else { return nil }
+        // `password` was reported just above; listing it again as an unknown key adds nothing.
+        guard let m = r.mapping(node, "smtp channel '\(name)'", allowed: Self.smtpKeys, reported: ["password"]) else { return nil }
         var ok = true
         var url = "", host = ""
         if let u = m["url"]?.value, let s = r.line(u, "\(what).url") {

@@ -108,7 +108,12 @@ extension ConfigDraft {
     func readItems(_ n: Node, _ r: YAMLReader) {
         guard let list = r.list(n, "items", lenient: false) else { return }
         for node in list {
-            guard let m = r.mapping(node, "an item", allowed: Self.itemKeys) else { continue }
+            // Name the item in key errors when its id can be seen already.
+            var label = "an item"
+            if case .mapping(let mm) = node, let id = mm.first(where: { $0.key.string == "id" })?.value.string {
+                label = "item '\(id)'"
+            }
+            guard let m = r.mapping(node, label, allowed: Self.itemKeys) else { continue }
             guard let idNode = m["id"]?.value, let id = r.line(idNode, "item id") else {
                 if m["id"] == nil { r.error("item needs an id", at: node) }
                 continue

@@ -33,7 +33,8 @@ extension ConfigDraft {
         if defaultChannels == nil {
             defaultChannels = channelOrder.count == 1 ? channelOrder : []
         }
-        if channels.isEmpty && !items.isEmpty {
+        // Only when none was written: a channel that failed to load was reported where it is.
+        if channels.isEmpty && !items.isEmpty && !definedAt.keys.contains(where: { $0.hasPrefix("channel:") }) {
             fail("no channels are defined: add one under channels: (a maildir channel needs only a path)",
                  at: SourceLocation(file: mainPath, line: 1, column: 1))
         }

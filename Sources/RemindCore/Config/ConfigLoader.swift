@@ -15,11 +15,9 @@ public enum ConfigLoader {
     public static func load(path: String) throws -> Config {
         let draft = ConfigDraft(mainPath: path)
         draft.loadFile(path, isMain: true, includedFrom: nil)
-        if draft.errors.isEmpty || draft.timeZone != nil {
-            draft.validate()
-        }
+        draft.validate()
         if !draft.errors.isEmpty {
-            throw ConfigErrors(draft.errors)
+            throw ConfigErrors(draft.errorsInFileOrder())
         }
         return draft.build()
     }
@@ -27,9 +25,11 @@ public enum ConfigLoader {
     /// Loads from text (tests, stdin); includes resolve against `path`'s folder.
     public static func load(text: String, path: String) throws -> Config {
         let draft = ConfigDraft(mainPath: path)
+        // The text stands for the file at `path`: an include of that file is a cycle.
+        draft.loadedFiles.insert(ConfigDraft.canonical(path))
         draft.loadText(text, file: path, isMain: true)
         draft.validate()
-        if !draft.errors.isEmpty { throw ConfigErrors(draft.errors) }
+        if !draft.errors.isEmpty { throw ConfigErrors(draft.errorsInFileOrder()) }
         return draft.build()
     }
 }
@@ -49,6 +49,8 @@ final class ConfigDraft {
     let mainPath: String
     var errors: [ConfigError] = []
     var loadedFiles = Set<String>()
+    /// Files in the order they were read, to report errors file by file.
+    var fileOrder: [String] = []
 
     var timeZone: TimeZone?
     var timeZoneName = "UTC"
@@ -84,12 +86,29 @@ final class ConfigDraft {
         timeZone = TimeZone(identifier: "UTC")
     }
 
+    /// Errors are found in passes (syntax and values per file, definitions across files,
+    /// references at the end); the reader gets them by file, line and column.
+    func errorsInFileOrder() -> [ConfigError] {
+        func key(_ e: ConfigError) -> (Int, Int, Int) {
+            guard let l = e.location else { return (Int.max, 0, 0) }
+            return (fileOrder.firstIndex(of: l.file) ?? fileOrder.count, l.line, l.column)
+        }
+        return errors.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
     func fail(_ message: String, at location: SourceLocation?) {
         errors.append(ConfigError(message, at: location))
     }
 
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     func loadFile(_ path: String, isMain: Bool, includedFrom: SourceLocation?) {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = Self.canonical(path)
         guard !loadedFiles.contains(canonical) else {
             fail("'\(path)' is included more than once (or includes itself)", at: includedFrom)
             return
@@ -110,6 +129,7 @@ final class ConfigDraft {
     }
 
     func loadText(_ text: String, file: String, isMain: Bool) {
+        fileOrder.append(file)
         let reader = YAMLReader(file: file)
         defer { errors.append(contentsOf: reader.errors) }
         let root: Node
@@ -167,8 +187,12 @@ final class ConfigDraft {
 
     static func describe(_ e: YamlError) -> String {
         switch e {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return "invalid YAML: \(problem)"
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            // The problem is where the parser gave up; the context says where the construct
+            // it could not finish began, which is usually where the mistake is.
+            guard let c = context else { return "invalid YAML: \(problem)" }
+            return "invalid YAML: \(problem) (\(c.text) that starts at line \(c.mark.line), column \(c.mark.column))"
         case .duplicatedKeysInMapping(let dups, _):
             return "duplicate key \(dups.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
         default:

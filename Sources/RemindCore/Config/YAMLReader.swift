@@ -33,8 +33,10 @@ final class YAMLReader {
     }
 
     /// The pairs of a mapping, checked against the allowed keys. Unknown keys are reported
-    /// at the key itself, with the keys that are allowed.
-    func mapping(_ node: Node, _ what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+    /// at the key itself, with the keys that are allowed; keys in `reported` were already
+    /// reported by the caller with a better message and are skipped silently.
+    func mapping(_ node: Node, _ what: String, allowed: [String],
+                 reported: [String] = []) -> [String: (key: Node, value: Node)]? {
         guard case .mapping(let m) = node else {
             error("\(what) must be a mapping, found \(Self.kindName(node))", at: node)
             return nil
@@ -46,6 +48,7 @@ final class YAMLReader {
                 continue
             }
             let name = ks.string
+            if reported.contains(name) { continue }
             if !allowed.isEmpty && !allowed.contains(name) {
                 let hint = Self.closest(name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
                 error("unknown key '\(name)' in \(what)\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
@@ -133,7 +136,7 @@ final class YAMLReader {
 
     func stringList(_ node: Node, _ what: String) -> [(String, Node)]? {
         guard let items = list(node, what) else { return nil }
-        return items.compactMap { n in line(n, "each entry of \(what)").map { ($0, n) } }
+        return items.compactMap { n in line(n, what).map { ($0, n) } }
     }
 
     func duration(_ node: Node, _ what: String) -> DurationSpec? {

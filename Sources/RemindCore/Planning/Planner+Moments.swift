@@ -21,7 +21,9 @@ extension Planner {
             return out
         case .undated:
             guard let r = item.referenceDate, let every = policy.undatedEvery else { return out }
-            repeats(first: nudgeStart(r, every), every: every, from: from, to: to, limit: nil) { k, at in
+            // Later nudges count from R + every as it falls, not from where the first moved to.
+            let rawFirst = every.seconds == nil ? cal.adding(every, to: r) : nil
+            repeats(first: nudgeStart(r, every), rawFirstDay: rawFirst, every: every, from: from, to: to, limit: nil) { k, at in
                 add(.undated, at, deadline: nil, ordinal: k)
             }
         case .at(let d, let day, let anchor):
@@ -44,12 +46,8 @@ extension Planner {
             }
             let o = policy.overdue
             if o.times > 0 {
-                let first: Date
-                if let secs = o.every.seconds {
-                    first = d.addingTimeInterval(TimeInterval(secs))
-                } else {
-                    first = cal.startOfWork(cal.workingDay(onOrAfter: day.adding(days: 1)))
-                }
+                // The first is on the working day after D's date whatever the unit of `every`.
+                let first = cal.startOfWork(cal.workingDay(onOrAfter: day.adding(days: 1)))
                 repeats(first: first, every: o.every, from: from, to: to, limit: o.times) { k, at in
                     let esc = policy.escalate.flatMap { k >= $0.after ? $0.to : nil } ?? []
                     add(.overdue, at, deadline: d, ordinal: k, escalation: esc)
@@ -67,30 +65,41 @@ extension Planner {
     }
 
     /// Repeats count from the first: the k-th is first + (k−1) × every, each moved forward
-    /// on its own to a working day. Calls `body(k, at)` for those in `[from, to)`.
-    func repeats(first: Date, every: DurationSpec, from: Date, to: Date, limit: Int?,
+    /// on its own to a working day. `rawFirstDay` is the day the first falls on before it is
+    /// moved (the day of `first` when absent). Calls `body(k, at)` for those in `[from, to)`.
+    func repeats(first: Date, rawFirstDay: LocalDate? = nil, every: DurationSpec, from: Date, to: Date, limit: Int?,
                  _ body: (Int, Date) -> Void) {
         let cal = config.calendar
-        let firstDay = cal.localDate(of: first)
+        let firstDay = rawFirstDay ?? cal.localDate(of: first)
         let maxK = limit ?? Int.max
-        // Skip ahead for long-running undated series instead of walking from the start.
-        var k = 1
-        if limit == nil, from > first {
-            let approx = Int((from.timeIntervalSince(first) / max(every.approximateSeconds, 1)).rounded(.down))
-            k = max(1, approx - 2)
+        func day(_ k: Int) -> LocalDate {
+            let span = DurationSpec((k - 1) * every.amount, every.unit)
+            return every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
         }
+        func moment(_ k: Int) -> Date {
+            if let secs = every.seconds { return first.addingTimeInterval(TimeInterval((k - 1) * secs)) }
+            return cal.startOfWork(day(k))
+        }
+        // Moments grow with k, so a long-running series can start from an estimate of the
+        // first k inside the window, corrected until it is exact: an estimate that is too
+        // high would silently lose reminders (a working day is not a fixed number of days).
+        var k = 1
+        if from > first {
+            let perStep = every.unit == .workdays
+                ? Double(every.amount) * 7 / Double(max(cal.workdays.count, 1)) * 86_400
+                : every.approximateSeconds
+            k = max(1, min(maxK, Int((from.timeIntervalSince(first) / max(perStep, 1)).rounded(.down))))
+            while k > 1 && moment(k - 1) >= from { k -= 1 }
+            while k <= maxK && moment(k) < from { k += 1 }
+        }
+        // Working days are counted on from the previous repeat, not again from the first.
+        var workday: LocalDate? = every.unit == .workdays ? day(k) : nil
         while k <= maxK {
-            let at: Date
-            if let secs = every.seconds {
-                at = first.addingTimeInterval(TimeInterval((k - 1) * secs))
-            } else {
-                let span = DurationSpec((k - 1) * every.amount, every.unit)
-                let day = every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
-                at = cal.startOfWork(day)
-            }
+            let at = workday.map(cal.startOfWork) ?? moment(k)
             if at >= to { break }
             if at >= from { body(k, at) }
             k += 1
+            if let w = workday { workday = cal.adding(every, to: w) }
         }
     }
 
