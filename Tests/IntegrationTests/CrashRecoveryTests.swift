@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// At-least-once across a crash: kill -9 in the middle of a burst loses nothing, and what
-/// comes twice is only what was in flight, with the same key both times.
+/// comes twice is only what was in flight, with the same key both times. A SIGTERM stop
+/// finishes the delivery in flight and leaves the rest for the next start.
 @Suite(.enabled(if: PythonServer.available, PythonServer.skipReason))
 struct CrashRecoveryTests {
     static let count = 200
@@ -61,5 +62,41 @@ struct CrashRecoveryTests {
         let summary = "\(receivedBeforeCrash) posts before kill -9, \(sentAtCrash.count) recorded sent, \(repeated.count) repeated"
         #expect(repeated.count <= receivedBeforeCrash - sentAtCrash.count, "\(summary)")
         #expect(repeated.count <= 8, "\(summary)")
+    }
+
+    @Test func sigtermFinishesTheDeliveryInFlightAndLeavesTheRestPending() async throws {
+        let ws = try Workspace("sigterm")
+        // Each reply takes 1.5 s: SIGTERM lands while the first post waits for its answer.
+        let hook = try await HTTPReceiver(ws, replyDelay: 1.5)
+        let at = Workspace.instant(secondsAhead: 2)
+        let today = ws.localDay(Date())
+        var config = ConfigText(ws)
+        config.channels = ["hook: { type: webhook, url: \"\(hook.url)\" }"]
+        config.defaultChannels = ["hook"]
+        config.items = ["one", "two", "three"].map { ConfigText.item($0, with: [], agreed: today, remindAt: [ws.iso(at)]) }
+        try ws.writeConfig(config.yaml)
+
+        var daemon = try await DaemonProcess(ws)
+        try await Poll.until("the first post", context: { daemon.diagnostics }) { !hook.requests.isEmpty }
+        let status = try await daemon.terminate()
+        #expect(status == 0, "\(daemon.diagnostics)")
+        #expect(hook.requests.count == 1, "no new delivery starts after SIGTERM")
+        let first = try #require(hook.requests.first?.key)
+        let stopped = try await Remindd.history(ws)
+        #expect(stopped.count == 3)
+        #expect(stopped.first { $0.key == first }?.state == "sent", "the delivery in flight was finished and recorded: \(stopped)")
+        #expect(stopped.filter { $0.state == "pending" && $0.attempts == 0 }.count == 2, "\(stopped)")
+
+        daemon = try await DaemonProcess(ws)
+        try await Poll.until("the other two after the restart", context: { daemon.diagnostics }) {
+            Set(hook.requests.compactMap(\.itemID)) == ["one", "two", "three"]
+        }
+        let history = try await Poll.until("history to show all sent", interval: 0.2) {
+            let h = try await Remindd.history(ws)
+            return h.allSatisfy { $0.state == "sent" } ? h : nil
+        }
+        #expect(history.allSatisfy { $0.attempts == 1 }, "\(history)")
+        #expect(hook.requests.count == 3, "nothing twice")
+        #expect(try await daemon.terminate() == 0)
     }
 }

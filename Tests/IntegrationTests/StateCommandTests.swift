@@ -88,7 +88,7 @@ struct StateCommandTests {
             hook.requests.first { $0.itemID == "reconvene" }
         }
         #expect(post.body["kind"] as? String == "due")
-        let endOfToday = try #require(ISO8601DateFormatter().date(from: "\(today)T23:59:00\(Self.offset(ws, now))"))
+        let endOfToday = try ws.instant(day: today, time: "23:59:00")
         #expect(post.item?["deadline"] as? String == Workspace.utc(endOfToday))
         #expect(!hook.requests.contains { ($0.body["event"] as? [String: Any])?["id"] as? String == "ruling" },
                 "a recorded event gets no notices")
@@ -117,17 +117,12 @@ struct StateCommandTests {
         #expect(try await daemon.terminate() == 0)
     }
 
+    /// The local day `days` after `date`, `YYYY-MM-DD` (for an expected window well ahead).
     static func day(_ date: Date, _ days: Int) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: date.addingTimeInterval(Double(days) * 86_400))
-    }
-
-    /// The zone's offset on `date`, `+01:00`.
-    static func offset(_ ws: Workspace, _ date: Date) -> String {
-        let s = ws.zone.secondsFromGMT(for: date)
-        return String(format: "%@%02d:%02d", s < 0 ? "-" : "+", abs(s) / 3600, abs(s) % 3600 / 60)
     }
 }

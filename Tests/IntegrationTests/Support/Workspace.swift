@@ -56,6 +56,16 @@ final class Workspace {
         return f.string(from: date)
     }
 
+    /// The instant of a local day and time (`"11:00:00"`) in the workspace's zone.
+    func instant(day: String, time: String) throws -> Date {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        guard let d = f.date(from: "\(day) \(time)") else { throw IntegrationError("not a local time: \(day) \(time)") }
+        return d
+    }
+
     /// `2023-10-02T12:00:30Z`.
     static func utc(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
