@@ -27,7 +27,9 @@ struct CrashRecoveryTests {
         var daemon = try await DaemonProcess(ws)
         try await Poll.until("the burst to be under way", context: { daemon.diagnostics }) { hook.requests.count >= 40 }
         try await daemon.crash()
-        let receivedBeforeCrash = hook.requests.count
+        let beforeCrash = hook.requests
+        let receivedBeforeCrash = beforeCrash.count
+        #expect(Set(beforeCrash.map(\.connection)).count == 1, "one channel, one reused connection")
         #expect(receivedBeforeCrash < Self.count, "the burst was over before the kill; the test proves nothing")
         let atCrash = try await Remindd.history(ws)
         #expect(atCrash.count == Self.count, "every due reminder had its outbox row before any attempt")
@@ -66,8 +68,8 @@ struct CrashRecoveryTests {
 
     @Test func sigtermFinishesTheDeliveryInFlightAndLeavesTheRestPending() async throws {
         let ws = try Workspace("sigterm")
-        // Each reply takes 1.5 s: SIGTERM lands while the first post waits for its answer.
-        let hook = try await HTTPReceiver(ws, replyDelay: 1.5)
+        // Each reply takes 2 s: SIGTERM lands while the first post waits for its answer.
+        let hook = try await HTTPReceiver(ws, replyDelay: 2)
         let at = Workspace.instant(secondsAhead: 2)
         let today = ws.localDay(Date())
         var config = ConfigText(ws)

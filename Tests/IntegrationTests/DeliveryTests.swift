@@ -83,17 +83,25 @@ struct DeliveryTests {
         var config = ConfigText(ws)
         config.channels = ["mail: { type: smtp, url: \"smtp://127.0.0.1:\(smtp.port)\", from: \"Secretariaat <secretariaat@example.org>\", tls: none }"]
         config.defaultChannels = ["mail"]
-        config.items = [ConfigText.item("quota", title: "Hoogte taakstelling bekijken", agreed: today,
-                                        due: ws.iso(Workspace.instant(secondsAhead: 7 * 86_400)),
-                                        remindAt: [ws.iso(at)])]
+        config.items = [
+            ConfigText.item("quota", title: "Hoogte taakstelling bekijken", agreed: today,
+                            due: ws.iso(Workspace.instant(secondsAhead: 7 * 86_400)), remindAt: [ws.iso(at)]),
+            ConfigText.item("aedes", title: "Aedes vragen locaties aan te leveren", owner: "bob", with: [],
+                            agreed: today, remindAt: [ws.iso(at)]),
+        ]
         try ws.writeConfig(config.yaml)
         let daemon = try await DaemonProcess(ws)
 
-        let mail = try await Poll.until("a message at the SMTP server", context: { daemon.diagnostics }) {
-            smtp.messages.first
+        let mails = try await Poll.until("two messages at the SMTP server", context: { daemon.diagnostics }) {
+            smtp.messages.count >= 2 ? smtp.messages : nil
         }
         try await Task.sleep(for: .milliseconds(1500))
-        #expect(smtp.messages.count == 1, "exactly once")
+        #expect(smtp.messages.count == 2, "each exactly once")
+        #expect(smtp.events.filter { $0["event"] as? String == "connect" }.count == 1, "one connection for both")
+        let mail = try #require(mails.first { $0.subject.contains("Hoogte taakstelling") })
+        let other = try #require(mails.first { $0.subject.contains("Aedes") })
+        #expect(other.recipients == ["bob@example.org"])
+        #expect(other.receivedAt >= at)
         #expect(mail.receivedAt >= at, "arrived \(mail.receivedAt.timeIntervalSince(at)) s before its moment")
         #expect(mail.mailFrom == "secretariaat@example.org")
         #expect(Set(mail.recipients) == ["alice@example.org", "bob@example.org"])
@@ -103,8 +111,9 @@ struct DeliveryTests {
         #expect(mail.body.contains("Hoogte taakstelling bekijken"))
 
         let history = try await Remindd.history(ws)
-        let row = try #require(history.first, "\(history)")
-        #expect(history.count == 1)
+        let row = try #require(history.first { $0.item == "quota" }, "\(history)")
+        #expect(history.count == 2)
+        #expect(history.allSatisfy { $0.state == "sent" && $0.attempts == 1 }, "\(history)")
         #expect(row.item == "quota" && row.kind == "at" && row.channel == "mail")
         #expect(row.state == "sent" && row.attempts == 1 && !row.late, "\(row)")
         #expect(row.scheduled == Workspace.utc(at))

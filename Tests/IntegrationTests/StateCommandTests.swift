@@ -5,27 +5,35 @@ import Testing
 /// control socket and the plan changes within a second.
 @Suite(.enabled(if: PythonServer.available, PythonServer.skipReason))
 struct StateCommandTests {
-    static func setup(_ name: String, items: (Workspace, String) -> [String], settings: [String] = [],
-                      events: [String] = []) async throws -> (Workspace, HTTPReceiver) {
+    /// A workspace with a webhook receiver and the items `items` makes; their moment `at`
+    /// is `ahead` seconds from when the receiver is up, so a slow start does not eat it.
+    static func setup(_ name: String, ahead: Double = 5, settings: [String] = [], events: [String] = [],
+                      items: (Workspace, String, Date) -> [String]) async throws -> (Workspace, HTTPReceiver, Date) {
         let ws = try Workspace(name)
         let hook = try await HTTPReceiver(ws)
+        let at = Workspace.instant(secondsAhead: ahead)
         var config = ConfigText(ws)
         config.settings = settings
         config.channels = ["hook: { type: webhook, url: \"\(hook.url)\" }"]
         config.defaultChannels = ["hook"]
         config.events = events
-        config.items = items(ws, ws.localDay(Date()))
+        config.items = items(ws, ws.localDay(Date()), at)
         try ws.writeConfig(config.yaml)
-        return (ws, hook)
+        return (ws, hook, at)
+    }
+
+    /// The state command must reach the daemon before the moment, or the test means nothing.
+    static func requireTimeLeft(until at: Date) throws {
+        try #require(Date() < at.addingTimeInterval(-1), "the daemon took too long to start for this test to mean anything")
     }
 
     @Test func doneStopsAReminderSecondsAhead() async throws {
-        let at = Workspace.instant(secondsAhead: 4)
-        let (ws, hook) = try await Self.setup("done") { ws, today in [
+        let (ws, hook, at) = try await Self.setup("done") { ws, today, at in [
             ConfigText.item("finished", agreed: today, remindAt: [ws.iso(at)]),
             ConfigText.item("control", agreed: today, remindAt: [ws.iso(at)]),
         ] }
         let daemon = try await DaemonProcess(ws)
+        try Self.requireTimeLeft(until: at)
         let done = try await Remindd.run(["done", "finished", "--config", ws.configPath], in: ws)
         #expect(done.status == 0, "\(done)")
         #expect(done.stdout.contains("daemon rescheduled"), "\(done)")
@@ -44,12 +52,12 @@ struct StateCommandTests {
     }
 
     @Test func snoozeMovesTheReminderToTheEndOfTheSnooze() async throws {
-        let at = Workspace.instant(secondsAhead: 4)
-        let until = at.addingTimeInterval(3)
-        let (ws, hook) = try await Self.setup("snooze") { ws, today in [
+        let (ws, hook, at) = try await Self.setup("snooze") { ws, today, at in [
             ConfigText.item("later", agreed: today, remindAt: [ws.iso(at)]),
         ] }
+        let until = at.addingTimeInterval(3)
         let daemon = try await DaemonProcess(ws)
+        try Self.requireTimeLeft(until: at)
         let snooze = try await Remindd.run(["snooze", "later", "--until", ws.iso(until), "--config", ws.configPath], in: ws)
         #expect(snooze.status == 0, "\(snooze)")
         #expect(snooze.stdout.contains("daemon rescheduled"), "\(snooze)")
@@ -68,12 +76,12 @@ struct StateCommandTests {
         let now = Date()
         // Every day a working day from midnight, so the item's on-due reminder for an event
         // that happened today lies a few hours back and is caught up at once.
-        let (ws, hook) = try await Self.setup("event", items: { _, today in [
+        let (ws, hook, _) = try await Self.setup("event", settings: ["workweek: mon-sun", "workday: \"00:00-23:59\""], events: [
+            "ruling: { title: Ruling of the Council of State, owner: alice, expected: \"\(Self.day(now, 60))/\(Self.day(now, 70))\" }",
+        ]) { _, today, _ in [
             ConfigText.item("reconvene", title: "Reconvene after the ruling", agreed: today, due: "after ruling",
                             extra: ["policy: { on_due: true }"]),
-        ] }, settings: ["workweek: mon-sun", "workday: \"00:00-23:59\""], events: [
-            "ruling: { title: Ruling of the Council of State, owner: alice, expected: \"\(Self.day(now, 60))/\(Self.day(now, 70))\" }",
-        ])
+        ] }
         let daemon = try await DaemonProcess(ws)
         let agendaBefore = try await Remindd.run(["agenda", "--config", ws.configPath, "--json", "--days", "90"], in: ws)
         #expect(try agendaBefore.jsonArray().allSatisfy { $0["item"] as? String != "reconvene" }, "a waiting item has no reminders")
@@ -98,8 +106,7 @@ struct StateCommandTests {
     /// `done` typed in an admin shell (no `$RUNTIME_DIRECTORY`) reaches a daemon whose
     /// socket lives in systemd's runtime directory, through the alias beside the state file.
     @Test func commandsFindADaemonRunningUnderSystemd() async throws {
-        let at = Workspace.instant(secondsAhead: 4)
-        let (ws, hook) = try await Self.setup("runtime") { ws, today in [
+        let (ws, hook, at) = try await Self.setup("runtime") { ws, today, at in [
             ConfigText.item("finished", agreed: today, remindAt: [ws.iso(at)]),
             ConfigText.item("control", agreed: today, remindAt: [ws.iso(at)]),
         ] }
@@ -107,6 +114,7 @@ struct StateCommandTests {
         try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
         let daemon = try await DaemonProcess(ws, environment: ["RUNTIME_DIRECTORY": runtime])
         #expect(FileManager.default.fileExists(atPath: runtime + "/control.sock"))
+        try Self.requireTimeLeft(until: at)
         let done = try await Remindd.run(["done", "finished", "--config", ws.configPath], in: ws)
         #expect(done.stdout.contains("daemon rescheduled"), "\(done)")
         try await Poll.until("the control item's reminder", context: { daemon.diagnostics }) {
