@@ -39,9 +39,9 @@ import Testing
     @Test func aValidOverrideLoads() throws {
         let path = try write(Self.base + """
         templates:
-          default: { subject: "Reminder: {{item.title}}" }
+          default: { subject: "Reminder: {{title}}" }
         """)
         let config = try ServiceConfig.load(path: path)
-        #expect(config.templates["default"]?.subject == "Reminder: {{item.title}}")
+        #expect(config.templates["default"]?.subject == "Reminder: {{title}}")
     }
 }
