@@ -12,6 +12,6 @@ struct Remindd: ParsableCommand {
 
         Start with: remindd check --config FILE, then remindd agenda --config FILE.
         """,
-        subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, Import.self]
+        subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, TestChannel.self, Import.self]
     )
 }

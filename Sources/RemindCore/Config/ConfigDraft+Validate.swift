@@ -100,6 +100,7 @@ extension ConfigDraft {
                        templates: templates)
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
+        c.templateLocations = templateLocations
         for (i, item) in items.enumerated() { c.itemIndex[item.id] = i }
         return c
     }
