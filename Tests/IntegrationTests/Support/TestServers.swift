@@ -73,6 +73,11 @@ final class PythonServer {
 
     private static let counter = Counter()
 
+    /// Starts `script` from `Tests/Support` with `arguments` (`$DIR` stands for the server's
+    /// own directory in the workspace) and waits for its `READY <port>` line.
+    /// - Parameters:
+    ///   - fixedPort: listen there instead of on a free port (the asyncio SMTP server only).
+    ///   - replyDelay: seconds before each HTTP reply (the HTTP receiver only).
     init(script: String, arguments: [String], workspace: Workspace, port fixedPort: Int = 0,
          replyDelay: Double = 0) async throws {
         let name = "\(script.replacingOccurrences(of: ".py", with: ""))-\(Self.counter.next())"
