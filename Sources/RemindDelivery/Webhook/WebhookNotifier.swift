@@ -37,14 +37,12 @@ final class WebhookNotifier: Notifier {
         let text = renderer.render(message)
         let payload = WebhookPayload.make(message, format: settings.format, text: text, config: renderer.config)
         var headers = ["Content-Type: \(payload.contentType)"] + payload.headers
+        // The key goes out on every post, signed or not, so receivers can drop duplicates.
+        let id = Self.headerSafe(message.delivery.key)
+        let timestamp = Int(now().timeIntervalSince1970)
+        headers += ["webhook-id: \(id)", "webhook-timestamp: \(timestamp)"]
         if let signer {
-            let id = Self.headerSafe(message.delivery.key)
-            let timestamp = Int(now().timeIntervalSince1970)
-            headers += [
-                "webhook-id: \(id)",
-                "webhook-timestamp: \(timestamp)",
-                "webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))",
-            ]
+            headers.append("webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))")
         }
         let outcome: Result<CurlResponse, CurlError>
         do {
