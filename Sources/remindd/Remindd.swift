@@ -4,6 +4,7 @@ import ArgumentParser
 struct Remindd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remindd",
+        version: "0.1.0",
         abstract: "Reminds people of the action items they agreed to in meetings.",
         discussion: """
         Action items, their owners and deadlines live in a YAML config \
