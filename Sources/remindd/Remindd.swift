@@ -4,7 +4,6 @@ import ArgumentParser
 struct Remindd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remindd",
-        version: "0.1.0",
         abstract: "Reminds people of the action items they agreed to in meetings.",
         discussion: """
         Action items, their owners and deadlines live in a YAML config \
@@ -13,6 +12,7 @@ struct Remindd: ParsableCommand {
 
         Start with: remindd check --config FILE, then remindd agenda --config FILE.
         """,
+        version: "0.1.0",
         subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, TestChannel.self, Import.self]
     )
 }
