@@ -49,3 +49,27 @@ public enum DeliveryResult: Sendable, Equatable {
 public protocol Notifier: AnyObject {
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult]
 }
+
+extension DeliveryResult {
+    /// The same result with every secret and URL credential scrubbed from its text.
+    public func redacted(secrets: [String]) -> DeliveryResult {
+        switch self {
+        case .sent(let reply): return .sent(reply: Redaction.redact(reply, secrets: secrets))
+        case .retry(let reason, let after): return .retry(reason: Redaction.redact(reason, secrets: secrets), retryAfter: after)
+        case .failed(let reason): return .failed(reason: Redaction.redact(reason, secrets: secrets))
+        }
+    }
+
+    /// The notifier's own trace of an attempt, at debug level: the outbox worker logs the
+    /// outcome that counts (sent, retry, failed) once, with the delivery's metadata.
+    func log(to logger: Logger, channel: String, message m: OutgoingMessage, what: String) {
+        let meta: Logger.Metadata = [
+            "channel": "\(channel)", "delivery.key": "\(m.delivery.key)", "item.id": "\(m.delivery.reminder.subject)",
+        ]
+        switch self {
+        case .sent(let reply): logger.debug("\(what) accepted: \(reply)", metadata: meta)
+        case .retry(let reason, _): logger.debug("\(what) not delivered, retryable: \(reason)", metadata: meta)
+        case .failed(let reason): logger.debug("\(what) failed permanently: \(reason)", metadata: meta)
+        }
+    }
+}

@@ -1,10 +1,19 @@
+import Foundation
 import RemindCore
+import RemindDaemon
 
-/// The item states and recorded events the planner starts from.
+/// The item states and recorded events the planner starts from: the store's when a state
+/// file exists (done items leave the agenda, recorded events move deadlines), else only
+/// what the config says. Reading never creates a state file.
 enum StateAccess {
     static func planState(config: Config) throws -> PlanState {
         var s = PlanState()
         for e in config.events.values { if let d = e.occurred { s.occurredEvents[e.id] = d } }
+        let path = StateLocation.path(config: config, environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: path) else { return s }
+        let stored = try Store(path: path).planState()
+        s.items = stored.items
+        s.occurredEvents.merge(stored.occurredEvents) { _, recorded in recorded }
         return s
     }
 }

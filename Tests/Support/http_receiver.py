@@ -25,9 +25,13 @@ import email.header
 import hashlib
 import hmac
 import json
+import os
 import re
+import signal
 import sys
 import threading
+import time
+
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
@@ -58,12 +62,28 @@ def hmac_valid(secret, headers, body):
         return False
 
 
+def _die_with_parent():
+    """Exit when the test process that started this server goes away, and accept SIGTERM
+    even when the parent's thread had it blocked (the blocked mask is inherited)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--log", required=True)
     p.add_argument("--responses", default="200")
     p.add_argument("--secret")
     a = p.parse_args()
+    _die_with_parent()
     responses = parse_spec(a.responses)
     log = open(a.log, "a", encoding="utf-8")
 

@@ -32,9 +32,11 @@ import email
 import email.policy
 import json
 import os
+import signal
 import ssl
 import sys
 import threading
+import time
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -103,7 +105,7 @@ class Handler:
         self.rec.write({
             "event": "message", "conn": server.conn_id, "file": name,
             "mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos),
-            "tls": bool(session.ssl), "auth_user": server.auth_user, "reply": reply,
+            "tls": bool(session.ssl) or server.transport.get_extra_info("ssl_object") is not None, "auth_user": server.auth_user, "reply": reply,
             "decoded": decode(raw),
         })
         return reply
@@ -121,6 +123,21 @@ class RecordingSMTP(SMTP):
         super().connection_made(transport)
 
 
+def _die_with_parent():
+    """Exit when the test process that started this server goes away, and accept SIGTERM
+    even when the parent's thread had it blocked (the blocked mask is inherited)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--dir", required=True)
@@ -129,6 +146,7 @@ def main():
     p.add_argument("--auth", nargs=2, metavar=("USER", "PASSWORD_FILE"))
     p.add_argument("--data-replies", default="250 OK: queued")
     a = p.parse_args()
+    _die_with_parent()
 
     rec = Recorder(a.dir)
     RecordingSMTP.recorder = rec
@@ -151,7 +169,8 @@ def main():
             rec.write({"event": "auth", "conn": server.conn_id, "user": login, "ok": ok})
             if ok:
                 server.auth_user = login
-            return AuthResult(success=ok)
+            # handled=False: aiosmtpd then sends the 235/535 reply itself.
+            return AuthResult(success=ok, handled=False)
 
     kwargs = {"hostname": "remindd-test-server"}
     if a.starttls:

@@ -26,6 +26,12 @@ public final class OutboxWorker: @unchecked Sendable {
     private let idle = DispatchGroup()
     /// Deliveries per claim; one batch per channel per round.
     public var batchSize = 500
+    /// Outcomes are committed after this many deliveries or this many seconds, whichever
+    /// comes first: few commits for a fast channel, few repeats after a crash on a slow one.
+    static let recordEvery = 32
+    static let recordInterval = 0.1
+    /// Set by `shutdown`; read by the channel queues between two deliveries.
+    private let stopRequested = LockedFlag()
 
     public init(store: Store, config: Config, clock: WallClock, logger: Logger,
                 backoff: Backoff? = nil, retryTimer: WallTimer? = nil,
@@ -55,11 +61,13 @@ public final class OutboxWorker: @unchecked Sendable {
         }
     }
 
-    /// Stops claiming new work and waits up to `timeout` for batches in flight. What is not
-    /// finished stays pending (its claim is released at the next start).
+    /// Stops claiming new work, lets each channel finish the delivery it is making, and
+    /// waits up to `timeout` for that. What was not attempted stays pending (its claim is
+    /// released at the next start).
     @discardableResult
     public func shutdown(timeout: Double) -> Bool {
         control.sync { stopping = true }
+        stopRequested.set()
         retryTimer.cancel()
         return idle.wait(timeout: .now() + timeout) == .success
     }
@@ -129,13 +137,24 @@ public final class OutboxWorker: @unchecked Sendable {
                 }
             }
             if let notifier, !sendable.isEmpty {
-                let results = notifier.notifier.deliver(sendable.map { OutgoingMessage(delivery: $0.planned, late: $0.late) })
-                let done = clock.now()
-                for (r, result) in zip(sendable, results) {
-                    updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
+                // One message at a time on the channel's one connection, with the outcomes
+                // recorded every few messages or fractions of a second: a crash then repeats
+                // only the last few sends, not the whole claimed batch.
+                var lastRecorded = DispatchTime.now()
+                for r in sendable {
+                    if stopRequested.value { break }  // the rest stays pending for the next start
+                    let result = notifier.notifier.deliver([OutgoingMessage(delivery: r.planned, late: r.late)]).first
+                        ?? .retry(reason: "the notifier returned no result", retryAfter: nil)
+                    updates.append(Self.outcome(result, for: r, backoff: backoff, now: clock.now()))
+                    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
+                    if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
+                        record(updates, batch)
+                        updates.removeAll()
+                        lastRecorded = DispatchTime.now()
+                    }
                 }
             }
-            record(updates, batch)
+            if !updates.isEmpty { record(updates, batch) }
             control.async {
                 self.inFlight -= 1
                 self.idle.leave()
@@ -195,4 +214,13 @@ public final class OutboxWorker: @unchecked Sendable {
 /// Hands a notifier to its channel's serial queue; it is never used from two threads at once.
 private struct NotifierBox: @unchecked Sendable {
     let notifier: any Notifier
+}
+
+/// A flag set once from one thread and read from others.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    var value: Bool { lock.withLock { isSet } }
+    func set() { lock.withLock { isSet = true } }
 }

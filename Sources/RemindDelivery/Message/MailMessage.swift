@@ -42,7 +42,9 @@ struct MailMessage {
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: quoted-printable",
         ]
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(body) + "\r\n"
+        var text = QuotedPrintable.encode(body)
+        if !text.hasSuffix("\r\n") { text += "\r\n" }
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + text
     }
 }
 

@@ -24,8 +24,8 @@ final class SMTPNotifier: Notifier {
 
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
         batch.map { message in
-            let result = redacted(send(message))
-            log(result, message)
+            let result = send(message).redacted(secrets: [password].compactMap { $0 })
+            result.log(to: logger, channel: settings.channel, message: message, what: "mail")
             return result
         }
     }
@@ -94,27 +94,6 @@ final class SMTPNotifier: Notifier {
             case .tlsTrust, .loginDenied, .serverRefused, .badURL, .other:
                 return .failed(reason: reason)
             }
-        }
-    }
-
-    private func redacted(_ r: DeliveryResult) -> DeliveryResult {
-        let secrets = [password].compactMap { $0 }
-        switch r {
-        case .sent(let reply): return .sent(reply: Redaction.redact(reply, secrets: secrets))
-        case .retry(let reason, let after): return .retry(reason: Redaction.redact(reason, secrets: secrets), retryAfter: after)
-        case .failed(let reason): return .failed(reason: Redaction.redact(reason, secrets: secrets))
-        }
-    }
-
-    private func log(_ r: DeliveryResult, _ m: OutgoingMessage) {
-        let meta: Logger.Metadata = [
-            "channel": "\(settings.channel)", "delivery.key": "\(m.delivery.key)",
-            "item.id": "\(m.delivery.reminder.subject)",
-        ]
-        switch r {
-        case .sent(let reply): logger.debug("mail accepted: \(reply)", metadata: meta)
-        case .retry(let reason, _): logger.warning("mail not sent, will retry: \(reason)", metadata: meta)
-        case .failed(let reason): logger.error("mail failed: \(reason)", metadata: meta)
         }
     }
 }

@@ -28,7 +28,7 @@ final class WebhookNotifier: Notifier {
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
         batch.map { message in
             let result = send(message)
-            log(result, message)
+            result.log(to: logger, channel: settings.channel, message: message, what: "webhook")
             return result
         }
     }
@@ -37,14 +37,12 @@ final class WebhookNotifier: Notifier {
         let text = renderer.render(message)
         let payload = WebhookPayload.make(message, format: settings.format, text: text, config: renderer.config)
         var headers = ["Content-Type: \(payload.contentType)"] + payload.headers
+        // The key goes out on every post, signed or not, so receivers can drop duplicates.
+        let id = Self.headerSafe(message.delivery.key)
+        let timestamp = Int(now().timeIntervalSince1970)
+        headers += ["webhook-id: \(id)", "webhook-timestamp: \(timestamp)"]
         if let signer {
-            let id = Self.headerSafe(message.delivery.key)
-            let timestamp = Int(now().timeIntervalSince1970)
-            headers += [
-                "webhook-id: \(id)",
-                "webhook-timestamp: \(timestamp)",
-                "webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))",
-            ]
+            headers.append("webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))")
         }
         let outcome: Result<CurlResponse, CurlError>
         do {
@@ -52,7 +50,7 @@ final class WebhookNotifier: Notifier {
         } catch {
             outcome = .failure(error)
         }
-        return redacted(Self.classify(outcome, now: now()))
+        return Self.classify(outcome, now: now()).redacted(secrets: secrets)
     }
 
     private func connection() throws(CurlError) -> CurlHandle {
@@ -104,25 +102,5 @@ final class WebhookNotifier: Notifier {
         var allowed = CharacterSet(charactersIn: "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~")
         allowed.remove(charactersIn: "%")
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
-    }
-
-    private func redacted(_ r: DeliveryResult) -> DeliveryResult {
-        switch r {
-        case .sent(let reply): return .sent(reply: Redaction.redact(reply, secrets: secrets))
-        case .retry(let reason, let after): return .retry(reason: Redaction.redact(reason, secrets: secrets), retryAfter: after)
-        case .failed(let reason): return .failed(reason: Redaction.redact(reason, secrets: secrets))
-        }
-    }
-
-    private func log(_ r: DeliveryResult, _ m: OutgoingMessage) {
-        let meta: Logger.Metadata = [
-            "channel": "\(settings.channel)", "delivery.key": "\(m.delivery.key)",
-            "item.id": "\(m.delivery.reminder.subject)",
-        ]
-        switch r {
-        case .sent(let reply): logger.debug("webhook accepted: \(reply)", metadata: meta)
-        case .retry(let reason, _): logger.warning("webhook not delivered, will retry: \(reason)", metadata: meta)
-        case .failed(let reason): logger.error("webhook failed permanently: \(reason)", metadata: meta)
-        }
     }
 }

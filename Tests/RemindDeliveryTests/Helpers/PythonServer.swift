@@ -19,6 +19,10 @@ final class PythonServer {
         return (try? run(["python3", "-c", "import aiosmtpd"]).status) == 0
     }()
 
+    static func hasModule(_ name: String) -> Bool {
+        (try? run(["python3", "-c", "import \(name)"]).status) == 0
+    }
+
     static let skipReason: Comment = "python3 with aiosmtpd not found (pip install aiosmtpd standardwebhooks); set CI to make this a failure"
 
     init(script: String, arguments: [String], directory: URL) throws {
@@ -47,7 +51,7 @@ final class PythonServer {
             }
         }
         guard let p = found else {
-            process.terminate()
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             let log = (try? String(contentsOf: directory.appendingPathComponent("server.stderr"), encoding: .utf8)) ?? ""
             throw TestFailure("\(script) did not start: \(log)")
         }
@@ -55,8 +59,9 @@ final class PythonServer {
     }
 
     deinit {
+        // SIGKILL: a SIGTERM can sit pending in a child that inherited a blocked mask.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
