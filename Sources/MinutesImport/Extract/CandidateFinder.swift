@@ -15,8 +15,9 @@ enum CandidateFinder {
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
             for l in lines {
+                let chars = Array(l)
                 for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
-                    let before = l.characterSlice(max(0, t.start - 1), t.start)
+                    let before: Character = t.start > 0 ? chars[t.start - 1] : " "
                     if before != "(" && before != "@" { out.insert(t.folded) }
                 }
             }

@@ -135,13 +135,14 @@ struct PageNoise {
     /// that ends in sidebar text, and occurs nowhere else, belongs to it too.
     static func chained(_ lines: [String], _ body: String, after known: [String]) -> [String] {
         var found: [String] = []
+        let trimmed = lines.map { $0.trimmingTrailingSpace }
         for _ in 0..<3 {
             let sidebar = known + found
             var count: [String: Int] = [:]
             var previousInSidebar = false
-            for l in lines {
-                let t = l.trimmingTrailingSpace
-                if t.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            for t in trimmed {
+                let bare = t.trimmingCharacters(in: .whitespaces)
+                if bare.isEmpty { continue }
                 let words = t.split(separator: " ").map(String.init)
                 if previousInSidebar, words.count >= 2 {
                     for n in 1...min(2, words.count - 1) {
@@ -151,10 +152,11 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebar.contains { t.trimmingCharacters(in: .whitespaces) == $0 || t.hasSuffix(" " + $0) }
+                previousInSidebar = sidebar.contains { bare == $0 || t.hasSuffix(" " + $0) }
             }
-            let new = count.filter { $0.value >= 2 && !sidebar.contains($0.key) && onlyAtLineEnds($0.key, lines, body) }
-                .filter { s in lines.filter { $0.trimmingTrailingSpace.hasSuffix(" " + s.key) }.count == s.value }
+            let new = count.filter { $0.value >= 2 && !sidebar.contains($0.key) }
+                .filter { s in trimmed.filter { $0.hasSuffix(" " + s.key) }.count == s.value }
+                .filter { onlyAtLineEnds($0.key, lines, body) }
                 .map(\.key)
             if new.isEmpty { break }
             found += new
