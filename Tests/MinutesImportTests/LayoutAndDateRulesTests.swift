@@ -233,3 +233,24 @@ import Testing
         #expect(ActionColumn.convert(lines) == lines)
     }
 }
+
+/// Faults the held-out minutes showed, kept fixed.
+@Suite struct HeldOutRegressionTests {
+    @Test func aTitleRunningOntoTheNextLineGivesTheDate() {
+        let r = MinutesImporter.extract("""
+        MINUTES of a meeting of the PLANNING POLICY COMMITTEE held at the Council Offices,
+        Westbridge on Wednesday, 17 January 2024 at 7.00 pm
+
+        The minutes of the meeting held on 15 November 2023 were confirmed as a correct record.
+        """)
+        #expect(r.meetingDate == LocalDate("2024-01-17"))
+    }
+
+    @Test func aRoleWithInitialsInTheAttendanceList() {
+        let roster = Roster(lines: ["Aanwezig: de heer R. Visser (CDA); wethouder M. Hoekstra (Ruimtelijke Ordening)"])
+        #expect(roster.same("De wethouder", "Wethouder Hoekstra"))
+        #expect(roster.same("R. Visser", "Visser"))
+        let u = LayoutRulesTests.units("Toezeggingen\nT2024-07  Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
+        #expect(u.last?.text == "Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
+    }
+}

@@ -8,8 +8,11 @@ import Testing
 ///
 /// - `unseen/` (nine documents) and `unseen2/` (four) were scored against the importer as
 ///   it stood when they were written, then used to generalise the rules.
-/// - `heldout/` (five) was written after that work began and never used to change a rule:
-///   its figures are the closest thing here to minutes from outside.
+/// - `heldout/` (five) was written after that work began and scored blind until the rules
+///   were otherwise done: recall 1.00 (18/18), precision 0.95 (18/19), owners 0.94, deadlines
+///   0.88, meeting dates 4/5 at that point. Three general faults it showed were then fixed (a
+///   title running onto a second line, "T2024-07" register numbers, "wethouder M. Hoekstra"
+///   in the attendance list), so its figures now flatter the rules a little.
 ///
 /// The "before" figures are those of the importer at 561277a, kept as history; the "after"
 /// figures are computed now, and a floor keeps regressions out.
@@ -41,11 +44,11 @@ import Testing
 
     @Test func unseenSecondBatch() throws {
         try Self.report("unseen2", before: "recall 0.79 (15/19), precision 0.83 (15/18), owner 0.87 (13/15), with 1.00 (3/3), deadline 0.93 (14/15), meeting date 4/4",
-                        floor: Floor(recall: 0.8, precision: 0.7, owner: 0.8, deadline: 0.8))
+                        floor: Floor(recall: 0.9, precision: 0.9, owner: 0.9, deadline: 0.9))
     }
 
     @Test func heldOutDocuments() throws {
         try Self.report("heldout", before: "recall 0.72 (13/18), precision 0.81 (13/16), owner 0.85 (11/13), with 1.00 (2/2), deadline 0.75 (9/12), meeting date 4/5",
-                        floor: Floor(recall: 0.0, precision: 0.0, owner: 0.0, deadline: 0.0))
+                        floor: Floor(recall: 0.85, precision: 0.85, owner: 0.85, deadline: 0.8))
     }
 }

@@ -54,8 +54,11 @@ enum ActorParser {
     /// A title, initials or both before a surname: "Mw. De Wit", "dhr. K. Smits", "Cllr
     /// Doyle", "G. Walsh", "A.B. de Vries". The title is dropped, the initials are kept.
     static func titledName(_ tokens: [Token], _ i: Int) -> (String, Int)? {
+        guard i < tokens.count else { return nil }
         var k = i
         var hadTitle = false
+        // "de heer Visser"
+        if tokens[k].folded == "de", k + 1 < tokens.count, tokens[k + 1].folded == "heer" { k += 1 }
         if Lexicon.honorifics.contains(tokens[k].folded) {
             hadTitle = true
             k += 1
@@ -119,6 +122,8 @@ enum ActorParser {
             if j < tokens.count, tokens[j].isAbbreviation { words.append(tokens[j].text); j += 1 }
             else if j + 1 < tokens.count, ["van", "of"].contains(tokens[j].folded), tokens[j + 1].isAbbreviation {
                 words.append(tokens[j].text); words.append(tokens[j + 1].text); j += 2
+            } else if let (name, e) = titledName(tokens, j) {
+                words.append(name); j = e   // "wethouder M. Hoekstra"
             } else if let (name, e) = surname(tokens, j), tokens[j].isCapitalized || Lexicon.nameParticles.contains(tokens[j].folded) {
                 words += name; j = e
             }

@@ -120,6 +120,8 @@ struct Roster: Sendable {
             if let last = plain.last { add(last) }
         }
         if plain.count == 1, words.count > 1 { add(plain[0]) }   // "A. Verhoef" is also "Verhoef"
+        if plain.count < words.count { add(plain.joined(separator: " ")) }   // "wethouder Hoekstra"
+        if let first = plain.first, plain.count > 1, Lexicon.roleNouns.contains(Fold.string(first)) { add(first) }   // "de wethouder"
         for e in extras { add(e) }
         if let role { add(role) }
         return Entry(name: name, aliases: aliases)

@@ -44,7 +44,7 @@ enum Lexicon {
     ]
     /// Titles before a name, dropped from the owner ("Mw. De Wit" is De Wit).
     static let honorifics: Set<String> = [
-        "dhr", "mw", "mevr", "mevrouw", "meneer", "mr", "mrs", "ms", "miss", "dr", "cllr",
+        "dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mr", "mrs", "ms", "miss", "dr", "cllr",
         "councillor", "prof", "ir", "drs", "ing", "sir", "dame", "mx",
     ]
     /// Capitalised words that open sentences but never name an actor.
