@@ -253,4 +253,17 @@ import Testing
         let u = LayoutRulesTests.units("Toezeggingen\nT2024-07  Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
         #expect(u.last?.text == "Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
     }
+
+    @Test func faultsOfTheBlindBatch() {
+        #expect(ProseRules.analyze("PCSO Moran will arrange a speed watch session.").owner == "PCSO Moran")
+        #expect(ProseRules.analyze("Hoekstra neemt contact op met LTO Noord.").involved == ["LTO Noord"])
+        let may = DeadlinePhrases.guess(in: "The Clerk is to book the hall for the annual meeting in May.",
+                                        reference: LocalDate("2024-01-08"), series: nil, calendar: ImportOptions.defaultCalendar,
+                                        allowBareDate: false)
+        #expect(may?.due?.resolve(reference: LocalDate("2024-01-08"), calendar: ImportOptions.defaultCalendar) == LocalDate("2024-05-31"))
+        #expect(Dedup.sameOwner("De gemeenten Ede", "Ede", roster: .empty))
+        #expect(Dedup.sameOwner("Wethouder Hoekstra", "Hoekstra", roster: .empty))
+        #expect(!Dedup.sameOwner("wethouder De Groot", "wethouder Vos", roster: .empty))
+        #expect(!Dedup.sameOwner("de voorzitter", "de secretaris", roster: .empty))
+    }
 }

@@ -23,6 +23,8 @@ enum DateParser {
     /// Full month names only, for "in oktober", "begin december" (no "may", "mar", "dec").
     static let fullMonthAlternation = (monthNames.map(\.0).filter { $0.count >= 4 && $0 != "sept" } + ["mei"])
         .sorted { $0.count > $1.count }.joined(separator: "|")
+    /// The same with "may", for places only the month fits: after "in", "by", "end of".
+    static let monthAfterPrepositionAlternation = fullMonthAlternation + "|may"
 
     nonisolated(unsafe) static let iso = try! Regex(#"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#)
     nonisolated(unsafe) static let numeric = try! Regex(#"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"#)

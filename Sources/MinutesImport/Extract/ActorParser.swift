@@ -149,6 +149,10 @@ enum ActorParser {
             if j < tokens.count, ["'s", "s"].contains(tokens[j].folded), tokens[j].start == tokens[j - 1].end + 1 || tokens[j].text == "'s" {
                 words[words.count - 1] += "'s"; j += 1
             }
+            // "PCSO Moran", "LTO Noord": a title or body in capitals before a name.
+            if j < tokens.count, isNameToken(tokens[j]), !tokens[j].isAbbreviation, words.count == 1 {
+                words.append(tokens[j].text); j += 1
+            }
             // "the GTFS maintainers": after an article the abbreviation qualifies a noun.
             if words.count == 2, determiners.contains(words[0]), j < tokens.count, tokens[j].text.first?.isLowercase == true,
                tokens[j].text.count >= 4, !nounStop.contains(tokens[j].folded) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Minutes often state an action twice: in the discussion and again in an actions list or
 /// table at the end, often in other words ("Joost gaat hier met de leverancier naar kijken"
 /// and "Joost + Lars: storing koppeling analyseren") and naming the owner differently ("De
@@ -52,8 +54,19 @@ enum Dedup {
         Fold.string(name).split(separator: " ").filter { !ActorParser.determiners.contains(String($0)) }.joined(separator: " ")
     }
 
+    /// A name without the article, title or role in front: "de gemeenten Ede" is "ede",
+    /// "Wethouder Hoekstra" is "hoekstra"; a bare role stays itself.
+    static func core(_ name: String) -> String {
+        var words = Fold.string(name).split(separator: " ").map(String.init)
+        while words.count > 1, ActorParser.determiners.contains(words[0]) || Lexicon.roleNouns.contains(words[0])
+                || Lexicon.honorifics.contains(words[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
     static func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
-        canonical(a) == canonical(b) || roster.same(a, b)
+        canonical(a) == canonical(b) || core(a) == core(b) || roster.same(a, b)
     }
 
     static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
