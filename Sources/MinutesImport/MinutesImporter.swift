@@ -20,13 +20,18 @@ public enum MinutesImporter {
         }
         let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
         let units = Segmenter.units(lines: noise.lines)
-        let found = CandidateFinder.find(units)
+        let roster = Roster(lines: noise.lines)
+        let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate,
+                                                               lowercaseWords: CandidateFinder.Context.lowercaseWords(in: noise.lines)))
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
         for c in found.candidates {
-            var item = DraftItem(title: title(c.text), owner: c.owner, with: c.with, involved: c.involved,
+            var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
+            item.rank = c.rank
+            item.context = c.context
+            item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {
                 DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
@@ -47,10 +52,13 @@ public enum MinutesImporter {
             }
             items.append(item)
         }
-        items = Dedup.merge(items)
-        let kept = items.filter { $0.confidence >= options.minimumConfidence }
-        if kept.count < items.count {
-            let n = items.count - kept.count
+        // Settle duplicates among the confident items; a doubtful one that restates a kept
+        // action is that action, not a further possibility.
+        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster)
+        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster)
+            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster) } }
+        if !doubtful.isEmpty {
+            let n = doubtful.count
             notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
         }
         var used = Set<String>()
@@ -68,20 +76,11 @@ public enum MinutesImporter {
         }
         let neededEvents = Set(final.compactMap(\.afterEvent))
         if final.isEmpty { notes.append("no action items found in the text") }
-        return ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
-                            events: events.filter { neededEvents.contains($0.id) }, notes: notes)
-    }
-
-    nonisolated(unsafe) static let reportedPronoun = try! Regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
-
-    /// The action as a title: marker gone, whitespace collapsed, first letter capital, no
-    /// final full stop.
-    static func title(_ text: String) -> String {
-        var t = text.collapsedWhitespace
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
-        while let l = t.last, ".;:,".contains(l) { t.removeLast() }
-        // "SJenV concludeert dat hij … zal kijken" reads as "SJenV … zal kijken".
-        t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " }
-        return t.prefix(1).uppercased() + t.dropFirst()
+        var result = ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
+                                  events: events.filter { neededEvents.contains($0.id) }, notes: notes)
+        for i in final {
+            for name in [i.owner].compactMap({ $0 }) + i.with { result.fullNames[name] = roster.fullName(of: name) }
+        }
+        return result
     }
 }

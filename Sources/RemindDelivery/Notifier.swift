@@ -49,3 +49,34 @@ public enum DeliveryResult: Sendable, Equatable {
 public protocol Notifier: AnyObject {
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult]
 }
+
+extension DeliveryResult {
+    /// The same result with every secret and URL credential scrubbed from its text.
+    public func redacted(secrets: [String]) -> DeliveryResult {
+        redacted(by: Redactor(secrets: secrets))
+    }
+
+    /// With a channel's redactor, whose needles were worked out once.
+    func redacted(by redactor: Redactor) -> DeliveryResult {
+        switch self {
+        case .sent(let reply): return .sent(reply: redactor.redact(reply))
+        case .retry(let reason, let after): return .retry(reason: redactor.redact(reason), retryAfter: after)
+        case .failed(let reason): return .failed(reason: redactor.redact(reason))
+        }
+    }
+
+    /// The notifier's own trace of an attempt, at debug level: the outbox worker logs the
+    /// outcome that counts (sent, retry, failed) once, with the delivery's metadata.
+    func log(to logger: Logger, channel: String, message m: OutgoingMessage, what: String) {
+        // Nothing to build for a line that is not written (the daemon runs at info).
+        guard logger.logLevel <= .debug else { return }
+        let meta: Logger.Metadata = [
+            "channel": "\(channel)", "delivery.key": "\(m.delivery.key)", "item.id": "\(m.delivery.reminder.subject)",
+        ]
+        switch self {
+        case .sent(let reply): logger.debug("\(what) accepted: \(reply)", metadata: meta)
+        case .retry(let reason, _): logger.debug("\(what) not delivered, retryable: \(reason)", metadata: meta)
+        case .failed(let reason): logger.debug("\(what) failed permanently: \(reason)", metadata: meta)
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RemindCore
+import RemindDaemon
 
 /// `--config PATH`, shared by every subcommand.
 struct ConfigOption: ParsableArguments {
@@ -13,7 +14,7 @@ struct ConfigOption: ParsableArguments {
     /// (EX_CONFIG).
     func load() throws -> Config {
         do {
-            return try ConfigLoader.load(path: config)
+            return try ServiceConfig.load(path: config)
         } catch let e as ConfigErrors {
             Console.error(e.description)
             let n = e.errors.count

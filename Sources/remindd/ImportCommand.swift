@@ -15,9 +15,11 @@ struct Import: ParsableCommand {
         config, or as JSON with --json. Nothing leaves the machine: the extraction is rules and \
         word lists.
 
-        The YAML holds items:, plus the events: and meetings: they need; never people: (the \
-        owners seen are listed in a comment, define them in the main config). Items whose owner \
-        is unknown are written commented out so the draft passes `remindd check` as it is.
+        The YAML holds items:, plus the events: and meetings: they need; never people:. Owners \
+        are written as person ids (MvdB stays MvdB, "Jan de Vries" becomes jan-de-vries); a \
+        comment lists each id with the name in the minutes, so the main config can define them. \
+        Items whose owner is unknown are written commented out so the draft passes `remindd \
+        check` as it is. In --json, owner is that id and owner_name the name as written.
 
         Exit status: 0 (also when no actions are found; a note goes to stderr), 65 when the \
         input is not readable text (a PDF, a .docx, binary data).

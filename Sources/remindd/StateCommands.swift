@@ -25,7 +25,7 @@ struct StateContext {
 
     func item(_ id: String) throws -> Item {
         guard let item = config.item(id) else {
-            let hint = closest(id, config.items.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(id, in: config.items.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
             Console.error("error: unknown item '\(id)' in \(config.path)\(hint)")
             throw ExitCode(1)
         }
@@ -44,29 +44,6 @@ struct StateContext {
         try request.apply(to: store, at: Date())
         return "no daemon running; takes effect at its next start"
     }
-}
-
-func closest(_ word: String, _ options: [String]) -> String? {
-    var best: (String, Int)?
-    for o in options {
-        let d = editDistance(word.lowercased(), o.lowercased())
-        if d <= max(2, word.count / 3), best == nil || d < best!.1 { best = (o, d) }
-    }
-    return best?.0
-}
-
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var prev = Array(0...b.count)
-    for i in 1...a.count {
-        var cur = [i] + [Int](repeating: 0, count: b.count)
-        for j in 1...b.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        prev = cur
-    }
-    return prev[b.count]
 }
 
 struct Done: ParsableCommand {
@@ -141,7 +118,7 @@ struct EventCommand: ParsableCommand {
     func run() throws {
         let ctx = try StateContext(options)
         guard ctx.config.events[name] != nil else {
-            let hint = closest(name, Array(ctx.config.events.keys)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(name, in: Array(ctx.config.events.keys)).map { "; did you mean '\($0)'?" } ?? ""
             Console.error("error: unknown event '\(name)' in \(ctx.config.path)\(hint)")
             throw ExitCode(1)
         }

@@ -12,7 +12,7 @@ import Testing
         let r = MinutesImporter.extract(fx.text)
         #expect(r.meetingDate?.description == fx.meetingDate, "\(name): meeting date")
         for e in fx.items {
-            let found = r.items.filter { matches($0, e.key) }
+            let found = r.items.filter { matches($0, e) }
             try #require(found.count == 1, "\(name): expected one item for \"\(e.key)\", got \(found.map(\.quote))")
             let item = found[0]
             if e.fields.keys.contains("owner") {
@@ -48,12 +48,12 @@ import Testing
             expected += fx.items.count
             drafted += r.items.count
             for e in fx.items {
-                if let item = r.items.first(where: { matches($0, e.key) }) {
+                if let item = r.items.first(where: { matches($0, e) }) {
                     recalled += 1
                     if !e.fields.keys.contains("owner") || item.owner == e.fields["owner"] as? String { ownersRight += 1 }
                 }
             }
-            correct += r.items.filter { item in fx.items.contains { matches(item, $0.key) } }.count
+            correct += r.items.filter { item in fx.items.contains { matches(item, $0) } }.count
         }
         let recall = Double(recalled) / Double(max(1, expected))
         let precision = Double(correct) / Double(max(1, drafted))

@@ -46,6 +46,6 @@ import Testing
         #expect(y.contains("meetings:\n  lrt:\n    dates: [2023-09-25]"))
         #expect(y.contains("expected: \"early December 2023\""))
         #expect(!y.split(separator: "\n").contains { $0.hasPrefix("people:") })
-        #expect(y.contains("Owners seen (define each under people: in the main config): JenV, LRT, MBZK, SJenV."))
+        #expect(y.contains("# Owners seen; define each under people: in the main config (id: name in the minutes):\n#   JenV\n#   LRT\n#   MBZK\n#   SJenV\n"))
     }
 }

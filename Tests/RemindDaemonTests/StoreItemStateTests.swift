@@ -20,7 +20,7 @@ import RemindDaemon
         let store = try Store.inMemory()
         try store.snooze("a", until: t2, at: t0)
         try store.setDone("a", at: t1)
-        #expect(try store.itemState("a") == ItemState(done: true, doneAt: t1, snoozedUntil: t2))
+        #expect(try store.itemState("a") == ItemState(done: true, doneAt: t1, snoozedUntil: t2, snoozedAt: t0))
         try store.reopen("a", at: t2)
         #expect(try store.itemState("a") == ItemState(done: false))
         try store.setDone("a", at: t2)
@@ -33,6 +33,24 @@ import RemindDaemon
         try store.snooze("a", until: t1, at: t0)
         #expect(try store.itemState("a")?.snoozedUntil == t1)
         #expect(try store.itemState("a")?.done == false)
+    }
+
+    /// The planner sends what fell due during a snooze once when it ends, counting from
+    /// the snooze's start: that start must survive the round trip, and extending a running
+    /// snooze must not move it (or what the first one held back would be lost).
+    @Test func snoozeRemembersWhenItBegan() throws {
+        let store = try Store.inMemory()
+        try store.snooze("a", until: t1, at: t0)
+        #expect(try store.itemState("a") == ItemState(snoozedUntil: t1, snoozedAt: t0))
+        let meanwhile = t0.addingTimeInterval(600)
+        try store.snooze("a", until: t2, at: meanwhile)
+        #expect(try store.itemState("a") == ItemState(snoozedUntil: t2, snoozedAt: t0))
+        // A snooze after the last one ended starts afresh.
+        let later = t2.addingTimeInterval(60)
+        try store.snooze("a", until: later.addingTimeInterval(3600), at: later)
+        #expect(try store.itemState("a")?.snoozedAt == later)
+        try store.reopen("a", at: later)
+        #expect(try store.itemState("a") == ItemState(done: false))
     }
 
     @Test func unknownItemHasNoState() throws {
@@ -57,7 +75,7 @@ import RemindDaemon
         try store.recordEvent("e", occurred: LocalDate(year: 2023, month: 12, day: 6), at: t0)
         let state = try store.planState()
         #expect(state == PlanState(items: ["a": ItemState(done: true, doneAt: t0),
-                                           "b": ItemState(snoozedUntil: t2)],
+                                           "b": ItemState(snoozedUntil: t2, snoozedAt: t0)],
                                    occurredEvents: ["e": LocalDate(year: 2023, month: 12, day: 6)]))
     }
 

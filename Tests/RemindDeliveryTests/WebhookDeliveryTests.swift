@@ -110,7 +110,9 @@ struct WebhookDeliveryTests {
         let requests = receiver.requests
         #expect(requests.count == 5)
         #expect(Set(requests.compactMap { $0["conn"] as? Int }).count == 1)
-        #expect(Set(requests.compactMap { $0.header("webhook-id") }).isEmpty) // unsigned channel
+        // Unsigned channel: every post still carries its own key, and no signature.
+        #expect(requests.compactMap { $0.header("webhook-id") } == batch.map(\.delivery.key))
+        #expect(requests.allSatisfy { $0.header("webhook-signature") == nil })
     }
 
     @Test func chatFormatsCarryTheTitle() throws {

@@ -21,16 +21,23 @@ enum DateParser {
     static let monthByName: [String: Int] = Dictionary(monthNames, uniquingKeysWith: { a, _ in a })
     static let monthAlternation = monthNames.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
     /// Full month names only, for "in oktober", "begin december" (no "may", "mar", "dec").
-    static let fullMonthAlternation = monthNames.map(\.0).filter { $0.count >= 4 && $0 != "sept" }
+    static let fullMonthAlternation = (monthNames.map(\.0).filter { $0.count >= 4 && $0 != "sept" } + ["mei"])
         .sorted { $0.count > $1.count }.joined(separator: "|")
+    /// The same with "may", for places only the month fits: after "in", "by", "end of".
+    static let monthAfterPrepositionAlternation = fullMonthAlternation + "|may"
 
     nonisolated(unsafe) static let iso = try! Regex(#"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#)
     nonisolated(unsafe) static let numeric = try! Regex(#"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"#)
     nonisolated(unsafe) static let dayMonth = try! Regex(#"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+(\d{4})\b)?"#)
     nonisolated(unsafe) static let monthDay = try! Regex(#"\b("# + monthAlternation + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
 
-    /// Every date in `text`, left to right; dates without a year need a reference.
-    static func dates(in text: String, reference: LocalDate?) -> [Found] {
+    /// "15-10", "29/03": day and month without a year. Not a range of counts ("2-3 weken").
+    nonisolated(unsafe) static let dayMonthNumeric = try! Regex(
+        #"(?:^|[^\d./-])(\d{1,2})[-/](\d{1,2})(?![\d/-]|\.\d|\s*(?:weken|weeks|dagen|days|maanden|months|uur|hours|jaar|years|keer|times|%|x\b))"#)
+
+    /// Every date in `text`, left to right; dates without a year need a reference. With
+    /// `numericDayMonth`, "15-10" counts too (only where a deadline is expected).
+    static func dates(in text: String, reference: LocalDate?, numericDayMonth: Bool = false) -> [Found] {
         let folded = Fold.string(text)
         var out: [Found] = []
         func add(_ y: Int?, _ m: Int, _ d: Int, _ r: Range<String.Index>) {
@@ -67,6 +74,12 @@ enum DateParser {
             }
             let y = m.output[3].substring.flatMap { Int($0) }
             add(y, monthByName[name]!, Int(m.output[2].substring!)!, m.range)
+        }
+        if numericDayMonth {
+            for m in folded.matches(of: dayMonthNumeric) {
+                add(nil, Int(m.output[2].substring!)!, Int(m.output[1].substring!)!,
+                    m.output[1].range!.lowerBound..<m.output[2].range!.upperBound)
+            }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

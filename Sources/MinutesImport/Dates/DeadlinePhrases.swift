@@ -7,6 +7,8 @@ struct EventMention: Hashable {
     /// The noun phrase as written ("de uitspraak van de RvS").
     var text: String
     var offset: DurationSpec?
+    /// Whose event, when the phrase says so before the noun ("the auditor's opinion").
+    var qualifier: String?
 }
 
 /// What a sentence says about when: a DESIGN deadline, an event to wait for, or only a
@@ -37,6 +39,9 @@ enum DeadlinePhrases {
         "budget", "referendum", "top", "summit", "conferentie", "conference", "behandeling",
         "ondertekening", "signing", "aanbesteding", "tender", "gunning", "award", "benoeming",
         "appointment", "prinsjesdag", "formatie", "verhuizing", "migratie", "livegang", "go-live",
+        "opinion", "oordeel", "accountantsverklaring", "verklaring", "besluitvorming", "hearing", "inspection",
+        "inspectie", "visitatie", "review", "certification", "certificering", "vergunning", "permit", "verdict",
+        "ratification", "bekrachtiging", "instemming", "consent", "toekenning",
     ]
 
     static func guess(in sentence: String, reference r: LocalDate?, series: String?,
@@ -47,7 +52,7 @@ enum DeadlinePhrases {
         if let g = explicitDate(sentence, reference: r, allowBare: false) { return g }
         if let g = weekday(f, reference: r, calendar: cal) { return g }
         if let g = relative(f, reference: r, calendar: cal) { return g }
-        if let g = monthPhrase(f, reference: r, calendar: cal) { return g }
+        if let g = monthPhrase(f, reference: r, calendar: cal, bare: allowBareDate) { return g }
         if allowBareDate, let g = explicitDate(sentence, reference: r, allowBare: true) { return g }
         if let m = f.firstMatch(of: vague) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
         return nil
@@ -57,7 +62,7 @@ enum DeadlinePhrases {
 
     nonisolated(unsafe) static let nextMeetingRx = try! Regex(
         #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+(?:voor|voorafgaand aan|before|prior to|ahead of)\s+)?"#
-        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)"#)
+        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
     static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
         for m in f.matches(of: nextMeetingRx) {
@@ -65,7 +70,8 @@ enum DeadlinePhrases {
             let r = DateParser.offsets(m.output[3].range!, in: f)
             let asWritten = original.characterSlice(r.lowerBound, r.upperBound)
             let isSeries = noun == series?.lowercased() || (Token(text: asWritten, folded: noun, start: 0, end: 0).isAbbreviation)
-            guard meetingNouns.contains(noun) || isSeries else { continue }
+            // "the next steering group", "de volgende DB-vergadering"
+            guard meetingNouns.contains(noun) || isSeries || m.output[4].substring != nil || isMeetingWord(noun) else { continue }
             var offset: DurationSpec?
             if let n = NumberWords.value(m.output[1].substring), let u = NumberWords.unit(m.output[2].substring) {
                 offset = u == .weeks ? DurationSpec(-7 * n, .days) : DurationSpec(-n, u == .months ? .days : u)
@@ -80,11 +86,13 @@ enum DeadlinePhrases {
     nonisolated(unsafe) static let afterEventRx = try! Regex(
         #"(?:\b(kort|direct|meteen|snel|vlak|onmiddellijk|shortly|soon|immediately|right|directly|binnen|within)\s+)?"#
         + #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+)?(?:of\s+)?"#
-        + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+([a-z][\w-]*)((?:\s+(?:van|of|door|by)\s+(?:de|het|the)?\s*[\w-]+(?:\s+van\s+[\w-]+)?)?)"#)
+        + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+((?:[\w'-]+\s+){0,2}?)("# + eventNounAlternation + #")\b"#
+        + #"((?:\s+(?:van|of|door|by|in)\s+(?:de|het|the)?\s*[\w-]+(?:\s+(?:van\s+)?[\w-]+)?)?)"#)
+    static let eventNounAlternation = eventNouns.sorted { $0.count > $1.count }.joined(separator: "|")
 
     static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
         for m in f.matches(of: afterEventRx) {
-            let noun = String(m.output[5].substring!)
+            let noun = String(m.output[6].substring!)
             guard eventNouns.contains(noun) else { continue }
             var offset: DurationSpec?
             if let u = NumberWords.unit(m.output[3].substring), let n = NumberWords.value(m.output[2].substring) {
@@ -96,11 +104,15 @@ enum DeadlinePhrases {
                 default: break
                 }
             }
-            let npStart = DateParser.offsets(m.output[5].range!, in: f).lowerBound
-            var npEnd = DateParser.offsets(m.output[5].range!, in: f).upperBound
-            if let q = m.output[6].range, !q.isEmpty { npEnd = DateParser.offsets(q, in: f).upperBound }
+            let modifiers = m.output[5].range.map { DateParser.offsets($0, in: f) }
+            let npStart = modifiers.flatMap { $0.isEmpty ? nil : $0.lowerBound } ?? DateParser.offsets(m.output[6].range!, in: f).lowerBound
+            var npEnd = DateParser.offsets(m.output[6].range!, in: f).upperBound
+            if let q = m.output[7].range, !q.isEmpty { npEnd = DateParser.offsets(q, in: f).upperBound }
             let np = original.characterSlice(npStart, npEnd)
-            return DeadlineGuess(due: nil, event: EventMention(noun: noun, text: np, offset: offset),
+            // "the auditor's opinion": the owner of the event qualifies it.
+            let owner = modifiers.map { f.characterSlice($0.lowerBound, $0.upperBound) }
+                .flatMap { $0.split(separator: " ").last.map(String.init) }.flatMap { $0.hasSuffix("'s") ? String($0.dropLast(2)) : nil }
+            return DeadlineGuess(due: nil, event: EventMention(noun: noun, text: np, offset: offset, qualifier: owner),
                                  phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
         }
         return nil
@@ -115,16 +127,34 @@ enum DeadlinePhrases {
 
     static func explicitDate(_ s: String, reference r: LocalDate?, allowBare: Bool) -> DeadlineGuess? {
         let tokens = Tokenizer.tokens(s)
-        for d in DateParser.dates(in: s, reference: r) {
+        for d in DateParser.dates(in: s, reference: r, numericDayMonth: true) {
             if let r, d.date < r { continue }
-            let before = tokens.filter { $0.end <= d.range.lowerBound }.suffix(3)
+            let before = tokens.filter { $0.end <= d.range.lowerBound }.suffix(4)
                 .filter { $0.text.contains(where: \.isLetter) && !weekdays.keys.contains($0.folded) }
-            let hasPrep = before.last.map { prepositions.contains($0.folded) } ?? false
-            if hasPrep || allowBare {
+            var hasPrep = before.last.map { prepositions.contains($0.folded) } ?? false
+            // "in het regio-overleg van 4 april", "at the meeting on 4 April": that meeting.
+            if let p = before.last, ["van", "of", "on", "op"].contains(p.folded), before.count >= 2,
+               isMeetingWord(before[before.index(before.endIndex, offsetBy: -2)].folded) { hasPrep = true }
+            // A bare "15-10" only where a deadline is expected (a table cell, brackets).
+            let numericDayMonth = !d.hasYear && s.characterSlice(d.range.lowerBound, d.range.upperBound).allSatisfy { $0.isNumber || "-/".contains($0) }
+            if numericDayMonth && !hasPrep && !allowBare && !inBrackets(s, d.range) { continue }
+            if hasPrep || allowBare || (numericDayMonth && inBrackets(s, d.range)) {
                 return DeadlineGuess(due: .date(d.date), phrase: s.characterSlice(d.range.lowerBound, d.range.upperBound))
             }
         }
         return nil
+    }
+
+    static func isMeetingWord(_ w: String) -> Bool {
+        meetingNouns.contains(w) || w.hasSuffix("overleg") || w.hasSuffix("vergadering") || w.hasSuffix("meeting")
+            || w.hasSuffix("bijeenkomst") || ["alv", "agm", "ledenvergadering", "raad", "raadsvergadering"].contains(w)
+    }
+
+    /// "(15/12)", "(binnen 2 weken)": a note in brackets at the end of an entry.
+    static func inBrackets(_ s: String, _ r: Range<Int>) -> Bool {
+        let before = s.characterSlice(0, r.lowerBound), after = s.characterSlice(r.upperBound, s.count)
+        return (before.lastIndex(of: "(") ?? before.startIndex) > (before.lastIndex(of: ")") ?? before.startIndex)
+            && before.contains("(") && after.contains(")")
     }
 
     static let weekdays: [String: Int] = [
@@ -140,5 +170,7 @@ enum DeadlinePhrases {
         return DeadlineGuess(due: .date(r.adding(days: delta)), phrase: String(m.output[0].substring!))
     }
 
-    nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible)"#)
+    /// Words of time that set no date: "z.s.m.", "ASAP", "na de zomer", "voor de meivakantie"
+    /// (school holidays differ by region), "in het najaar".
+    nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible|na (?:de|het) (?:zomer|zomervakantie|zomerreces|kerst|kerstvakantie|kerstreces|meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|after (?:the )?(?:summer|summer break|summer holidays|christmas|holidays|break|recess)|(?:voor|vóór) de (?:meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|in het (?:najaar|voorjaar|nieuwe jaar)|in the (?:autumn|fall|spring|new year)|early next year|begin volgend jaar|later this year|later dit jaar)"#)
 }

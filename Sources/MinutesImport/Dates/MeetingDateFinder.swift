@@ -8,7 +8,8 @@ enum MeetingDateFinder {
     nonisolated(unsafe) static let labelRx = try! Regex(#"^[\s|*#_-]*(datum|date|meeting date|datum vergadering|vergaderdatum|date of meeting|held on|gehouden op|vergadering van|meeting of|when|wanneer)\b\s*[:|]?"#)
     static let titleWords = ["verslag", "notulen", "minutes", "meeting", "vergadering", "overleg", "agenda",
                              "bijeenkomst", "call", "besluitenlijst", "actielijst", "notes", "regietafel"]
-    static let previousWords = ["geaccordeerd", "vastgesteld", "goedgekeurd", "approved", "adopted", "vorige",
+    static let previousWords = ["geaccordeerd", "vastgesteld", "goedgekeurd", "approved", "adopted", "vorige", "confirmed",
+                                "correct record", "true record", "signed", "ongewijzigd", "previous meeting", "last meeting",
                                 "previous", "last meeting", "accepted"]
 
     static func find(rawLines: [String], cleanLines: [String], sidebar: [String]) -> LocalDate? {
@@ -26,8 +27,14 @@ enum MeetingDateFinder {
             let f = Fold.string(l)
             if f.firstMatch(of: labelRx) != nil, let d = DateParser.fullDates(in: l).first { return d }
         }
-        let head = cleanLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(12)
-        for l in head {
+        let head = Array(cleanLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(12))
+        // A title that runs onto the next line ("MINUTES of a meeting … held at the Offices," /
+        // "Westbridge on Wednesday, 17 January 2024") is read with it.
+        let titled = head.indices.map { i in
+            i + 1 < head.count && DateParser.fullDates(in: head[i]).isEmpty && !head[i].trimmingTrailingSpace.hasSuffix(".")
+                ? head[i] + " " + head[i + 1] : head[i]
+        }
+        for l in titled {
             let f = Fold.string(l)
             if titleWords.contains(where: { f.contains($0) }), !previousWords.contains(where: { f.contains($0) }),
                let d = DateParser.fullDates(in: l).first { return d }

@@ -1,3 +1,5 @@
+import RemindCore
+
 /// Small counts as minutes spell them ("over twee weken", "in three days").
 enum NumberWords {
     static let values: [String: Int] = [
@@ -26,5 +28,4 @@ enum NumberWords {
     static let unitAlternation = #"werkdagen|werkdag|working days|working day|workdays|workday|business days|dagen|dag|days|day|weken|week|weeks|maanden|maand|months|month"#
 }
 
-import RemindCore
 typealias DurationUnitWord = DurationUnit

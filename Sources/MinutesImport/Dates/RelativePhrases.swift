@@ -14,10 +14,15 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let nextMonthRx = try! Regex(#"\b(volgende maand|next month)\b"#)
     nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
     nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
+    nonisolated(unsafe) static let christmasRx = try! Regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
+    /// "in de vergadering van november", "at the November meeting" (a month's meeting).
+    nonisolated(unsafe) static let monthMeetingRx = try! Regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
+    /// A table's "when" cell holding only a month: "november", "juni 2024".
+    nonisolated(unsafe) static let bareMonthRx = try! Regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+(\d{4}))?\s*$"#)
     nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?(\d{4}))?\b"#)
     nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+(\d{1,2})\b"#)
-    nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.fullMonthAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
-    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.fullMonthAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
+    nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
+    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
 
     static func relative(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         if let m = f.firstMatch(of: thisWeekRx) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
@@ -39,6 +44,11 @@ extension DeadlinePhrases {
         }
         if let m = f.firstMatch(of: yearEndRx) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: r.year, month: 12, day: 31))), phrase: String(m.output[0].substring!))
+        }
+        if let m = f.firstMatch(of: christmasRx) {
+            // Before Christmas: the last working day up to 24 December.
+            let year = r.month == 12 && r.day > 24 ? r.year + 1 : r.year
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: year, month: 12, day: 24))), phrase: String(m.output[0].substring!))
         }
         if let m = f.firstMatch(of: summerRx) {
             let year = r.month >= 7 ? r.year + 1 : r.year
@@ -62,8 +72,16 @@ extension DeadlinePhrases {
         return nil
     }
 
-    static func monthPhrase(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
+    static func monthPhrase(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar, bare: Bool = false) -> DeadlineGuess? {
         guard let r else { return nil }
+        for rx in [monthMeetingRx] + (bare ? [bareMonthRx] : []) {
+            guard let m = f.firstMatch(of: rx) else { continue }
+            let name = m.output[1].substring ?? m.output[3].substring
+            guard let n = name, let month = DateParser.monthByName[String(n)] else { continue }
+            let year = m.output[2].substring.flatMap { Int($0) } ?? (month < r.month ? r.year + 1 : r.year)
+            let last = LocalDate(year: year, month: month, day: 1).lastDayOfMonth
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: last)), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+        }
         if let (w, phrase, _) = monthWindow(f, reference: r) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: w.end)), phrase: phrase)
         }

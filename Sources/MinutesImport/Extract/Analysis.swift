@@ -1,6 +1,6 @@
 /// What one sentence says about an action: who does it, with whom, and how firmly.
 struct Analysis {
-    enum Commitment { case modal, minuteStyle, present, reported, passive }
+    enum Commitment { case modal, minuteStyle, present, reported, agreed, obligation, passive }
     var owner: String?
     var coOwners: [String] = []
     var with: [String] = []
@@ -13,12 +13,17 @@ struct Analysis {
     var done = false
     var vagueEffort = false
     var question = false
+    /// The meeting itself deciding or noting something ("The board approved …").
+    var decision = false
+    /// Someone reported that a thing must be done, without saying who does it.
+    var informedOnly = false
     /// Index of the verb token (for finding `met X` after it).
     var verbIndex = 0
 }
 
 /// The sentence-level rules: subject, verb, the "with"/"involved" split, and the signs that
-/// a sentence is not a commitment (a condition, a hedge, something already done).
+/// a sentence is not a commitment (a condition, a hedge, a question, something already
+/// done, a decision of the meeting).
 enum ProseRules {
     static let leadAdverbs: Set<String> = [
         "wel", "ook", "daarnaast", "verder", "tevens", "vervolgens", "daarna", "voorts", "nu", "dan",
@@ -28,7 +33,7 @@ enum ProseRules {
     ]
     static let pronouns: Set<String> = ["hij", "zij", "ze", "he", "she", "they", "it", "zij/hij", "zich", "we", "wij"]
 
-    static func analyze(_ sentence: String) -> Analysis {
+    static func analyze(_ sentence: String, roster: Roster = .empty, afterMarker: Bool = false) -> Analysis {
         var a = Analysis()
         let f = " " + Fold.string(sentence) + " "
         let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
@@ -40,59 +45,19 @@ enum ProseRules {
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
 
-        var i = 0
-        while i < tokens.count - 1, leadAdverbs.contains(tokens[i].folded), ActorParser.parseOne(tokens, i) == nil { i += 1 }
         var subject: [String] = []
-        var j = i
-        if i < tokens.count, Lexicon.modals.contains(tokens[i].folded), let (names, e) = ActorParser.parseList(tokens, i + 1) {
-            // Inverted order after an adverb: "Wel zal voorzitter VB zich inzetten".
-            subject = names; a.commitment = .modal; a.verbIndex = i; j = e
-        } else if let (names, e) = ActorParser.parseList(tokens, i) {
-            subject = names; j = e
-            // "JenV samen met MBZK zal …"
-            if j + 1 < tokens.count, ["samen", "together"].contains(tokens[j].folded), ["met", "with"].contains(tokens[j + 1].folded),
-               let (w, e2) = ActorParser.parseList(tokens, j + 2) {
-                a.with += w; j = e2
-            }
-            if j < tokens.count, tokens[j].folded == "," { j += 1 }
-            if j < tokens.count { classifyVerb(tokens, j, &a) }
+        if let agreed = Clauses.agreement(tokens, f) {
+            // "Afgesproken wordt dat de concernstaf …", "It was agreed that the secretariat would …"
+            subject = agreed.names; a.commitment = agreed.kind; a.verbIndex = agreed.verb
+            a.hedged = Lexicon.hedges.filter { ![" would ", " zou ", " zouden "].contains($0) }.contains { f.contains($0) }
+        } else {
+            subject = mainClause(tokens, f, sentence, afterMarker: afterMarker, &a)
         }
-        if a.commitment == .reported || a.commitment == nil {
-            // "X concludeert dat hij …", "It was agreed that Bob will …", "Afgesproken is dat …"
-            if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) {
-                let k = d + 1
-                if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
-                    var b = Analysis(); classifyVerb(tokens, k + 1, &b)
-                    let rest = Array(tokens[(k + 1)...]).map(\.folded)
-                    if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) }) {
-                        a.commitment = .reported; a.verbIndex = k
-                    } else if a.commitment == .reported {
-                        a.commitment = nil
-                    }
-                } else if let (names, e) = ActorParser.parseList(tokens, k), e < tokens.count {
-                    var b = Analysis(); classifyVerb(tokens, e, &b)
-                    if let c = b.commitment, c != .passive {
-                        subject = names; a.commitment = c; a.verbIndex = e; a.narrativeRisk = b.narrativeRisk
-                    } else if passive(f), !subject.isEmpty, a.commitment == .reported {
-                        a.verbIndex = e
-                    } else if passive(f) {
-                        subject = []; a.commitment = .passive; a.verbIndex = e
-                    } else if a.commitment == .reported {
-                        a.commitment = nil
-                    }
-                } else if a.commitment == .reported, !passive(f) {
-                    a.commitment = nil
-                }
-            } else if a.commitment == .reported {
-                // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it".
-                if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
-            }
-        }
-        if a.commitment == nil, passive(f) {
-            a.commitment = .passive
+        if a.commitment == nil, let p = Clauses.passive(f) {
+            a.commitment = p
             subject = []
         }
-        if a.commitment == .passive {
+        if a.commitment == .passive || a.commitment == .obligation {
             // The agent of a passive: "door het secretariaat", "by the chairs".
             if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
                let (names, _) = ActorParser.parseList(tokens, b + 1) {
@@ -105,37 +70,94 @@ enum ProseRules {
             a.owner = first
             a.coOwners = Array(subject.dropFirst())
         }
-        collectParties(tokens, f, &a)
+        collectParties(tokens, f, roster, &a)
         return a
     }
 
-    /// "by the residents' group before 1 April" → "the residents' group".
-    static func agentPhrase(_ tokens: [Token], _ i: Int, _ sentence: String) -> String? {
-        guard i + 1 < tokens.count, ActorParser.determiners.contains(tokens[i].folded) else { return nil }
-        let stop: Set<String> = ["next", "volgende", "end", "eind", "einde", "begin", "start", "middle", "latest", "uiterlijk"]
-        var j = i + 1
-        while j < tokens.count, j - i <= 4, tokens[j].text.first?.isLetter == true || tokens[j].text == "'" {
-            let f = tokens[j].folded
-            if stop.contains(f) || DeadlinePhrases.meetingNouns.contains(f) || DeadlinePhrases.prepositions.contains(f)
-                || ["in", "met", "with", "for", "of", "van", "at", "to", "and", "en", "within", "binnen", "over"].contains(f) { break }
-            j += 1
+    /// Subject and verb of a main clause: "X zal …", "Wel zal X …", "X to …", "X concludeert
+    /// dat hij …", "The chair asked Bob to …".
+    static func mainClause(_ tokens: [Token], _ f: String, _ sentence: String, afterMarker: Bool, _ a: inout Analysis) -> [String] {
+        var i = 0
+        while i < tokens.count - 1, leadAdverbs.contains(tokens[i].folded), ActorParser.parseOne(tokens, i) == nil { i += 1 }
+        var subject: [String] = []
+        var j = i
+        if i < tokens.count, Lexicon.modals.contains(tokens[i].folded), let (names, e) = ActorParser.parseList(tokens, i + 1) {
+            // Inverted order after an adverb: "Wel zal voorzitter VB zich inzetten".
+            subject = names; a.commitment = .modal; a.verbIndex = i; j = e
+        } else if let (names, e) = ActorParser.parseList(tokens, i, bareRoles: afterMarker) ?? Clauses.nounSubject(tokens, i) {
+            subject = names; j = e
+            // "JenV samen met MBZK zal …"
+            if j + 1 < tokens.count, ["samen", "together"].contains(tokens[j].folded), ["met", "with"].contains(tokens[j + 1].folded),
+               let (w, e2) = ActorParser.parseList(tokens, j + 2) {
+                a.with += w; j = e2
+            }
+            if j < tokens.count, tokens[j].folded == "," { j += 1 }
+            if j < tokens.count {
+                let plural = subject.count > 1 || subject.first.map { s in
+                    let last = Fold.string(s).split(separator: " ").last.map(String.init) ?? ""
+                    return last.hasSuffix("s") && !last.hasSuffix("ss") && last.count > 3 && last.first?.isLetter == true
+                        && s.split(separator: " ").last?.first?.isLowercase == true
+                } == true
+                if Clauses.isDecision(subject, tokens, j) { a.decision = true; return subject }
+                if Clauses.isIndirectQuestion(tokens, j) { a.question = true }
+                if let (asked, e2) = Clauses.pastRequest(tokens, j) {
+                    // "The chair asked Bob to circulate …": the one asked does it.
+                    a.commitment = .minuteStyle; a.verbIndex = e2
+                    return asked
+                }
+                classifyVerb(tokens, j, &a, pluralSubject: plural)
+            }
         }
-        guard j > i + 1 else { return nil }
-        var np = sentence.characterSlice(tokens[i].start, tokens[j - 1].end)
-        if stop.contains(tokens[i + 1].folded) { return nil }
-        if np.hasPrefix("The ") || np.hasPrefix("De ") || np.hasPrefix("Het ") { np = np.prefix(1).lowercased() + np.dropFirst() }
-        return np
+        if a.commitment == .reported || a.commitment == nil {
+            // "X concludeert dat hij …", "Bob said that Anna will …"
+            if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) {
+                let k = d + 1
+                if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
+                    var b = Analysis(); classifyVerb(tokens, k + 1, &b)
+                    let rest = Array(tokens[(k + 1)...]).map(\.folded)
+                    if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) || ["would", "zou"].contains($0) }) {
+                        a.commitment = .reported; a.verbIndex = k
+                    } else if a.commitment == .reported {
+                        a.commitment = nil
+                    }
+                } else if let (names, e) = ActorParser.parseList(tokens, k), e < tokens.count {
+                    var b = Analysis(); classifyVerb(tokens, e, &b)
+                    if let c = b.commitment, c != .passive {
+                        subject = names; a.commitment = c; a.verbIndex = e; a.narrativeRisk = b.narrativeRisk
+                    } else if Clauses.passive(f) != nil, !subject.isEmpty, a.commitment == .reported,
+                              Lexicon.committingReports.contains(tokens[j < tokens.count ? j : 0].folded) {
+                        a.verbIndex = e
+                    } else if let p = Clauses.passive(f) {
+                        subject = []; a.commitment = p; a.verbIndex = e
+                    } else if a.commitment == .reported {
+                        a.commitment = nil
+                    }
+                } else if a.commitment == .reported, Clauses.passive(f) == nil {
+                    a.commitment = nil
+                } else if a.commitment == .reported, j < tokens.count, !Lexicon.committingReports.contains(tokens[j].folded) {
+                    // "De voorzitter antwoordt dat dit wordt geagendeerd", "Ruud meldt dat de baan
+                    // moet worden ingestrooid": the speaker informs; who does it is not said.
+                    subject = []; a.commitment = .passive; a.informedOnly = true
+                }
+            } else if a.commitment == .reported {
+                // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it".
+                if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
+            }
+        }
+        // "Franziska: … I'll take it over", "Rich: I volunteered to …": a speaker who commits
+        // in the first person owns it, even inside a question.
+        if a.commitment == nil, subject.count == 1, j < tokens.count, tokens[j].text == ":",
+           Clauses.firstPersonCommitment(f) {
+            a.commitment = .modal; a.question = false; a.verbIndex = j
+            return subject
+        }
+        // A name with no verb of its own is an owner only in label form ("Piet: …",
+        // "MvdB - …"); "Training plan for key users" is not about someone called Training.
+        if a.commitment == nil, !subject.isEmpty, j < tokens.count, ![":", "-", "–", "—", ","].contains(tokens[j].text) { return [] }
+        return subject
     }
 
-    static func passive(_ f: String) -> Bool {
-        let aux = [" wordt ", " worden ", " will be ", " is to be ", " are to be ", " shall be ", " to be ",
-                   " zal worden", " zullen worden", " moet worden", " moeten worden", " needs to be ", " must be "]
-        guard aux.contains(where: { f.contains($0) }) else { return false }
-        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        return words.contains { Lexicon.passiveParticiples.contains($0) }
-    }
-
-    static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis) {
+    static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis, pluralSubject: Bool = true) {
         guard j < tokens.count else { return }
         let v = tokens[j].folded
         let next = j + 1 < tokens.count ? tokens[j + 1].folded : ""
@@ -150,43 +172,18 @@ enum ProseRules {
             a.commitment = .minuteStyle
         } else if Lexicon.englishToVerbs.contains(v), next == "to" {
             a.commitment = ["was", "were"].contains(v) ? nil : .minuteStyle
+        } else if let commits = Lexicon.separable(tokens, j) {
+            // "stelt de brief op" drafts; "geeft aan", "merkt op" only say something.
+            if commits { a.commitment = v == "zegt" || v == "zeggen" ? .modal : .present }
         } else if Lexicon.reportingVerbs.contains(v) {
             let toe = tokens.dropFirst(j + 1).prefix(3).contains { ["toe", "op"].contains($0.folded) }
             if (v == "zegt" || v == "neemt") && toe { a.commitment = .modal } else { a.commitment = .reported }
             if v == "neemt" && !toe { a.commitment = .present }
         } else if Lexicon.commitVerbs.contains(v) {
+            // "The Chair's report was accepted": an English base form after one subject is a noun.
+            if Lexicon.englishBaseVerbs.contains(v), !pluralSubject { return }
             a.commitment = .present
             a.narrativeRisk = Lexicon.narrativeRisk.contains(v)
         }
-    }
-
-    /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
-    /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
-    static func collectParties(_ tokens: [Token], _ f: String, _ a: inout Analysis) {
-        let contact = Lexicon.contactWords.contains { f.contains(" " + $0) }
-        let known = Set([a.owner].compactMap { $0 } + a.coOwners)
-        var k = a.verbIndex
-        while k < tokens.count {
-            let w = tokens[k].folded
-            if ["met", "with"].contains(w), let (names, e) = ActorParser.parseList(tokens, k + 1) {
-                let prev = k > 0 ? tokens[k - 1].folded : ""
-                let explicit = ["overleg", "samen", "together", "consultation", "samenwerking", "conjunction"].contains(prev)
-                let isContact = !explicit && (contact || ["contact", "liaise", "liaises", "meet", "meets", "speak", "speaks",
-                                                           "talk", "talks", "check", "checks", "touch", "afstemming"].contains(prev))
-                for n in names where !known.contains(n) {
-                    if isContact { if !a.involved.contains(n) { a.involved.append(n) } }
-                    else if !a.with.contains(n) { a.with.append(n) }
-                }
-                k = e; continue
-            }
-            if ["vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
-                "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar"].contains(w),
-               k >= a.verbIndex, let (names, e) = ActorParser.parseList(tokens, k + 1) {
-                for n in names where !known.contains(n) && !a.involved.contains(n) && !a.with.contains(n) { a.involved.append(n) }
-                k = e; continue
-            }
-            k += 1
-        }
-        a.with = a.coOwners + a.with.filter { !a.coOwners.contains($0) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An action found in the text before deadlines, events and duplicates are settled.
 struct Candidate {
     enum Source { case marker, table, checkbox, section, prose }
@@ -16,6 +18,29 @@ struct Candidate {
     var sentenceIndex: Int
     /// A table's "when" cell, read as a whole.
     var dueCell: String?
+    /// The sentence a "hier"/"this" points back to, for recognising the action restated.
+    var context = ""
+    /// The action's own words point back ("hier", "this"): the context is part of it.
+    var anaphoric = false
+
+    /// Explicit actions (a marker, a table row, a checkbox) outrank prose when the same
+    /// action is found twice.
+    var rank: Int {
+        switch source {
+        case .marker, .table, .checkbox: return 3
+        case .section: return 2
+        case .prose: return 1
+        }
+    }
+}
+
+/// Words that point back to the sentence before ("Joost gaat hier naar kijken").
+enum Anaphora {
+    static let words: Set<String> = ["hier", "hierover", "hiervoor", "hiernaar", "hieraan", "hiermee", "daar", "daarover",
+                                     "daarvoor", "daarnaar", "dit", "deze", "this", "it", "these", "that", "dat"]
+    static func refersBack(_ s: String) -> Bool {
+        Tokenizer.tokens(s).prefix(8).contains { words.contains($0.folded) }
+    }
 }
 
 /// Owners written after the action: "(Alice)", "– JenV", "(actie: MBZK)", "Owner: Bob".
@@ -24,12 +49,18 @@ enum TrailingOwner {
     nonisolated(unsafe) static let dashRx = try! Regex(#"\s[-–—]\s+([^-–—]{1,50})$"#)
     nonisolated(unsafe) static let labelRx = try! Regex(#"(?i:\b(?:owner|wie|who|actiehouder|trekker|verantwoordelijk|responsible|lead)\s*:\s*)([^.;|]{1,50})"#)
 
-    static func find(_ text: String) -> [String]? {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-        for m in t.matches(of: labelRx) {
+    /// "Owner: Grace", "Wie: Piet": a label that names the owner outright.
+    static func labelled(_ text: String) -> [String]? {
+        for m in text.matches(of: labelRx) {
             let names = ActorParser.names(in: String(m.output[1].substring!))
             if !names.isEmpty { return names }
         }
+        return nil
+    }
+
+    static func find(_ text: String) -> [String]? {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        if let names = labelled(t) { return names }
         for m in t.matches(of: bracketRx).reversed() {
             let inner = String(m.output[1].substring!)
             let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -45,5 +76,3 @@ enum TrailingOwner {
         return mentions.isEmpty ? nil : mentions
     }
 }
-
-import Foundation

@@ -3,15 +3,15 @@ import Foundation
 extension CandidateFinder {
     /// "Actie: JenV neemt … contact op." — the sentence after the label is the action; a
     /// label with only a name ("Actie: SJenV") assigns the sentence before it.
-    static func markerCandidate(_ m: MarkerMatch, _ u: Unit, _ sents: [(Sentence, Int)], previous: Candidate?,
-                                prevSentence: (Sentence, Int)?) -> Candidate? {
+    static func markerCandidate(_ m: MarkerMatch, _ u: Unit, _ sents: [(Sentence, Int)],
+                                prevSentence: (Sentence, Int)?, _ ctx: Context) -> Candidate? {
         let rest = m.rest.trimmingCharacters(in: .whitespaces)
         let restNoDot = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         let labelNames = m.labelOwner.map { ActorParser.names(in: $0) } ?? []
         if restNoDot.isEmpty || ActorParser.looksLikeActorList(restNoDot) {
             let names = labelNames + (restNoDot.isEmpty ? [] : ActorParser.names(in: restNoDot))
             guard let prev = prevSentence, !names.isEmpty else { return nil }
-            let a = ProseRules.analyze(prev.0.text)
+            let a = ProseRules.analyze(prev.0.text, roster: ctx.roster)
             return Candidate(source: .marker, text: prev.0.text, quote: prev.0.text, line: prev.0.line,
                              owner: names.first, with: Array(names.dropFirst()), involved: a.involved,
                              confidence: 0.9, deadlineText: prev.0.text, sentenceIndex: prev.1, dueCell: nil)
@@ -20,8 +20,8 @@ extension CandidateFinder {
         let cut = max(0, m.restOffset - first.0.offset)
         var actionText = first.0.text.characterSlice(cut, first.0.text.count)
         if actionText.trimmingCharacters(in: .whitespaces).isEmpty { actionText = rest }
-        let a = ProseRules.analyze(actionText)
-        if a.done && a.commitment == nil { return nil }
+        let a = ProseRules.analyze(actionText, roster: ctx.roster, afterMarker: true)
+        if a.done && a.commitment == nil || a.decision || a.conditional { return nil }
         var owner = labelNames.first ?? a.owner
         var with = Array(labelNames.dropFirst()) + a.with
         if owner == nil, let t = TrailingOwner.find(actionText) {
@@ -35,36 +35,40 @@ extension CandidateFinder {
                          sentenceIndex: first.1, dueCell: nil)
     }
 
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?i:actie|action|ai|todo)\s*:?\s*([^()]{1,60})\)"#)
+    /// "(actie: GGD, VNG)", "(Action Bob)", "(AI: Sam)"; not "(aiosmtpd)".
+    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?:(?i:actie|action)|AI|TODO)(?:\s*:\s*|\s+)([^()]{1,60})\)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".
-    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool) -> Candidate? {
+    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context) -> Candidate? {
         let text = s.0.text
         if let m = text.firstMatch(of: inlineActionRx) {
             let names = ActorParser.names(in: String(m.output[1].substring!))
             if let first = names.first {
-                let a = ProseRules.analyze(text)
+                let a = ProseRules.analyze(text, roster: ctx.roster)
                 return Candidate(source: .marker, text: text.replacing(inlineActionRx, with: "").collapsedWhitespace,
                                  quote: text, line: s.0.line, owner: first, with: Array(names.dropFirst()),
                                  involved: a.involved, confidence: 0.9, deadlineText: text, sentenceIndex: s.1, dueCell: nil)
             }
         }
-        let a = ProseRules.analyze(text)
-        guard let commitment = a.commitment, !a.done, !a.question, !a.conditional else { return nil }
+        let a = ProseRules.analyze(text, roster: ctx.roster)
+        guard let commitment = a.commitment, !a.done, !a.question, !a.conditional, !a.decision else { return nil }
+        if let o = a.owner, ctx.isCommonWord(o) { return nil }
         var conf: Double
         switch commitment {
         case .modal: conf = 0.7
         case .minuteStyle: conf = 0.75
         case .reported: conf = 0.7
+        case .agreed: conf = 0.75
         case .present: conf = 0.65
+        case .obligation: conf = 0.75
         case .passive: conf = 0.55
         }
-        let hasWhen = DeadlinePhrases.guess(in: text, reference: nil, series: nil,
+        let hasWhen = DeadlinePhrases.guess(in: text, reference: ctx.reference, series: nil,
                                             calendar: ImportOptions.defaultCalendar, allowBareDate: false).map { !$0.vague } ?? false
         let f = " " + Fold.string(text) + " "
         if a.narrativeRisk, !hasWhen, !f.contains(" nog "), !f.contains(" verder ") { conf -= 0.25 }
-        if a.owner == nil, commitment != .passive { conf -= 0.15 }
+        if a.owner == nil, commitment != .passive, commitment != .obligation { conf -= 0.15 }
         if a.hedged { conf -= 0.3 }
         if a.vagueEffort { conf -= 0.25 }
         // Where the secretariat marks its actions, unmarked prose is mostly narrative; a
@@ -72,17 +76,22 @@ extension CandidateFinder {
         if marked { conf -= a.owner == nil ? 0.25 : 0.1 }
         if decision { conf -= 0.4 }
         if hasWhen { conf += 0.05 }
-        return Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
-                         with: unique(a.with, excluding: a.owner), involved: a.involved,
-                         confidence: max(0.05, conf), deadlineText: text, sentenceIndex: s.1, dueCell: nil)
+        var c = Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
+                          with: unique(a.with, excluding: a.owner), involved: a.involved,
+                          confidence: max(0.05, conf), deadlineText: text, sentenceIndex: s.1, dueCell: nil)
+        // The sentence before says what "hier" points to, and often what the action is about.
+        c.context = before
+        c.anaphoric = Anaphora.refersBack(text)
+        if a.informedOnly { c.confidence = max(0.05, c.confidence - 0.15) }
+        return c
     }
 
     /// A row of an actions table; closed rows and rows without an action are skipped.
-    static func tableCandidate(_ t: ActionTable, _ cells: [String], _ u: Unit, _ sentenceIndex: Int) -> Candidate? {
+    static func tableCandidate(_ t: ActionTable, _ cells: [String], _ u: Unit, _ sentenceIndex: Int, _ ctx: Context) -> Candidate? {
         guard let w = t.what, w < cells.count, !t.isClosed(cells) else { return nil }
         let what = cells[w].trimmingCharacters(in: .whitespaces)
         guard what.contains(where: \.isLetter) else { return nil }
-        let a = ProseRules.analyze(what)
+        let a = ProseRules.analyze(what, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil { return nil }
         var names: [String] = []
         if let k = t.who, k < cells.count { names = ActorParser.names(in: cells[k]) }

@@ -1,6 +1,37 @@
+import RemindCore
+
 /// Walks the units of the minutes and collects candidate actions from markers, tables,
 /// checkboxes, lists under an actions heading, and commitments in prose.
 enum CandidateFinder {
+    /// What the finder knows about the whole document.
+    struct Context {
+        var roster = Roster.empty
+        /// The meeting date, so a deadline without a year counts as a deadline.
+        var reference: LocalDate?
+        /// Words the document also writes in lower case: a capitalised one of them opening
+        /// a sentence ("Examples to follow …", "Small files …") is a word, not a name.
+        var lowercaseWords: Set<String> = []
+
+        static func lowercaseWords(in lines: [String]) -> Set<String> {
+            var out = Set<String>()
+            for l in lines {
+                let chars = Array(l)
+                for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
+                    let before: Character = t.start > 0 ? chars[t.start - 1] : " "
+                    if before != "(" && before != "@" { out.insert(t.folded) }
+                }
+            }
+            return out
+        }
+
+        /// A one-word owner that is a common word of this document and nobody on the roster.
+        func isCommonWord(_ name: String) -> Bool {
+            guard !name.contains(" "), let f = name.first, f.isUppercase,
+                  name.filter(\.isUppercase).count < 2, !roster.knows(name) else { return false }
+            return lowercaseWords.contains(Fold.string(name))
+        }
+    }
+
     struct Found {
         var candidates: [Candidate]
         /// Every sentence of the document in order, for looking back (events).
@@ -12,8 +43,10 @@ enum CandidateFinder {
         let f = Fold.string(s)
         let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
         return words.contains { ["actiepunten", "acties", "actielijst", "actiepuntenlijst", "afspraken", "toezeggingen",
-                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up"].contains($0) }
+                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up",
+                                 "afsprakenlijst", "takenlijst", "taken", "tasks", "actiehouders"].contains($0) }
             || f.contains("action item") || f.contains("action point") || f.contains("next steps") || f.contains("to do")
+            || f.contains("action log") || f.contains("action list") || f.contains("action register") || f.contains("action tracker")
             || f.contains("vervolgstappen") || f.contains("actie-") || f.hasPrefix("actie")
     }
 
@@ -24,7 +57,7 @@ enum CandidateFinder {
             .contains { f.contains($0) } && !isActionSection(s)
     }
 
-    static func find(_ units: [Unit]) -> Found {
+    static func find(_ units: [Unit], context ctx: Context = Context()) -> Found {
         var sentences: [String] = []
         var perUnit: [[(Sentence, Int)]] = []
         for u in units {
@@ -38,6 +71,7 @@ enum CandidateFinder {
 
         var out: [Candidate] = []
         var table: ActionTable?
+        var minutesTable: MinutesTable?
         var tableHeaderSeen = false
         for (ui, u) in units.enumerated() {
             let sents = perUnit[ui]
@@ -45,46 +79,61 @@ enum CandidateFinder {
             if u.kind == .tableRow {
                 let cells = u.cells
                 if !tableHeaderSeen, let h = ActionTable.header(cells) { table = h; tableHeaderSeen = true; continue }
+                if !tableHeaderSeen, let m = MinutesTable.header(cells) { minutesTable = m; tableHeaderSeen = true; continue }
                 if table == nil, !tableHeaderSeen, isActionSection(u.section) { table = ActionTable.guess(cells) }
                 tableHeaderSeen = true
-                if let t = table, let c = tableCandidate(t, cells, u, firstSentence.1) { out.append(c) }
+                if let t = table {
+                    if let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
+                } else {
+                    out += proseRow(cells, u, minutesTable, index: firstSentence.1, marked: marked, ctx)
+                }
                 continue
             }
-            table = nil; tableHeaderSeen = false
+            table = nil; tableHeaderSeen = false; minutesTable = nil
             if u.kind == .heading { continue }
             if case .listItem(let box) = u.kind, box == true { continue }
+            // "ACTION-41 (Chen): publish the draft -- done", "A23-04 (KB) … Closed."
+            if u.kind != .paragraph || MarkerScan.scan(u.text) != nil, ActionStatus.isClosed(u.text) { continue }
 
             if let m = MarkerScan.scan(u.text) {
                 if m.kind == .decision { continue }
-                if let c = markerCandidate(m, u, sents, previous: out.last, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil) {
+                if let c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
                     if c.source == .marker, c.text.isEmpty { continue }
                     if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
                 }
                 // Sentences after the marked one are read as prose.
                 for s in sents.dropFirst() where s.0.offset > m.restOffset {
-                    if let c = proseCandidate(s, marked: marked, decision: false) { out.append(c) }
+                    if let c = proseCandidate(s, marked: marked, decision: false, before: sentences[max(0, s.1 - 1)], ctx) { out.append(c) }
                 }
                 continue
             }
             if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {
-                let a = ProseRules.analyze(u.text)
-                if a.done { continue }
+                let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
+                if a.done || a.decision || a.conditional { continue }
                 var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
                 if box == nil { c.source = .section; c.confidence = 0.85 }
                 out.append(c)
                 continue
             }
             if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2 {
-                let a = ProseRules.analyze(u.text)
-                if !a.done, a.owner != nil || TrailingOwner.find(u.text) != nil {
+                let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
+                if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
                     var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
                     c.confidence = 0.8
                     out.append(c)
                     continue
                 }
             }
-            for s in sents {
-                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section)) { out.append(c) }
+            for (k, s) in sents.enumerated() {
+                let before = s.1 > 0 ? sentences[s.1 - 1] : ""
+                // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
+                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action,
+                   let c = markerCandidate(m, u, [s], prevSentence: sents[k - 1], ctx), c.sentenceIndex == sents[k - 1].1 {
+                    out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
+                    out.append(c)
+                    continue
+                }
+                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx) { out.append(c) }
             }
         }
         return Found(candidates: out, sentences: sentences)
@@ -94,7 +143,10 @@ enum CandidateFinder {
                      unitText: String) -> Candidate {
         var owner = a.owner
         var with = a.with
-        if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
+        if let labelled = TrailingOwner.labelled(text), let first = labelled.first {
+            owner = first
+            with = Array(labelled.dropFirst())
+        } else if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
             owner = first
             with += t.dropFirst().filter { !with.contains($0) }
         }

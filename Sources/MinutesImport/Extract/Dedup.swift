@@ -1,10 +1,52 @@
-/// Minutes often state an action twice: in the discussion and again in an actions table
-/// at the end. Two candidates with largely the same content words and compatible owners are
-/// one action; the merged item keeps the first line and whatever either one knew.
+import Foundation
+
+/// Minutes often state an action twice: in the discussion and again in an actions list or
+/// table at the end, often in other words ("Joost gaat hier met de leverancier naar kijken"
+/// and "Joost + Lars: storing koppeling analyseren") and naming the owner differently ("De
+/// voorzitter zal …" and "Jan: …"). Two items are one action when their owners are the same
+/// party (through the roster) and they share enough content words; the merged item is the
+/// more explicit of the two, completed with whatever the other one knew.
 enum Dedup {
-    static func contentWords(_ s: String) -> Set<String> {
-        Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
-            .map(String.init).filter { $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.commitVerbs.contains($0) })
+    /// Words that say when or how, not what: they do not make two actions the same.
+    static let timeWords: Set<String> = [
+        "within", "binnen", "working", "days", "weeks", "week", "dagen", "weken", "werkdagen", "next", "volgende",
+        "meeting", "vergadering", "before", "uiterlijk", "month", "maand", "asap", "end", "eind", "einde",
+        "today", "vandaag", "komende", "coming", "friday", "vrijdag", "monday", "maandag", "tuesday", "dinsdag",
+        "wednesday", "woensdag", "thursday", "donderdag", "jaar", "year", "zomer", "summer", "call", "overleg",
+        // and words of the minutes' own procedure
+        "afgesproken", "agreed", "actie", "action", "toezegging", "afspraak", "todo", "besloten", "wordt",
+    ]
+
+    /// A crude stem, enough to see "voorlegt" and "voorleggen" as one word: one common
+    /// ending off, a doubled last consonant single. `shared` allows for the rest.
+    static func stem(_ w: String) -> String {
+        var s = w
+        for suffix in ["ingen", "ing", "en", "ed", "es", "s", "t", "e"] where s.count - suffix.count >= 4 && s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            break
+        }
+        if s.count >= 5, let l = s.last, s.dropLast().last == l, !"aeiou".contains(l) { s.removeLast() }
+        return s
+    }
+
+    /// Shared words, counting inflections and compounds ("jaarverslagtekst" holds "tekst").
+    static func shared(_ a: Set<String>, _ b: Set<String>) -> Int {
+        let sb = b.map(stem)
+        return a.filter { x in
+            let sx = stem(x)
+            return sb.contains { y in y == sx || (min(y.count, sx.count) >= 4 && max(y.count, sx.count) >= 6 && (sx.contains(y) || y.contains(sx))) }
+        }.count
+    }
+
+    /// The words that say what is done: not function words, time words or the owner's name
+    /// ("Alice: book the venue" is about a venue, not about Alice).
+    static func contentWords(_ s: String, owner: String? = nil) -> Set<String> {
+        let name = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
+        return Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
+            .map(String.init).filter {
+                $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.modals.contains($0) && !timeWords.contains($0)
+                    && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber) && !name.contains($0)
+            })
     }
 
     /// "het Secretariaat" and "Secretariaat" are one owner.
@@ -12,31 +54,75 @@ enum Dedup {
         Fold.string(name).split(separator: " ").filter { !ActorParser.determiners.contains(String($0)) }.joined(separator: " ")
     }
 
-    static func same(_ a: DraftItem, _ b: DraftItem) -> Bool {
-        if let x = a.owner, let y = b.owner, canonical(x) != canonical(y) { return false }
-        let wa = contentWords(a.title), wb = contentWords(b.title)
-        guard !wa.isEmpty, !wb.isEmpty else { return false }
-        let common = Double(wa.intersection(wb).count)
-        return common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.union(wb).count) >= 0.5
+    /// A name without the article, title or role in front: "de gemeenten Ede" is "ede",
+    /// "Wethouder Hoekstra" is "hoekstra"; a bare role stays itself.
+    static func core(_ name: String) -> String {
+        var words = Fold.string(name).split(separator: " ").map(String.init)
+        while words.count > 1, ActorParser.determiners.contains(words[0]) || Lexicon.roleNouns.contains(words[0])
+                || Lexicon.honorifics.contains(words[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
     }
 
-    static func merge(_ items: [DraftItem]) -> [DraftItem] {
+    static func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
+        canonical(a) == canonical(b) || core(a) == core(b) || roster.same(a, b)
+    }
+
+    static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
+
+    static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty) -> Bool {
+        var ownersAgree = false
+        if let x = a.owner, let y = b.owner {
+            guard sameOwner(x, y, roster: roster) else { return false }
+            ownersAgree = true
+        }
+        // Its own words, and the sentence before when "hier"/"this" points to it.
+        let wa = contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
+        let wb = contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
+        guard !wa.isEmpty, !wb.isEmpty else { return false }
+        let common = Double(shared(wa, wb))
+        if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
+        // One owner, stated once in the discussion and once in the list: one word of its own
+        // and one of the sentence before ("The noticeboard is damaged. Hannah offered to get
+        // a quote" and "Hannah - quote for new noticeboard") do.
+        guard ownersAgree, a.rank != b.rank, common >= 1 else { return false }
+        let ca = contentWords(a.title + " " + a.context, owner: a.owner), cb = contentWords(b.title + " " + b.context, owner: b.owner)
+        let (listWords, withContext) = a.rank > b.rank ? (wa, cb) : (wb, ca)
+        let all = Double(shared(listWords, withContext))
+        return all >= 2 && all / Double(listWords.count) >= 0.34
+    }
+
+    static func merge(_ items: [DraftItem], roster: Roster = .empty) -> [DraftItem] {
         var out: [DraftItem] = []
         for item in items {
-            if let k = out.firstIndex(where: { same($0, item) }) {
-                var m = out[k]
-                if m.owner == nil { m.owner = item.owner }
-                for w in item.with where !m.with.contains(w) && w != m.owner { m.with.append(w) }
-                for w in item.involved where !m.involved.contains(w) { m.involved.append(w) }
-                if m.due == nil {
-                    m.due = item.due; m.deadline = item.deadline; m.afterEvent = item.afterEvent
-                    m.expected = item.expected; m.duePhrase = item.duePhrase
-                }
-                m.confidence = min(0.98, max(m.confidence, item.confidence) + 0.05)
-                out[k] = m
-            } else {
+            guard let k = out.firstIndex(where: { same($0, item, roster: roster) }) else {
                 out.append(item)
+                continue
             }
+            // The first statement keeps its words and line; the owner comes from the more
+            // explicit one ("Jan:" in the list over "De voorzitter zal" in the body).
+            let (base, other) = (out[k], item)
+            var m = base
+            // A list's or table's wording is the better title ("Marieke: nieuwjaarsreceptie"
+            // over "Marieke pakt dit op").
+            if other.rank > base.rank { m.title = other.title }
+            if m.owner == nil || (other.rank > base.rank && other.owner != nil && !sameOwnerWords(m.owner!, other.owner!)) {
+                if let o = m.owner, let n = other.owner, !sameOwnerWords(o, n) { m.with.removeAll { sameOwner($0, n, roster: roster) } }
+                m.owner = other.owner ?? m.owner
+            }
+            for w in other.with where !m.with.contains(where: { sameOwner($0, w, roster: roster) })
+                && !sameOwner(w, m.owner ?? "", roster: roster) { m.with.append(w) }
+            for w in other.involved where !m.involved.contains(w) && !m.with.contains(w) { m.involved.append(w) }
+            // A party named as co-owner in one place is not only involved.
+            m.involved.removeAll { i in m.with.contains { sameOwner($0, i, roster: roster) } }
+            if m.due == nil {
+                m.due = other.due; m.deadline = other.deadline; m.afterEvent = other.afterEvent
+                m.expected = other.expected; m.duePhrase = other.duePhrase
+            }
+            m.context += " " + other.title
+            m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
+            out[k] = m
         }
         return out
     }

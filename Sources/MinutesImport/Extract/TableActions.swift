@@ -25,9 +25,17 @@ struct ActionTable {
             else if t.when == nil, whenWords.contains(f) { t.when = i }
             else if t.status == nil, statusWords.contains(f) { t.status = i }
         }
-        guard t.what != nil, t.who != nil || t.when != nil else { return nil }
+        guard let w = t.what, t.who != nil || t.when != nil else { return nil }
+        // "| Item | Due |" without a who column is any table with dates in it, unless the
+        // what column says action outright.
+        if t.who == nil, !strongWhatWords.contains(Fold.string(cells[w]).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))) {
+            return nil
+        }
         return t
     }
+
+    static let strongWhatWords: Set<String> = ["actie", "acties", "actiepunt", "actiepunten", "action", "actions", "action item",
+                                               "toezegging", "afspraak", "task", "taak"]
 
     /// Rows under an actions heading without a header: the longest cell is the action, a
     /// cell of names the owner, a cell with a date phrase the deadline.

@@ -26,6 +26,11 @@ public struct DraftItem: Sendable, Hashable {
     /// The source sentence, whitespace collapsed.
     public var quote: String
     public var confidence: Double
+    /// How explicit the source was (marker, table, checkbox over prose), for merging.
+    var rank = 0
+    /// Text a restatement of the action may share words with (the sentence "hier" points to).
+    var context = ""
+    var anaphoric = false
 
     public init(id: String = "", title: String, owner: String?, with: [String] = [], involved: [String] = [],
                 due: String? = nil, deadline: LocalDate? = nil, afterEvent: String? = nil,
@@ -45,6 +50,28 @@ public struct DraftItem: Sendable, Hashable {
         self.quote = quote
         self.confidence = confidence
     }
+}
+
+/// Someone an item names, as the config must define them: `id` is a valid person id
+/// (`jan-de-vries`), `name` is how the minutes wrote it (`Jan de Vries`), and `fullName`
+/// what the attendance list says a short name stands for (`JS` → `Jane Smith`).
+public struct PersonRef: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var fullName: String?
+
+    public init(id: String, name: String, fullName: String? = nil) {
+        self.id = id
+        self.name = name
+        self.fullName = fullName
+    }
+}
+
+extension DraftItem {
+    /// The owner as a person id of the config (`the-chairs` for "the chairs").
+    public var ownerID: String? { owner.map(Slug.personID) }
+    /// Co-owners as person ids.
+    public var withIDs: [String] { with.map(Slug.personID) }
 }
 
 /// An outside happening an item waits for, with the window the minutes expect it in.
@@ -84,14 +111,20 @@ public struct ImportResult: Sendable {
         self.notes = notes
     }
 
-    /// Owners and co-owners named by the items, sorted: the people the main config must define.
-    public var peopleSeen: [String] {
-        var s = Set<String>()
+    /// Full names the attendance list gives for short ones ("JS" → "Jane Smith").
+    var fullNames: [String: String] = [:]
+
+    /// Owners and co-owners named by the items, sorted by id: the people the main config
+    /// must define, with the names the minutes use for them.
+    public var peopleSeen: [PersonRef] {
+        var byID: [String: PersonRef] = [:]
         for i in items {
-            if let o = i.owner { s.insert(o) }
-            s.formUnion(i.with)
+            for name in [i.owner].compactMap({ $0 }) + i.with {
+                let id = Slug.personID(name)
+                if byID[id] == nil { byID[id] = PersonRef(id: id, name: name, fullName: fullNames[name]) }
+            }
         }
-        return s.sorted { $0.lowercased() < $1.lowercased() }
+        return byID.values.sorted { ($0.id.lowercased(), $0.id) < ($1.id.lowercased(), $1.id) }
     }
 
     /// True when some item needs the next meeting of the series.

@@ -7,10 +7,12 @@ public enum DraftJSON {
         var items: [Any] = []
         for i in r.items {
             var o: [String: Any] = [
-                "id": i.id, "title": i.title, "with": i.with, "involved": i.involved, "line": i.line,
-                "quote": i.quote, "confidence": (i.confidence * 100).rounded() / 100,
+                "id": i.id, "title": i.title, "with": i.withIDs, "with_names": i.with, "involved": i.involved,
+                "line": i.line, "quote": i.quote, "confidence": (i.confidence * 100).rounded() / 100,
             ]
-            o["owner"] = i.owner ?? NSNull()
+            // `owner` is the person id the YAML uses; `owner_name` the name as written.
+            o["owner"] = i.ownerID ?? NSNull()
+            o["owner_name"] = i.owner ?? NSNull()
             o["due"] = i.due ?? NSNull()
             o["deadline"] = i.deadline?.description ?? NSNull()
             o["after_event"] = i.afterEvent ?? NSNull()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The YAML draft: a file to `include` from the main config. It carries the items and the
 /// events and meeting series they need, never people (the owners seen are listed in a
 /// comment). Items without an owner are written commented out, so the draft passes
@@ -20,7 +22,17 @@ public enum DraftYAML {
         out.append("# Review every item against the minutes before including this file.")
         if let d = r.meetingDate { out.append("# Meeting: \(r.series) on \(d).") }
         let people = r.peopleSeen
-        out.append(people.isEmpty ? "# Owners seen: none." : "# Owners seen (define each under people: in the main config): \(people.joined(separator: ", ")).")
+        if people.isEmpty {
+            out.append("# Owners seen: none.")
+        } else {
+            out.append("# Owners seen; define each under people: in the main config (id: name in the minutes):")
+            for p in people {
+                var line = "#   \(p.id)"
+                if p.name != p.id || p.fullName != nil { line += ": \(p.name)" }
+                if let full = p.fullName { line += " (\(full))" }
+                out.append(line)
+            }
+        }
         let withMeeting = r.meetingDate != nil
         if withMeeting && !options.omitMeetings {
             out.append("")
@@ -57,8 +69,8 @@ public enum DraftYAML {
         var l: [String] = []
         l.append("- id: \(key(i.id))")
         l.append("  title: \(quote(i.title))")
-        l.append("  owner: \(i.owner.map(quote) ?? "TODO")")
-        if !i.with.isEmpty { l.append("  with: [\(i.with.map(quote).joined(separator: ", "))]") }
+        l.append("  owner: \(i.ownerID.map(key) ?? "TODO")")
+        if !i.with.isEmpty { l.append("  with: [\(i.withIDs.map(key).joined(separator: ", "))]") }
         if withMeeting { l.append("  meeting: \(quote("\(r.series)@\(r.meetingDate!)"))") }
         if let d = i.due {
             l.append("  due: \(quote(d))" + (i.deadline.map { "   # \($0)" } ?? ""))
@@ -97,5 +109,3 @@ public enum DraftYAML {
         s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } && s.first?.isLetter == true ? s : quote(s)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ids for items, events and series: lower-case ASCII words joined by hyphens, because they
 /// are typed on the command line (`remindd done ID`) and used as YAML keys.
 enum Slug {
@@ -15,6 +17,28 @@ enum Slug {
         return String(words).split(separator: " ").prefix(maxWords).joined(separator: "-")
     }
 
+    /// A person id the config loader accepts (`[A-Za-z0-9._-]+`): a name that already is
+    /// one stays as written ("MvdB", "JenV", "VNG-regio"); any other is folded to lower-case
+    /// words joined by hyphens ("Jan de Vries" → `jan-de-vries`, "the chairs" →
+    /// `the-chairs`, "Financiën" → `financien`, "PRT's" → `prts`).
+    static func personID(_ name: String) -> String {
+        if !name.isEmpty, name.first?.isLetter == true || name.first?.isNumber == true,
+           name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) { return name }
+        var out = ""
+        var dash = false
+        for c in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
+            if c.isASCII, c.isLetter || c.isNumber {
+                out.append(c); dash = false
+            } else if "'’`".contains(c) {
+                continue
+            } else if !out.isEmpty, !dash {
+                out.append("-"); dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "person" : out
+    }
+
     /// An item id from its owner and the first content words of its title.
     static func itemID(title: String, owner: String?) -> String {
         var words: [String] = []
@@ -30,5 +54,3 @@ enum Slug {
         return base.isEmpty ? "item" : String(base.prefix(48)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 }
-
-import Foundation

@@ -51,7 +51,9 @@ enum Tokenizer {
                 while j < chars.count {
                     let d = chars[j]
                     if isWordChar(d) { j += 1; continue }
-                    // Inner joiners: e-mail, 2023-II, m.b.t., PRT's, 12:00, 1/11
+                    // Inner joiners: e-mail, 2023-II, m.b.t., PRT's, 12:00, 1/11; a slash
+                    // between words is a list ("MvdB/RO", "JenV/MBZK"), not one word.
+                    if d == "/", chars[j - 1].isLetter, j + 1 < chars.count, chars[j + 1].isLetter { break }
                     if "-'’./:&".contains(d), j + 1 < chars.count, isWordChar(chars[j + 1]) { j += 1; continue }
                     break
                 }

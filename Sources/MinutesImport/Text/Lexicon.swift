@@ -9,6 +9,7 @@ enum Lexicon {
         "toezeggingen", "toezegging", "vervolgacties", "vervolgactie", "vervolgstappen",
         "action items", "action item", "action points", "action point", "actions", "action",
         "follow-ups", "follow-up", "next steps", "todo", "to do", "to-do", "ai",
+        "action by", "action on", "actions by", "actie door", "actie bij",
     ]
     /// Labels that introduce something that is not an action.
     static let decisionMarkers: [String] = [
@@ -31,6 +32,20 @@ enum Lexicon {
         "board", "committee", "members", "member", "everyone", "all", "participants", "lead",
         "leads", "manager", "director", "coordinator", "group", "working", "staff", "officer",
         "treasurer", "president", "editor", "editors", "organisers", "organizers", "host",
+        "wethouder", "wethouders", "burgemeester", "gedeputeerde", "gedeputeerden", "dijkgraaf",
+        "griffier", "griffie", "concernstaf", "staf", "portefeuillehouder", "adviseur",
+        "beleidsmedewerker", "projectteam", "kernteam", "regiegroep", "klankbordgroep",
+        "penningmeester", "vicevoorzitter", "secretaris-directeur", "gemeentesecretaris",
+        "bestuursleden", "bestuurslid", "ledenraad", "notulist", "jeugdcommissie", "contactpersoon",
+        "head", "chief", "officer", "officers", "trustees", "trustee", "governors", "councillors",
+        "clerk", "scribe", "facilitator", "convenor", "convener", "sponsor", "vice-chair",
+        "co-chair", "administrator", "accountant", "auditor", "auditors", "analyst", "owner",
+        "owners", "pmo", "office", "services", "service", "unit", "department", "dienst",
+    ]
+    /// Titles before a name, dropped from the owner ("Mw. De Wit" is De Wit).
+    static let honorifics: Set<String> = [
+        "dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mr", "mrs", "ms", "miss", "dr", "cllr",
+        "councillor", "prof", "ir", "drs", "ing", "sir", "dame", "mx",
     ]
     /// Capitalised words that open sentences but never name an actor.
     static let notActors: Set<String> = [
@@ -49,6 +64,13 @@ enum Lexicon {
         "when", "status", "opmerking", "opmerkingen", "vraag", "antwoord", "question",
         "mr", "mrs", "ms", "dr", "dhr", "mevr", "mw", "both", "beide", "please", "graag",
         "welcome", "welkom", "thanks", "dank", "opening", "sluiting", "rondvraag",
+        "agreed", "afgesproken", "overeengekomen", "noted", "approved", "summary", "samenvatting",
+        // past tenses that open a sentence of minutes ("Wanted to make sure …", "Discussed …")
+        "wanted", "discussed", "decided", "explained", "reported", "confirmed", "suggested", "asked",
+        "mentioned", "highlighted", "proposed", "requested", "raised", "welcomed", "presented",
+        "considered", "reviewed", "thanked", "reminded", "recommended", "stated", "clarified",
+        "expressed", "queried", "summarised", "summarized", "concluded", "received", "circulated",
+        "completed", "noting", "following", "regarding", "besproken", "toegelicht", "gemeld",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
@@ -85,6 +107,13 @@ enum Lexicon {
         "produce", "compiles", "compile", "collects", "collect", "invites", "invite", "emails",
         "email", "calls", "call", "distributes", "distribute", "informs", "inform", "takes", "take",
         "explores", "explore", "proposes", "propose", "coordinates", "coordinate", "circulates",
+        "bespreekt", "bespreken", "betrekt", "betrekken", "laat", "laten", "presenteert", "presenteren",
+        "rapporteert", "rapporteren", "publiceert", "publiceren", "analyseert", "analyseren", "beoordeelt",
+        "beoordelen", "evalueert", "evalueren", "verzorgt", "controleert", "controleren", "onderhoudt",
+        "presents", "present", "reports", "report", "publishes", "publish", "issues", "issue", "chases",
+        "chase", "files", "file", "brings", "bring", "arranges", "drafts", "analyses", "analyzes",
+        "analyse", "analyze", "assesses", "assess", "evaluates", "evaluate", "agrees", "approaches",
+        "approach", "completes", "complete", "delivers", "deliver", "runs", "run", "leads", "lead",
     ]
     /// Present-tense verbs that minutes also use to report what was said at the table; they
     /// count as a commitment only with a deadline or a "nog"/"verder" of intent.
@@ -92,7 +121,8 @@ enum Lexicon {
         "informeert", "deelt", "stelt", "zegt", "doet", "maakt", "komt", "kijkt", "brengt",
         "gaat", "legt", "zet", "houdt", "stemt", "vraagt", "werkt", "past", "draagt",
         "informs", "shares", "takes", "sets", "looks", "calls", "asks", "reviews", "checks",
-        "proposes", "follows",
+        "proposes", "follows", "bespreekt", "bespreken", "laat", "presenteert", "rapporteert",
+        "presents", "reports", "brings", "leads", "runs", "agrees",
     ]
     /// Reporting verbs whose subject owns what follows ("SJenV concludeert dat hij …").
     static let reportingVerbs: Set<String> = [
@@ -101,6 +131,23 @@ enum Lexicon {
         "agreed", "agrees", "said", "says", "confirmed", "confirms", "promised", "promises",
         "undertook", "undertakes", "offered", "offers", "volunteered", "volunteers",
         "committed", "commits", "noted", "notes", "concluded", "concludes",
+    ]
+    /// Reporting verbs by which the speaker commits ("SJenV concludeert dat …"), as opposed
+    /// to only informing ("antwoordt", "meldt", "geeft aan").
+    static let committingReports: Set<String> = [
+        "concludeert", "zegt", "belooft", "bevestigt", "committeert", "biedt", "neemt",
+        "agreed", "agrees", "promised", "promises", "confirmed", "confirms", "undertook", "undertakes",
+        "concluded", "concludes", "committed", "commits", "offered", "offers", "volunteered",
+    ]
+    /// English base forms of the verbs above: after a single subject they are nouns
+    /// ("the report", "the plan"), not a present tense.
+    static let englishBaseVerbs: Set<String> = [
+        "circulate", "send", "draft", "prepare", "contact", "organise", "organize", "schedule", "update",
+        "review", "share", "follow", "check", "arrange", "write", "ask", "look", "reach", "investigate",
+        "set", "book", "provide", "submit", "confirm", "finalise", "finalize", "liaise", "produce",
+        "compile", "collect", "invite", "email", "call", "distribute", "inform", "take", "explore",
+        "propose", "coordinate", "present", "report", "publish", "issue", "chase", "file", "bring",
+        "analyse", "analyze", "assess", "evaluate", "approach", "complete", "deliver", "run", "lead",
     ]
     /// English "X agreed to / offered to / is to" commitments.
     static let englishToVerbs: Set<String> = [

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the labels secretariats put before an action ("Actie:", "o Actie JenV:",
 /// "**ACTION (Alice):**", "TODO", "AI:") and before things that are not actions
 /// ("Besluit:", "Decision:").
@@ -47,6 +49,7 @@ enum MarkerScan {
             // An item number: "Actie 3:", "Actiepunt 2023-05:", "Action #2:".
             var k = j
             while k < folded.count, folded[k] == " " { k += 1 }
+            if k + 1 < folded.count, folded[k] == "-", folded[k + 1].isNumber { k += 1 }
             if k < folded.count, folded[k] == "#" || folded[k].isNumber {
                 var e = k + 1
                 while e < folded.count, folded[e].isNumber || "-./".contains(folded[e]) { e += 1 }
@@ -87,5 +90,3 @@ enum MarkerScan {
         return nil
     }
 }
-
-import Foundation

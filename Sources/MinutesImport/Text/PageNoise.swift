@@ -10,7 +10,7 @@ struct PageNoise {
     var sidebar: [String]
 
     init(lines raw: [String]) {
-        var lines = raw.map(PageNoise.normalizeLine)
+        var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
         for i in lines.indices {
             var changed = true
@@ -110,18 +110,58 @@ struct PageNoise {
             let label = ["datum", "date", "kenmerk", "pagina", "page", "referentie", "reference", "ons kenmerk"]
                 .contains(Fold.string(s))
             let needed = (isDate || label || s.contains(" ") || s.contains("-")) ? 2 : 3
-            guard c >= needed else { continue }
-            // Anywhere else than at a line end means it is part of the prose.
-            let total = body.components(separatedBy: s).count - 1
-            var atEnds = 0
-            for l in lines {
-                let t = l.trimmingTrailingSpace
-                if t == s || t.hasSuffix(" " + s) { atEnds += 1 }
-            }
-            if total == atEnds && !s.contains("|") { result.append(s) }
+            guard c >= needed, onlyAtLineEnds(s, lines, body) else { continue }
+            result.append(s)
         }
+        result += chained(lines, body, after: result)
         // Longest first, so "Directoraat-Generaal Migratie" goes before "Migratie".
         return result.sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+
+    /// Anywhere else than at a line end means it is part of the prose.
+    static func onlyAtLineEnds(_ s: String, _ lines: [String], _ body: String) -> Bool {
+        guard !s.contains("|") else { return false }
+        let total = body.components(separatedBy: s).count - 1
+        var atEnds = 0
+        for l in lines {
+            let t = l.trimmingTrailingSpace
+            if t == s || t.hasSuffix(" " + s) { atEnds += 1 }
+        }
+        return total == atEnds
+    }
+
+    /// A sidebar block runs over consecutive lines ("Directoraat-Generaal" / "Migratie" /
+    /// "Datum" / "25 september 2023"): a word that ends two lines, each right below a line
+    /// that ends in sidebar text, and occurs nowhere else, belongs to it too.
+    static func chained(_ lines: [String], _ body: String, after known: [String]) -> [String] {
+        var found: [String] = []
+        let trimmed = lines.map { $0.trimmingTrailingSpace }
+        for _ in 0..<3 {
+            let sidebar = known + found
+            var count: [String: Int] = [:]
+            var previousInSidebar = false
+            for t in trimmed {
+                let bare = t.trimmingCharacters(in: .whitespaces)
+                if bare.isEmpty { continue }
+                let words = t.split(separator: " ").map(String.init)
+                if previousInSidebar, words.count >= 2 {
+                    for n in 1...min(2, words.count - 1) {
+                        let s = words.suffix(n).joined(separator: " ")
+                        if let f = s.first, f.isUppercase || f.isNumber, let e = s.last, e.isLetter || e.isNumber {
+                            count[s, default: 0] += 1
+                        }
+                    }
+                }
+                previousInSidebar = sidebar.contains { bare == $0 || t.hasSuffix(" " + $0) }
+            }
+            let new = count.filter { $0.value >= 2 && !sidebar.contains($0.key) }
+                .filter { s in trimmed.filter { $0.hasSuffix(" " + s.key) }.count == s.value }
+                .filter { onlyAtLineEnds($0.key, lines, body) }
+                .map(\.key)
+            if new.isEmpty { break }
+            found += new
+        }
+        return found
     }
 }
 

@@ -30,10 +30,38 @@ struct Unit {
 }
 
 enum Segmenter {
+    nonisolated(unsafe) static let statusTagRx = try! Regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
+    nonisolated(unsafe) static let registerIDRx = try! Regex(
+        #"(?:[A-Z]{1,4}-\d{1,4}(?:[-/.]\d{1,4})?|[A-Z]{1,2}\d{2,4}-\d{1,4}|(?:19|20)\d\d[-/.]\d{1,3}|#\d{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
+    /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
+    nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
+
+    nonisolated(unsafe) static let ownerLabelRx = try! Regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
+
+    static func endsWithOwnerLabel(_ t: String) -> Bool {
+        guard let m = t.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
+        return ActorParser.looksLikeActorList(String(names))
+    }
+
+    static func isSpeakerLine(_ t: String) -> Bool {
+        t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+    }
+
+    /// The length most lines of the document wrap at: a shorter line that stops without
+    /// punctuation ended there on purpose (a list entry, a note), it was not wrapped.
+    static func wrapWidth(_ lines: [String]) -> Int {
+        let lengths = lines.map { $0.trimmingTrailingSpace.count }.filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return 0 }
+        return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+    }
     /// The bullet or checkbox a line opens with, and the text after it.
     static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
         var t = Substring(line.drop(while: { $0 == " " }))
         var hadBullet = false
+        // "-> Bas: begroting", "=> …": arrows typed as two characters.
+        for arrow in ["->", "=>", "-->"] where t.hasPrefix(arrow + " ") {
+            t = t.dropFirst(arrow.count).drop(while: { $0 == " " }); hadBullet = true
+        }
         if let c = t.first, "o•·▪◦-*–—→+>".contains(c) || c == "\u{F0B7}" {
             let after = t.dropFirst()
             if after.first == " " || ("•·▪◦→\u{F0B7}".contains(c) && after.first != nil) {
@@ -43,6 +71,17 @@ enum Segmenter {
         for (box, ticked) in [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
                               ("☑", true), ("☒", true), ("✅", true), ("[]", false)] where t.hasPrefix(box) {
             return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
+        }
+        // A status tag: "[NEW] ACTION: …", "[DONE] …".
+        if let m = t.prefixMatch(of: statusTagRx) {
+            let tag = Fold.string(String(m.output[1].substring ?? ""))
+            let rest = String(t[m.range.upperBound...])
+            if ActionStatus.closed.contains(tag) { return (true, rest) }
+            if ActionStatus.open.contains(tag) { return (nil, rest) }
+        }
+        // An action register number: "AP-12 …", "A23-04 (KB) …", "2023-31 …".
+        if let m = t.prefixMatch(of: registerIDRx) {
+            return (nil, String(t[m.range.upperBound...]))
         }
         if hadBullet { return (nil, String(t)) }
         // 1. / 1) / a) / (2) / iv.
@@ -70,27 +109,34 @@ enum Segmenter {
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
-    /// Headings: markdown `#`, lines in capitals, short lines ending in a colon, bold-only
-    /// lines, and short numbered titles ("3. Huisvesting").
-    static func headingText(_ raw: String) -> String? {
+    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+
+    /// Headings: markdown `#`, lines in capitals, short lines ending in a colon (a label over
+    /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
+    /// 2025", "1  Apologies") — except in an actions list, where a numbered line is an entry.
+    static func heading(_ raw: String, inActions: Bool = false, nextNumber: Int? = nil) -> (text: String, label: Bool)? {
         var t = raw.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("#") { return t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+        if t.hasPrefix("#") { return (t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces), false) }
         if t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4, !t.dropFirst(2).dropLast(2).contains("**") {
             t = String(t.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
-            if !t.hasSuffix(".") { return t.hasSuffix(":") ? String(t.dropLast()) : t }
+            if !t.hasSuffix(".") { return t.hasSuffix(":") ? (String(t.dropLast()), true) : (t, false) }
         }
         var numbered = false
-        if let b = bullet(of: t), b.checkbox == nil, t.first?.isNumber == true {
-            t = b.rest; numbered = true
+        var inSequence = false
+        // In an actions list only the next agenda number ("2." after "1. Action log") is a title.
+        if let m = t.wholeMatch(of: numberedTitleRx), let rest = m.output[2].substring {
+            inSequence = m.output[1].substring.flatMap { Int($0) } == nextNumber
+            if !inActions || inSequence { t = String(rest); numbered = true }
         }
         let words = t.split(separator: " ")
         let letters = t.filter(\.isLetter)
         guard !letters.isEmpty, words.count <= 12 else { return nil }
-        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return t }
-        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return String(t.dropLast()) }
+        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return (t, false) }
+        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return (String(t.dropLast()), true) }
         if words.count <= 5, !t.hasSuffix("."),
-           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return t }
-        if numbered, words.count <= 4, let l = t.last, l.isLetter, t.first?.isUppercase == true { return t }
+           CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return (t, false) }
+        if numbered, words.count <= 8, let l = t.last, !".:;,".contains(l), t.first?.isUppercase == true,
+           inSequence || ProseRules.analyze(t).commitment == nil { return (t, false) }
         return nil
     }
 
@@ -100,6 +146,11 @@ enum Segmenter {
         var blankSince = false
         var section: String?
         var currentIndent = 0
+        let width = wrapWidth(lines)
+        var labelOuter: String??
+        var agendaNumber: Int?
+        var sawListUnderLabel = false
+        var previousLength = 0
 
         func flush() {
             if let c = current, !c.text.trimmingCharacters(in: .whitespaces).isEmpty { units.append(c) }
@@ -110,7 +161,8 @@ enum Segmenter {
             let t = raw.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { blankSince = true; continue }
             let indent = raw.prefix(while: { $0 == " " }).count
-            defer { blankSince = false }
+            let shortBefore = previousLength > 0 && Double(previousLength) < 0.6 * Double(width)
+            defer { blankSince = false; previousLength = raw.trimmingTrailingSpace.count }
             if isTableRow(t) {
                 flush()
                 if !isTableRule(t) {
@@ -132,34 +184,44 @@ enum Segmenter {
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
                 && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
-            if let h = headingText(t) ?? (titleLike ? t : nil) {
+            if let (h, isLabel) = heading(t, inActions: CandidateFinder.isActionSection(section), nextNumber: (agendaNumber ?? 0) + 1)
+                ?? (titleLike ? (t, false) : nil) {
+                if let m = t.wholeMatch(of: numberedTitleRx), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
                 // A heading split over two lines in capitals reads as one.
-                if let c = current, c.kind == .heading, !blankSince {
+                if let c = current, c.kind == .heading, !blankSince, !isLabel {
                     current!.text += " " + h
                     section = current!.text
                     continue
                 }
                 flush()
+                // A label ("Besloten wordt:") heads the list under it, not the rest of the item.
+                if isLabel { labelOuter = labelOuter ?? section; sawListUnderLabel = false } else { labelOuter = nil }
                 section = h
                 current = Unit(kind: .heading, text: h, lineStarts: [(0, lineNo)], section: nil)
                 continue
             }
             if let b = bullet(of: t) {
+                if labelOuter != nil { sawListUnderLabel = true }
                 flush()
                 current = Unit(kind: .listItem(checkbox: b.checkbox), text: b.rest, lineStarts: [(0, lineNo)], section: section)
                 currentIndent = indent
                 continue
             }
             if var c = current, c.kind != .heading, c.kind != .tableRow {
-                let ended = c.text.last.map { ".!?;:".contains($0) } ?? true
+                // "… by Friday. Action: AK" ends the entry as a full stop would.
+                let ended = c.text.last.map { ".!?;:".contains($0) } ?? true || endsWithOwnerLabel(c.text)
                 let startsLower = t.first.map { $0.isLowercase || $0.isNumber } ?? false
-                let continues: Bool
+                // A short unfinished line followed by a capital was not wrapped: a new entry.
+                let freshStart = !startsLower && shortBefore && indent <= currentIndent
+                var continues: Bool
                 switch c.kind {
                 case .listItem:
                     continues = blankSince ? (!ended && startsLower) : (!ended || startsLower || indent > currentIndent)
+                    if freshStart && !ended { continues = false }
                 default:
-                    continues = blankSince ? (!ended && startsLower) : true
+                    continues = blankSince ? (!ended && startsLower) : !(freshStart && !ended)
                 }
+                if isSpeakerLine(t) || endsWithOwnerLabel(c.text) { continues = false }
                 if continues {
                     append(t, line: lineNo, to: &c)
                     current = c
@@ -167,6 +229,10 @@ enum Segmenter {
                 }
             }
             flush()
+            if let outer = labelOuter, sawListUnderLabel || units.last?.kind == .paragraph {
+                section = outer
+                labelOuter = nil
+            }
             current = Unit(kind: .paragraph, text: t, lineStarts: [(0, lineNo)], section: section)
             currentIndent = indent
         }

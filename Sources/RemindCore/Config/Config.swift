@@ -56,6 +56,9 @@ public struct Config: Sendable {
     public var timeZoneName: String = "UTC"
     /// Channel names in file order.
     public var channelOrder: [String] = []
+    /// Where each template override's parts are written (`overdue.subject` → position), so
+    /// errors found when compiling them point at the text.
+    public var templateLocations: [String: SourceLocation] = [:]
 
     /// The channels that reach a person for an item: the item's, else the person's, else
     /// `defaults.channels`.

@@ -145,7 +145,6 @@ extension ConfigDraft {
                 if parts.count == 2, let d = LocalDate(parts[1]) {
                     meeting = MeetingRef(series: parts[0], date: d)
                     refer(.series, parts[0], mt, r, "meeting of \(what)")
-                    meetingDateRefs.append((parts[0], d, r.location(mt)))
                 } else {
                     r.error("\(what): meeting must look like <series>@YYYY-MM-DD (e.g. lrt@2023-09-25), found '\(s)'", at: mt)
                 }

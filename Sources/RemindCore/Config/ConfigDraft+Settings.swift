@@ -117,6 +117,7 @@ extension ConfigDraft {
                 continue
             }
             guard let m = r.mapping(value, "template '\(name)'", allowed: ["subject", "body"]) else { continue }
+            for part in ["subject", "body"] { if let n = m[part] { templateLocations["\(name).\(part)"] = r.location(n.value) } }
             let subject = m["subject"].flatMap { r.line($0.value, "templates.\(name).subject") }
             let body = m["body"].flatMap { r.string($0.value, "templates.\(name).body") }
             templates[name] = MessageTemplate(subject: subject, body: body)

@@ -33,11 +33,6 @@ extension ConfigDraft {
             }
             fail("unknown \(ref.kind.rawValue) '\(ref.name)' in \(ref.context) (define it under \(whereToDefine))\(hint)", at: ref.at)
         }
-        for (series, date, loc) in meetingDateRefs {
-            if let s = meetings[series], !s.dates.contains(date) {
-                fail("meeting series '\(series)' has no meeting on \(date) (its dates: \(s.dates.map(\.description).joined(separator: ", ")))", at: loc)
-            }
-        }
         if defaultChannels == nil {
             defaultChannels = channelOrder.count == 1 ? channelOrder : []
         }
@@ -108,6 +103,7 @@ extension ConfigDraft {
                        templates: templates)
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
+        c.templateLocations = templateLocations
         for (i, item) in items.enumerated() { c.itemIndex[item.id] = i }
         return c
     }

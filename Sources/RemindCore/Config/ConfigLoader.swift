@@ -73,11 +73,11 @@ final class ConfigDraft {
     var items: [Item] = []
     var itemPolicies: [PolicyOverride?] = []
     var templates: [String: MessageTemplate] = [:]
+    var templateLocations: [String: SourceLocation] = [:]
 
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …
     var references: [Reference] = []
     var itemOwnerAt: [String: SourceLocation] = [:]
-    var meetingDateRefs: [(String, LocalDate, SourceLocation?)] = []
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 

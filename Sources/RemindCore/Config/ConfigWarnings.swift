@@ -4,6 +4,12 @@ public enum ConfigWarnings {
         let planner = Planner(config: config)
         var out: [String] = []
         for item in config.items {
+            if let m = item.meeting, let series = config.meetings[m.series], !series.dates.contains(m.date) {
+                let loc = item.location.map { "\($0): " } ?? ""
+                out.append("\(loc)warning: item '\(item.id)': meeting series '\(m.series)' has no meeting on \(m.date) (its dates: \(series.dates.map(\.description).joined(separator: ", "))); the date still counts as the reference date")
+            }
+        }
+        for item in config.items {
             guard case .nextMeeting(let s, _)? = item.due, case .undated = planner.deadline(of: item, state: PlanState()) else { continue }
             let series = s ?? item.meeting?.series ?? "?"
             let loc = item.location.map { "\($0): " } ?? ""

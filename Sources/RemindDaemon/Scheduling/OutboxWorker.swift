@@ -6,8 +6,7 @@ import RemindDelivery
 
 /// Drains the outbox: claims due deliveries, sends each channel's batch over that channel's
 /// notifier on its own serial queue (one connection per channel, reused across the batch),
-/// and records every outcome in one transaction per batch, on a queue of its own so the
-/// next batch is claimed and sent meanwhile. Failures are retried with
+/// and records every outcome in one transaction per batch. Failures are retried with
 /// backoff until `retry.give_up_after`, then marked failed and logged at error level.
 public final class OutboxWorker: @unchecked Sendable {
     public typealias NotifierFactory = @Sendable (String, Config) throws -> any Notifier
@@ -17,9 +16,6 @@ public final class OutboxWorker: @unchecked Sendable {
     private let logger: Logger
     private let makeNotifier: NotifierFactory
     private let control = DispatchQueue(label: "remindd.outbox")
-    /// Writes outcomes (one transaction a batch) and their log lines while the channel
-    /// queues send the next batch: the wire does not wait for SQLite.
-    private let recorder = DispatchQueue(label: "remindd.outbox.record")
     private let retryTimer: WallTimer
     private var config: Config
     private var backoff: Backoff
@@ -30,6 +26,12 @@ public final class OutboxWorker: @unchecked Sendable {
     private let idle = DispatchGroup()
     /// Deliveries per claim; one batch per channel per round.
     public var batchSize = 500
+    /// Outcomes are committed after this many deliveries or this many seconds, whichever
+    /// comes first: few commits for a fast channel, few repeats after a crash on a slow one.
+    static let recordEvery = 32
+    static let recordInterval = 0.1
+    /// Set by `shutdown`; read by the channel queues between two deliveries.
+    private let stopRequested = LockedFlag()
 
     public init(store: Store, config: Config, clock: WallClock, logger: Logger,
                 backoff: Backoff? = nil, retryTimer: WallTimer? = nil,
@@ -59,11 +61,13 @@ public final class OutboxWorker: @unchecked Sendable {
         }
     }
 
-    /// Stops claiming new work and waits up to `timeout` for batches in flight. What is not
-    /// finished stays pending (its claim is released at the next start).
+    /// Stops claiming new work, lets each channel finish the delivery it is making, and
+    /// waits up to `timeout` for that. What was not attempted stays pending (its claim is
+    /// released at the next start).
     @discardableResult
     public func shutdown(timeout: Double) -> Bool {
         control.sync { stopping = true }
+        stopRequested.set()
         retryTimer.cancel()
         return idle.wait(timeout: .now() + timeout) == .success
     }
@@ -133,23 +137,43 @@ public final class OutboxWorker: @unchecked Sendable {
                 }
             }
             if let notifier, !sendable.isEmpty {
-                let results = notifier.notifier.deliver(sendable.map { OutgoingMessage(delivery: $0.planned, late: $0.late) })
-                let done = clock.now()
-                for (r, result) in zip(sendable, results) {
-                    updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
+                // A few messages at a time on the channel's one connection, with the outcomes
+                // recorded every few messages or fractions of a second: a crash then repeats
+                // only the last few sends, not the whole claimed batch. Handing the notifier
+                // several at once lets it prepare the next while this one is on the wire; how
+                // many is set by the pace just seen, so a slow server still gets its outcomes
+                // recorded within about `recordInterval`.
+                var lastRecorded = DispatchTime.now()
+                var index = 0
+                var chunkSize = 1
+                while index < sendable.count {
+                    if stopRequested.value { break }  // the rest stays pending for the next start
+                    let chunk = sendable[index..<min(index + chunkSize, sendable.count)]
+                    let started = DispatchTime.now()
+                    let results = notifier.notifier.deliver(chunk.map { OutgoingMessage(delivery: $0.planned, late: $0.late) })
+                    let done = clock.now()
+                    for (i, r) in chunk.enumerated() {
+                        let result = i < results.count ? results[i] : .retry(reason: "the notifier returned no result", retryAfter: nil)
+                        updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
+                    }
+                    index += chunk.count
+                    let now = DispatchTime.now()
+                    let elapsed = Double(now.uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
+                    if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
+                        record(updates, batch)
+                        updates.removeAll()
+                        lastRecorded = DispatchTime.now()
+                    }
+                    let perMessage = Double(now.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 / Double(chunk.count)
+                    chunkSize = max(1, min(Self.recordEvery, Int(Self.recordInterval / max(perMessage, 1e-6))))
                 }
             }
-            let outcomes = updates
-            recorder.async { [self] in
-                record(outcomes, batch)
-                control.async {
-                    self.inFlight -= 1
-                    self.idle.leave()
-                    self.drain()
-                }
+            if !updates.isEmpty { record(updates, batch) }
+            control.async {
+                self.inFlight -= 1
+                self.idle.leave()
+                self.drain()
             }
-            // Claim the next batch now, while this one is being recorded.
-            control.async { if self.inFlight <= 1 { self.drain() } }
         }
     }
 
@@ -204,4 +228,13 @@ public final class OutboxWorker: @unchecked Sendable {
 /// Hands a notifier to its channel's serial queue; it is never used from two threads at once.
 private struct NotifierBox: @unchecked Sendable {
     let notifier: any Notifier
+}
+
+/// A flag set once from one thread and read from others.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    var value: Bool { lock.withLock { isSet } }
+    func set() { lock.withLock { isSet = true } }
 }

@@ -38,7 +38,7 @@ public final class Daemon: @unchecked Sendable {
     /// start, 74 when the state cannot be opened.
     public func run() -> Never {
         do {
-            config = try ConfigLoader.load(path: configPath)
+            config = try ServiceConfig.load(path: configPath)
         } catch let e as ConfigErrors {
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
@@ -148,7 +148,7 @@ public final class Daemon: @unchecked Sendable {
         _ = notify.reloading()
         logger.info("reloading", metadata: ["config": "\(configPath)"])
         do {
-            let newConfig = try ConfigLoader.load(path: configPath)
+            let newConfig = try ServiceConfig.load(path: configPath)
             try scheduler.reload(newConfig)
             config = newConfig
             worker.update(config: newConfig)

@@ -27,22 +27,27 @@ extension Store {
                 INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
                 VALUES (?, 0, NULL, NULL, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
-                    done = 0, done_at = NULL, snoozed_until = NULL,
+                    done = 0, done_at = NULL, snoozed_until = NULL, snoozed_at = NULL,
                     reopened_at = excluded.reopened_at, updated_at = excluded.updated_at
                 """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
         }
     }
 
-    /// Holds back an item's reminders until `until`. A later snooze replaces an earlier
-    /// one (also to shorten it); the done mark is left as it is.
+    /// Holds back an item's reminders until `until`; what falls due meanwhile comes once
+    /// when it ends. A later snooze replaces an earlier one (also to shorten it); while the
+    /// earlier one still runs, it keeps the earlier start, so nothing held back is lost.
+    /// The done mark is left as it is.
     public func snooze(_ id: String, until: Date, at now: Date) throws {
         try writer.write { db in
             try db.execute(sql: """
-                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
-                VALUES (?, 0, NULL, ?, NULL, ?)
+                INSERT INTO item_state (id, done, done_at, snoozed_until, snoozed_at, reopened_at, updated_at)
+                VALUES (?, 0, NULL, ?, ?, NULL, ?)
                 ON CONFLICT(id) DO UPDATE SET
+                    snoozed_at = CASE
+                        WHEN item_state.snoozed_at IS NOT NULL AND item_state.snoozed_until > excluded.snoozed_at
+                        THEN item_state.snoozed_at ELSE excluded.snoozed_at END,
                     snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at
-                """, arguments: [id, until.timeIntervalSince1970, now.timeIntervalSince1970])
+                """, arguments: [id, until.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
         }
     }
 
@@ -76,6 +81,7 @@ extension Store {
     static func itemState(_ row: Row) -> ItemState {
         ItemState(done: row["done"],
                   doneAt: (row["done_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                  snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                  snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                  snoozedAt: (row["snoozed_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }

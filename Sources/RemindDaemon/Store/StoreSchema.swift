@@ -61,6 +61,11 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: when a snooze began") { db in
+            // What fell due between the snooze and its end comes once when it ends; without
+            // the start the planner cannot tell what was held back.
+            try db.execute(sql: "ALTER TABLE item_state ADD COLUMN snoozed_at REAL")
+        }
         return migrator
     }()
 }

@@ -78,7 +78,21 @@ public struct MessageRenderer: Sendable {
         do {
             return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch {
-            throw TemplateError(key: key, part: part, message: "\(error)")
+            throw TemplateError(key: key, part: part, message: Self.explain(error))
+        }
+    }
+
+    /// Mustache's parser errors read as Swift values; say what is wrong in words.
+    static func explain(_ error: Error) -> String {
+        let raw = "\(error)"
+        guard let r = raw.range(of: "Error.", options: .backwards) else { return raw }
+        let reason = raw[r.upperBound...].prefix { $0.isLetter }
+        switch reason {
+        case "overflow": return "a tag is not closed ({{ without }})"
+        case "sectionCloseNameIncorrect": return "a section is closed with another name than it was opened with"
+        case "unfinishedName": return "a tag name is not finished"
+        case "expectedSectionEnd": return "a section ({{#…}}) is not closed"
+        default: return "\(reason)"
         }
     }
 

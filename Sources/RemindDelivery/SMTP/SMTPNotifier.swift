@@ -30,8 +30,8 @@ final class SMTPNotifier: Notifier {
         return Pipelined.map(batch, prepare: { message in
             Self.prepare(message, renderer: renderer, from: from, date: clock.now())
         }, use: { message, prepared in
-            let result = redacted(send(message, prepared))
-            log(result, message)
+            let result = send(message, prepared).redacted(by: redactor)
+            result.log(to: logger, channel: settings.channel, message: message, what: "mail")
             return result
         })
     }
@@ -119,29 +119,6 @@ final class SMTPNotifier: Notifier {
             case .tlsTrust, .loginDenied, .serverRefused, .badURL, .other:
                 return .failed(reason: reason)
             }
-        }
-    }
-
-    private func redacted(_ r: DeliveryResult) -> DeliveryResult {
-        switch r {
-        case .sent(let reply): return .sent(reply: redactor.redact(reply))
-        case .retry(let reason, let after): return .retry(reason: redactor.redact(reason), retryAfter: after)
-        case .failed(let reason): return .failed(reason: redactor.redact(reason))
-        }
-    }
-
-    private func log(_ r: DeliveryResult, _ m: OutgoingMessage) {
-        // Built only for a line that is written: at the daemon's usual level an accepted
-        // delivery logs nothing here (the worker logs it once recorded).
-        if case .sent = r, logger.logLevel > .debug { return }
-        let meta: Logger.Metadata = [
-            "channel": "\(settings.channel)", "delivery.key": "\(m.delivery.key)",
-            "item.id": "\(m.delivery.reminder.subject)",
-        ]
-        switch r {
-        case .sent(let reply): logger.debug("mail accepted: \(reply)", metadata: meta)
-        case .retry(let reason, _): logger.warning("mail not sent, will retry: \(reason)", metadata: meta)
-        case .failed(let reason): logger.error("mail failed: \(reason)", metadata: meta)
         }
     }
 }

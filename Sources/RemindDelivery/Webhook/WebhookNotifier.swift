@@ -32,21 +32,19 @@ final class WebhookNotifier: Notifier {
             WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config)
         }, use: { message, payload in
             let result = send(message, payload)
-            log(result, message)
+            result.log(to: logger, channel: settings.channel, message: message, what: "webhook")
             return result
         })
     }
 
     private func send(_ message: OutgoingMessage, _ payload: WebhookPayload) -> DeliveryResult {
         var headers = ["Content-Type: \(payload.contentType)"] + payload.headers
+        // The key goes out on every post, signed or not, so receivers can drop duplicates.
+        let id = Self.headerSafe(message.delivery.key)
+        let timestamp = Int(now().timeIntervalSince1970)
+        headers += ["webhook-id: \(id)", "webhook-timestamp: \(timestamp)"]
         if let signer {
-            let id = Self.headerSafe(message.delivery.key)
-            let timestamp = Int(now().timeIntervalSince1970)
-            headers += [
-                "webhook-id: \(id)",
-                "webhook-timestamp: \(timestamp)",
-                "webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))",
-            ]
+            headers.append("webhook-signature: \(signer.signature(id: id, timestamp: timestamp, body: payload.body))")
         }
         let outcome: Result<CurlResponse, CurlError>
         do {
@@ -54,7 +52,7 @@ final class WebhookNotifier: Notifier {
         } catch {
             outcome = .failure(error)
         }
-        return redacted(Self.classify(outcome, now: now()))
+        return Self.classify(outcome, now: now()).redacted(by: redactor)
     }
 
     private func connection() throws(CurlError) -> CurlHandle {
@@ -106,28 +104,5 @@ final class WebhookNotifier: Notifier {
         var allowed = CharacterSet(charactersIn: "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~")
         allowed.remove(charactersIn: "%")
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
-    }
-
-    private func redacted(_ r: DeliveryResult) -> DeliveryResult {
-        switch r {
-        case .sent(let reply): return .sent(reply: redactor.redact(reply))
-        case .retry(let reason, let after): return .retry(reason: redactor.redact(reason), retryAfter: after)
-        case .failed(let reason): return .failed(reason: redactor.redact(reason))
-        }
-    }
-
-    private func log(_ r: DeliveryResult, _ m: OutgoingMessage) {
-        // Built only for a line that is written: at the daemon's usual level an accepted
-        // delivery logs nothing here (the worker logs it once recorded).
-        if case .sent = r, logger.logLevel > .debug { return }
-        let meta: Logger.Metadata = [
-            "channel": "\(settings.channel)", "delivery.key": "\(m.delivery.key)",
-            "item.id": "\(m.delivery.reminder.subject)",
-        ]
-        switch r {
-        case .sent(let reply): logger.debug("webhook accepted: \(reply)", metadata: meta)
-        case .retry(let reason, _): logger.warning("webhook not delivered, will retry: \(reason)", metadata: meta)
-        case .failed(let reason): logger.error("webhook failed permanently: \(reason)", metadata: meta)
-        }
     }
 }

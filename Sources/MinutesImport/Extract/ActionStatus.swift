@@ -1,0 +1,51 @@
+import Foundation
+
+/// Action registers say where an action stands on the action's own line: "ACTION-41
+/// (Chen): publish the draft -- done", "A23-04 (KB) Update the risk log. Closed.",
+/// "Complete - dates circulated on 4 March", "[DONE]". A closed action is history, not
+/// something to remind anyone of; an open one keeps its status out of the title.
+enum ActionStatus {
+    /// Words that close an action when they open a clause after it.
+    static let closed: Set<String> = [
+        "done", "closed", "complete", "completed", "finished", "resolved", "cancelled", "canceled",
+        "dropped", "withdrawn", "superseded", "obsolete", "afgerond", "gereed", "gedaan", "gesloten",
+        "vervallen", "afgehandeld", "klaar", "ingetrokken", "achterhaald", "uitgevoerd", "voltooid",
+    ]
+    /// Words that keep it open.
+    static let open: Set<String> = [
+        "open", "ongoing", "pending", "loopt", "lopend", "lopende", "doorlopend", "new", "nieuw",
+        "carried", "continuing", "continued", "in progress", "in behandeling", "in uitvoering",
+        "still open", "nog open", "overdue", "te laat",
+    ]
+
+    /// Splits the text into clauses at the marks registers put between an action and its
+    /// status: " -- ", dashes, semicolons, full stops, commas and brackets.
+    static func clauses(_ text: String) -> [String] {
+        var s = Fold.string(text)
+        for sep in [" -- ", " - ", " – ", " — ", "; ", ". ", ", ", " (", ")", "[", "]"] {
+            s = s.replacingOccurrences(of: sep, with: "\u{1}")
+        }
+        return s.split(separator: "\u{1}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func firstWord(_ clause: String) -> String {
+        var w = clause.prefix { $0.isLetter || $0 == "-" }
+        if w == "status" {
+            w = clause.dropFirst(6).drop { !$0.isLetter }.prefix { $0.isLetter || $0 == "-" }
+        }
+        return String(w)
+    }
+
+    /// True when a clause after the first one is a closed status ("… -- done", "Closed.").
+    static func isClosed(_ text: String) -> Bool {
+        let cs = clauses(text)
+        guard cs.count >= 2 else { return false }
+        return cs.dropFirst().contains { c in
+            // "done, published 1 March", "Closed.", "status: afgerond" count; "gereed voor de
+            // zomer" is a deadline and "completed the survey" a sentence.
+            let bare = c.trimmingCharacters(in: CharacterSet(charactersIn: " .!:"))
+            let w = firstWord(bare)
+            return closed.contains(w) && (bare == w || bare.hasPrefix("status") && bare.hasSuffix(w))
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// Clause shapes that decide whether a sentence is a commitment, kept apart from the
+/// subject-and-verb walk so each can be read and tested on its own: agreements ("Afgesproken
+/// wordt dat …"), decisions of the meeting itself ("The board approved …"), indirect
+/// questions ("X vraagt of …"), requests made at the table ("asked Bob to …") and passives.
+enum Clauses {
+    static let agreementWords: Set<String> = ["afgesproken", "overeengekomen", "agreed", "afspraak"]
+    static let copulas: Set<String> = ["is", "zijn", "was", "were", "are", "blijft", "blijven", "remains", "remain", "lijkt", "seems"]
+
+    /// "Afgesproken wordt dat de concernstaf … maakt", "It was agreed that the secretariat
+    /// would book …": the clause after "dat"/"that" names who does it; in Dutch its verb
+    /// comes last, so the agreement itself is the sign of commitment.
+    static func agreement(_ tokens: [Token], _ f: String) -> (names: [String], verb: Int, kind: Analysis.Commitment)? {
+        guard let w = tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
+              let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that", ":"].contains($0.folded) }) else { return nil }
+        let k = d + 1
+        let clause = " " + tokens[k...].map(\.folded).joined(separator: " ") + " "
+        if passive(clause) != nil { return ([], k, .obligation) }
+        guard let (names, e) = ActorParser.parseList(tokens, k, bareRoles: true) ?? nounSubject(tokens, k, needVerb: false) else { return nil }
+        if e < tokens.count, copulas.contains(tokens[e].folded), !(e + 1 < tokens.count && tokens[e + 1].folded == "to") { return nil }
+        return (names, e, .agreed)
+    }
+
+    /// "the vendor will …", "de concernstaf maakt …": an article and a plain noun as subject,
+    /// when a verb of commitment follows (or `needVerb` is false, inside an agreement).
+    static func nounSubject(_ tokens: [Token], _ i: Int, needVerb: Bool = true) -> (names: [String], end: Int)? {
+        guard i + 1 < tokens.count, ["de", "het", "the"].contains(tokens[i].folded) else { return nil }
+        var j = i + 1
+        let stop = Lexicon.modals.union(Lexicon.commitVerbs).union(["to", "would", "zou", "is", "was", "wordt", "will"])
+        while j < tokens.count, j - i <= 3, tokens[j].text.first?.isLetter == true, !stop.contains(tokens[j].folded),
+              !DeadlinePhrases.prepositions.contains(tokens[j].folded), !["van", "of", "in", "met", "with", "binnen"].contains(tokens[j].folded) {
+            j += 1
+        }
+        guard j > i + 1 else { return nil }
+        if needVerb {
+            guard j < tokens.count else { return nil }
+            let v = tokens[j].folded
+            let next = j + 1 < tokens.count ? tokens[j + 1].folded : ""
+            // Only a modal or "to": a present tense after a plain noun is mostly narrative
+            // ("De eerder verwachte vergunninghouders komen …").
+            guard Lexicon.modals.contains(v) && !["be", "worden", "gaan", "gaat"].contains(next) && !["gaat", "gaan"].contains(v)
+                    || (v == "to" && tokens.indices.contains(j + 1) && tokens[j + 1].text.first?.isLowercase == true && next != "be") else { return nil }
+        }
+        var np = tokens[i..<j].map(\.text).joined(separator: " ")
+        np = np.prefix(1).lowercased() + np.dropFirst()
+        return ([np], j)
+    }
+
+    /// Bodies that meet: when one of them is the subject of a deciding verb, the sentence
+    /// records a decision, not an action.
+    static let collectiveBodies: Set<String> = [
+        "board", "committee", "group", "meeting", "members", "panel", "council", "forum", "we", "wij",
+        "bestuur", "commissie", "stuurgroep", "werkgroep", "vergadering", "overleg", "db", "ab", "mr",
+        "gmr", "college", "raad", "mt", "directie", "regietafel", "leden", "deelnemers", "participants",
+        "assembly", "ledenvergadering", "alv", "agm", "trustees", "governors", "projectgroep", "kerngroep",
+    ]
+    /// Deciding verbs; the Dutch ones that need a particle name it ("gaat akkoord").
+    static let decidingVerbs: [String: String?] = [
+        "agreed": nil, "agrees": nil, "approved": nil, "approves": nil, "decided": nil, "decides": nil,
+        "noted": nil, "notes": nil, "accepted": nil, "accepts": nil, "endorsed": nil, "endorses": nil,
+        "resolved": nil, "resolves": nil, "adopted": nil, "adopts": nil, "supported": nil, "supports": nil,
+        "welcomed": nil, "welcomes": nil, "ratified": nil, "ratifies": nil, "confirmed": nil,
+        "besluit": nil, "besluiten": nil, "besloot": nil, "besloten": nil, "accordeert": nil, "accorderen": nil,
+        "onderschrijft": nil, "onderschrijven": nil, "ondersteunt": nil, "ondersteunen": nil,
+        "stemt": "in", "stemmen": "in", "gaat": "akkoord", "gaan": "akkoord", "neemt": "kennis", "nemen": "kennis",
+        "stelt": "vast", "stellen": "vast", "keurt": "goed", "keuren": "goed", "verleent": "goedkeuring",
+    ]
+
+    static func isDecision(_ subject: [String], _ tokens: [Token], _ j: Int) -> Bool {
+        guard subject.count == 1, let last = Fold.string(subject[0]).split(separator: " ").last,
+              collectiveBodies.contains(String(last)), j < tokens.count,
+              let particle = decidingVerbs[tokens[j].folded] else { return false }
+        guard let p = particle else { return true }
+        return tokens.dropFirst(j + 1).prefix(8).contains { $0.folded == p }
+    }
+
+    static let askVerbs: Set<String> = ["vraagt", "vragen", "vroeg", "vroegen", "asks", "asked", "ask", "wonders",
+                                        "wondered", "informeert", "informeerde", "inquired", "enquired", "queried"]
+    static let questionWords: Set<String> = ["of", "hoe", "wat", "waarom", "wanneer", "welke", "wie", "naar", "whether",
+                                             "if", "how", "what", "why", "when", "who", "which", "about", "after", "where", "waar"]
+
+    /// "Fatima vraagt of …", "Members asked why …": a question put, not an action taken.
+    static func isIndirectQuestion(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j + 1 < tokens.count, askVerbs.contains(tokens[j].folded) else { return false }
+        return questionWords.contains(tokens[j + 1].folded)
+    }
+
+    static let requestVerbs: Set<String> = ["asked", "requested", "vroeg", "verzocht", "urged", "tasked", "instructed", "mandated"]
+
+    /// "The chair asked Bob to circulate …", "De voorzitter verzocht JenV om …": in the past
+    /// tense the request was made at the table, so the one asked owns the action.
+    static func pastRequest(_ tokens: [Token], _ j: Int) -> ([String], Int)? {
+        guard requestVerbs.contains(tokens[j].folded), let (names, e) = ActorParser.parseList(tokens, j + 1),
+              e < tokens.count, ["to", "om"].contains(tokens[e].folded) else { return nil }
+        return (names, e)
+    }
+
+    /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
+    static let firstPerson = [" i'll ", " i will ", " i shall ", " i'm going to ", " i am going to ", " i volunteer",
+                              " i can take ", " i'll take ", " leave it with me", " it's on me", " ik zal ", " ik ga ",
+                              " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij"]
+
+    static func firstPersonCommitment(_ f: String) -> Bool {
+        let g = f.replacingOccurrences(of: "’", with: "'")
+        return firstPerson.contains { g.contains($0) }
+    }
+
+    // MARK: Passive
+
+    static let subordinators: Set<String> = ["when", "whenever", "which", "who", "whom", "whether", "where", "if", "unless", "because",
+                                             "since", "while", "although", "wanneer", "welke", "waarbij", "omdat", "tenzij"]
+
+    /// Participles that are never an action in a passive ("wordt … verwacht").
+    static let notActionParticiples: Set<String> = [
+        "verwacht", "gevraagd", "gesteld", "genoemd", "gezien", "bekend", "gebleken", "geconstateerd",
+        "expected", "required", "needed", "known", "seen", "considered", "reported", "noted", "asked",
+    ]
+    static let irregularParticiples: Set<String> = [
+        "sent", "done", "made", "held", "set", "put", "brought", "taken", "given", "written", "drawn",
+        "sought", "told", "found", "built", "kept", "paid", "shown", "spent", "undertaken", "chosen", "sent out",
+    ]
+    /// Time words that make a present-tense Dutch passive a plan ("wordt voor de volgende
+    /// vergadering geagendeerd") rather than a report ("het concept wordt besproken").
+    static let planCues = [" volgende ", " komende ", " voor ", " uiterlijk ", " binnen ", " over ", " na ", " eind ",
+                           " begin ", " half ", " medio ", " nog ", " verder ", " opnieuw ", " later ", " binnenkort ",
+                           " z.s.m", " spoedig ", " t.z.t", " in januari", " in februari", " in maart", " in april",
+                           " in mei", " in juni", " in juli", " in augustus", " in september", " in oktober",
+                           " in november", " in december", " week", " maand", " tijdig "]
+
+    static func isEnglishParticiple(_ w: String) -> Bool {
+        !notActionParticiples.contains(w) && (Lexicon.passiveParticiples.contains(w) || irregularParticiples.contains(w)
+            || (w.count >= 5 && w.hasSuffix("ed")))
+    }
+
+    static func isDutchParticiple(_ w: String, strict: Bool) -> Bool {
+        if notActionParticiples.contains(w) { return false }
+        if Lexicon.passiveParticiples.contains(w) { return true }
+        return !strict && w.wholeMatch(of: dutchParticiple) != nil
+    }
+
+    /// Dutch participle shapes: ge…d/t ("geagendeerd"), a particle before it ("opgepakt",
+    /// "rondgestuurd", "toegezonden"), or a prefix verb without ge ("verstuurd", "bekeken").
+    nonisolated(unsafe) static let dutchParticiple = try! Regex(
+        #"(?:(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|klaar|over)?ge[a-z]{3,}(?:d|t)|(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|over)ge[a-z]{3,}en|(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)|besproken|bekeken|gegeven|genomen|gesproken|geschreven|gezonden|gelezen|bevonden|verzonden|ontvangen)"#)
+
+    /// "wordt … geagendeerd", "will be circulated", "is to be obtained", "moet worden
+    /// uitgezocht": `.obligation` when it must or is to be done, `.passive` otherwise.
+    static func passive(_ f: String) -> Analysis.Commitment? {
+        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        // English: the participle right after the auxiliary ("will be formally circulated").
+        let english: [(String, Analysis.Commitment)] = [
+            ("is to be", .obligation), ("are to be", .obligation), ("needs to be", .obligation), ("need to be", .obligation),
+            ("must be", .obligation), ("has to be", .obligation), ("have to be", .obligation), ("will be", .passive),
+            ("shall be", .passive), ("to be", .passive),
+        ]
+        for (aux, kind) in english {
+            let a = aux.split(separator: " ").map(String.init)
+            for k in words.indices where k + a.count < words.count && Array(words[k..<(k + a.count)]) == a {
+                // "… works out when each owner must be reminded": a subordinate clause, not a task.
+                if words[max(0, k - 4)..<k].contains(where: { subordinators.contains($0) }) { continue }
+                if words[(k + a.count)...].prefix(3).contains(where: isEnglishParticiple) { return kind }
+            }
+        }
+        // Dutch: any participle shape with "moet worden" or "zal worden"; a present "wordt"
+        // only with a participle of the word list and a word of time.
+        let obligation = [" moet worden", " moeten worden", " dient te worden", " dienen te worden", " moet nog worden",
+                          " moeten nog worden", " moet nog ", " moeten nog "]
+        let future = [" zal worden", " zullen worden", " zal nog worden", " zullen nog worden"]
+        if words.contains(where: { isDutchParticiple($0, strict: false) }) {
+            if obligation.contains(where: { f.contains($0) }) && (f.contains(" worden") ) { return .obligation }
+            if future.contains(where: { f.contains($0) }) { return .passive }
+        }
+        if words.contains(where: { isDutchParticiple($0, strict: true) }), f.contains(" wordt ") || f.contains(" worden "),
+           planCues.contains(where: { f.contains($0) }) { return .passive }
+        return nil
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Minutes laid out with an "Action" column at the right ("Item … Action" over the page,
+/// the owner's initials beside the paragraph they own) arrive from `pdftotext -layout` as
+/// lines ending in a wide gap and "ST". The initials are taken off the line and written
+/// into it as "(action: ST)", which the extractor reads as any inline owner label.
+enum ActionColumn {
+    static let headerWords: Set<String> = ["action", "actions", "actie", "acties", "actiehouder", "wie", "who", "by", "owner", "lead"]
+
+    /// The last cell of a line after a gap of two or more spaces, with its column.
+    static func lastCell(_ line: String) -> (start: Int, text: String)? {
+        let t = line.trimmingTrailingSpace
+        guard let cell = LayoutTable.cells(t).last, cell.start > 0 else { return nil }
+        let before = Array(t)[..<cell.start]
+        guard before.suffix(2).allSatisfy({ $0 == " " }), before.contains(where: { $0 != " " }) else { return nil }
+        return (cell.start, cell.text)
+    }
+
+    /// Initials and short names: "ST", "AF/CN", "JB, ST", "Piet".
+    static func isOwnerCell(_ s: String) -> Bool {
+        let names = ActorParser.names(in: s)
+        return !names.isEmpty && names.count <= 3 && ActorParser.looksLikeActorList(s)
+            && names.allSatisfy { $0.count <= 12 && !$0.contains(" ") }
+    }
+
+    static func convert(_ lines: [String]) -> [String] {
+        // The header: a line whose last cell, far to the right, is "Action".
+        guard let h = lines.firstIndex(where: { l in
+            guard let c = lastCell(l), c.start >= 40 else { return false }
+            return headerWords.contains(Fold.string(c.text).trimmingCharacters(in: CharacterSet(charactersIn: " :*")))
+        }), let column = lastCell(lines[h])?.start else { return lines }
+        var out = lines
+        for i in (h + 1)..<lines.count {
+            guard let c = lastCell(lines[i]), abs(c.start - column) <= 6, isOwnerCell(c.text) else { continue }
+            var text = String(Array(lines[i])[..<c.start]).trimmingTrailingSpace
+            let label = " (action: \(c.text))"
+            if text.hasSuffix(".") { text.removeLast(); text += label + "." } else { text += label }
+            out[i] = text
+        }
+        return out
+    }
+}
+

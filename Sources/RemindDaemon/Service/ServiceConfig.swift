@@ -1,0 +1,22 @@
+import Foundation
+import RemindCore
+import RemindDelivery
+
+/// The one way the daemon (at start and on reload) and `remindd check` load a config: the
+/// core's validation plus what only the delivery layer can check (template overrides
+/// compile). Secrets are not read here: `check` often runs as another user than the
+/// service, which alone sees its credentials.
+public enum ServiceConfig {
+    public static func load(path: String) throws -> Config {
+        let config = try ConfigLoader.load(path: path)
+        do {
+            _ = try MessageRenderer(config: config)
+        } catch let e as TemplateError {
+            let at = config.templateLocations["\(e.key).\(e.part)"] ?? SourceLocation(file: path, line: 1, column: 1)
+            throw ConfigErrors([ConfigError("templates.\(e.key).\(e.part) is not a valid Mustache template: \(e.message)", at: at)])
+        } catch {
+            throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return config
+    }
+}

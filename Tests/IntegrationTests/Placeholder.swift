@@ -1,1 +1,0 @@
-// Tests for IntegrationTests live beside this file.

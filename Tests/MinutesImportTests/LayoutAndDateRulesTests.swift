@@ -1,0 +1,269 @@
+import Foundation
+import RemindCore
+import Testing
+@testable import MinutesImport
+
+/// How the text is cut into entries before anything is read: tables pdftotext pads with
+/// spaces, sidebars, register numbers, speakers, numbered titles.
+@Suite struct LayoutRulesTests {
+    @Test func aSpaceAlignedActionsTableBecomesRows() {
+        let lines = [
+            "Actielijst",
+            "Nr.       Actie                                Actiehouder    Termijn          Status",
+            "2023-31   Overleg provincie over               Dijkgraaf      eind dit jaar    loopt",
+            "          beheerovereenkomst",
+            "2023-34   Rapport inspectie naar leden         Smits          5 oktober        gereed",
+            "",
+            "De volgende vergadering is op 8 november.",
+        ]
+        let out = LayoutTable.convert(lines)
+        #expect(out[1] == "| Nr. | Actie | Actiehouder | Termijn | Status |")
+        #expect(out[2] == "| 2023-31 | Overleg provincie over beheerovereenkomst | Dijkgraaf | eind dit jaar | loopt |")
+        #expect(out[3] == "", "the wrapped cell joined the row above")
+        #expect(out[4] == "| 2023-34 | Rapport inspectie naar leden | Smits | 5 oktober | gereed |")
+        #expect(out[6] == lines[6], "prose after the table stays prose")
+    }
+
+    @Test func spacedProseIsNotATable() {
+        let lines = ["Aanwezig:       mw. A. Verhoef (dijkgraaf), dhr. K. Smits",
+                     "De voorzitter opent de vergadering. Het          Afdeling Wonen"]
+        #expect(LayoutTable.convert(lines) == lines)
+    }
+
+    @Test func aSidebarBlockIsRemovedWhole() {
+        let lines = [
+            "De voorzitter heet de aanwezigen welkom. BZK meldt dat de circulaire Directoraat-Generaal",
+            "over de woonzorgvisies op 1 maart is gepubliceerd. Volkshuisvesting",
+            "VNG geeft aan dat de helft van de gemeenten een visie heeft. Datum",
+            "Gemeenten ervaren knelpunten bij de prestatieafspraken. 12 maart 2024",
+            "BZK schetst de stand van zaken rond het wetsvoorstel. Directoraat-Generaal",
+            "Na de behandeling wordt de lagere regelgeving opgepakt. Volkshuisvesting",
+            "IPO merkt op dat provincies graag betrokken worden. Datum",
+            "Het voorstel wordt niet overgenomen. 12 maart 2024",
+        ]
+        let noise = PageNoise(lines: lines)
+        #expect(noise.lines[1] == "over de woonzorgvisies op 1 maart is gepubliceerd.")
+        #expect(noise.lines[5] == "Na de behandeling wordt de lagere regelgeving opgepakt.")
+        #expect(noise.sidebar.contains("Volkshuisvesting"))
+    }
+
+    static func units(_ text: String) -> [MinutesImport.Unit] {
+        Segmenter.units(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    @Test func registerNumbersStatusTagsAndSpeakersStartEntries() {
+        let u = Self.units("""
+        Review of the action log
+        A23-04 (KB) Update the risk log. Closed.
+        A23-09 (DO) Report on the diversion costs. Ongoing.
+        [DONE] ACTION: Chen to publish the draft
+        [NEW] ACTION: Mira to write the migration note
+        TODO(bob): regenerate the example feeds
+        Olu: we need someone to look at the validator.
+        """)
+        let texts = u.filter { $0.kind != .heading }.map(\.text)
+        #expect(texts == ["(KB) Update the risk log. Closed.", "(DO) Report on the diversion costs. Ongoing.",
+                          "ACTION: Chen to publish the draft", "ACTION: Mira to write the migration note",
+                          "TODO(bob): regenerate the example feeds", "Olu: we need someone to look at the validator."])
+        #expect(u.first { $0.text.hasPrefix("ACTION: Chen") }?.kind == .listItem(checkbox: true), "[DONE] ticks it")
+    }
+
+    @Test func numberedTitlesAndLabels() {
+        let u = Self.units("""
+        2. Besluitenlijst 13 februari 2024
+        De besluitenlijst wordt vastgesteld.
+
+        3. Inkoop jeugdhulp 2025
+        Besloten wordt:
+        - in te stemmen met de inkoopstrategie;
+        - de raad te informeren.
+        Pranger stelt de brief op.
+
+        ACTIEPUNTEN
+        1. Anna neemt contact op met de netbeheerder
+        2. Secretariaat: overzicht rondsturen
+        """)
+        #expect(u.contains { $0.kind == .heading && $0.text == "Inkoop jeugdhulp 2025" })
+        #expect(u.first { $0.text.hasPrefix("Pranger") }?.section == "Inkoop jeugdhulp 2025", "the label heads only its list")
+        #expect(u.first { $0.text.hasPrefix("in te stemmen") }?.section == "Besloten wordt")
+        #expect(u.first { $0.text.hasPrefix("Secretariaat") }?.kind == .listItem(checkbox: nil), "an entry, not a title")
+    }
+
+    @Test func theRosterComesFromTheAttendanceLines() {
+        let r = MinutesImporter.extract("""
+        Notulen 4 maart 2024
+        Aanwezig: Jan Visser (voorzitter), Koen Mulder
+
+        De voorzitter zal de jaarverslagtekst binnen twee weken rondsturen.
+
+        Actiepunten
+        - Jan: tekst jaarverslag rondsturen (binnen 2 weken)
+        """)
+        #expect(r.items.count == 1)
+        #expect(r.items.first?.owner == "Jan" && r.items.first?.deadline == LocalDate("2024-03-18"))
+    }
+}
+
+@Suite struct MoreDeadlineRulesTests {
+    static let r = LocalDate("2024-03-12")!   // a Tuesday
+    static let cal = ImportOptions.defaultCalendar
+
+    static func due(_ s: String, bare: Bool = false) -> (String?, String?, Bool?) {
+        let g = DeadlinePhrases.guess(in: s, reference: r, series: "lrt", calendar: cal, allowBareDate: bare)
+        return (g?.due?.text, g?.due?.resolve(reference: r, calendar: cal)?.description, g?.vague)
+    }
+
+    @Test(arguments: [
+        ("Sanne levert het testrapport op, uiterlijk 29-03.", "2024-03-29"),
+        ("Ruud vraagt offertes op (15/12).", "2024-12-15"),
+        ("X stuurt de notitie voor de kerst.", "2024-12-24"),
+        ("Bob will do it before Christmas.", "2024-12-24"),
+        ("Mw. De Wit informeert het AB in de vergadering van november.", "2024-11-29"),
+        ("Yilmaz bespreekt het in het regio-overleg van 4 april.", "2024-04-04"),
+        ("LG to publish the FAQ next Tuesday.", "2024-03-19"),
+        ("Mira to write the note within 10 working days.", "2024-03-26"),
+        ("Democratic Services to arrange a session by the end of Q1.", "2024-03-29"),
+        ("Aisha to add the tests by the end of the month.", "2024-03-29"),
+        ("RP to issue it before 1 November.", "2024-11-01"),
+        ("G. Walsh to present it on 15/11/2024.", "2024-11-15"),
+        ("Marieke stuurt het uiterlijk vrijdag.", "2024-03-15"),
+        ("X doet dit eind dit jaar.", "2024-12-31"),
+    ] as [(String, String)])
+    func resolvedDeadlines(_ text: String, _ deadline: String) {
+        #expect(Self.due(text).1 == deadline, "\(text)")
+    }
+
+    @Test func aCountIsNotADate() {
+        #expect(Self.due("Het duurt 2-3 weken.").0 == nil)
+        #expect(Self.due("Score was 3-1 at half time.").0 == nil)
+        #expect(Self.due("Item 15-10 is geparkeerd.").0 == nil, "a bare 15-10 in prose is no deadline")
+    }
+
+    @Test(arguments: ["Fatima bereidt het voor, na de zomer.", "Marloes schrijft een notitie voor de meivakantie.",
+                      "Jan pakt dit na de zomervakantie op.", "Bob will look at it after the summer.", "JS to draft it ASAP."])
+    func vaguePeriodsKeepNoDate(_ text: String) {
+        let (due, _, vague) = Self.due(text)
+        #expect(due == nil && vague == true, "\(text)")
+    }
+
+    @Test func aWhenCellHoldingAMonthIsItsEnd() {
+        #expect(Self.due("november", bare: true).1 == "2024-11-29")
+        #expect(Self.due("22-03", bare: true).1 == "2024-03-22")
+        #expect(Self.due("volgende DB", bare: true).0 == "next meeting")
+    }
+
+    @Test func anEventNamedByItsOwner() throws {
+        let r = MinutesImporter.extract("""
+        Audit Committee, 5 October 2023
+        The external auditor's opinion is now expected by the end of November.
+        The Chief Finance Officer will present the audited accounts shortly after the auditor's opinion.
+        """)
+        let item = try #require(r.items.first)
+        #expect(item.due == "after auditor-opinion +5wd")
+        #expect(r.events.first?.expectedText == "late November 2023")
+    }
+}
+
+/// Shapes of marking an action that are not a label at the start of an entry.
+@Suite struct OtherMarkingTests {
+    @Test func aNameOnlyLabelAfterTheSentenceOwnsIt() throws {
+        let r = MinutesImporter.extract("""
+        Minutes of the meeting held on 4 March 2024
+        The lease remains with the solicitors and a reply is needed by Friday. Action: AK
+        Members discussed the car park. Action by: TE, PS
+        """)
+        #expect(r.items.map(\.owner) == ["AK", "TE"])
+        #expect(r.items.first?.deadline == LocalDate("2024-03-08"))
+        #expect(r.items.last?.with == ["PS"])
+    }
+
+    @Test func minutesKeptInATableKeepTheirActions() throws {
+        let r = MinutesImporter.extract("""
+        Notulen 7 februari 2024
+        Agendapunt\tBesproken\tActie
+        Thuiszitters\tDe cijfers zijn licht gedaald. VWS brengt de rol van de jeugdarts in kaart.\tVWS
+        Passend onderwijs\tOCW licht de stand van zaken toe. Het verbeterplan loopt volgens planning.\t
+        Rondvraag\tWe need someone to check the grant. CN to find out whether we are eligible by 1 March.\t
+        """)
+        #expect(r.items.map(\.owner) == ["VWS", "CN"])
+        #expect(r.items.last?.deadline == LocalDate("2024-03-01"))
+    }
+
+    @Test func moreWaysOfSayingWho() {
+        #expect(ProseRules.analyze("Van Dijk zal de offerte opvragen.").owner == "Van Dijk")
+        let said = ProseRules.analyze("Tom said that he would send the figures.")
+        #expect(said.owner == "Tom" && said.commitment == .reported)
+        let agreed = ProseRules.analyze("AGREED: Bob to circulate the minutes.")
+        #expect(agreed.owner == "Bob" && agreed.commitment == .agreed)
+        #expect(ProseRules.analyze("AGREED: to extend the opening hours.").owner == nil)
+    }
+
+    @Test func aSpeakerWhoCommitsInTheFirstPersonOwnsIt() {
+        let a = ProseRules.analyze("Franziska: can we get the initial phase done by Friday and I'll take it over from there?")
+        #expect(a.owner == "Franziska" && a.commitment == .modal && !a.question)
+        #expect(ProseRules.analyze("Rich: needs a guide, that's being worked on by various people.").commitment != .modal)
+        #expect(ProseRules.analyze("Wanted to make sure the TSC was comfortable moving forward.").owner == nil)
+    }
+}
+
+@Suite struct ActionColumnTests {
+    @Test func initialsInAnActionColumnOwnTheirParagraph() {
+        let lines = [
+            "Item                                                                          Action",
+            "The second van is off the road. ST to book the MOT and arrange a temporary     ST",
+            "hire van.",
+            "The rota for Saturday openings to be drawn up by the end of March.            ST",
+            "The trustees discussed the grant; CN to find out whether we are eligible.  CN/AF",
+            "Demand rose by 18% in February, the highest figure in two years of records.",
+        ]
+        let out = ActionColumn.convert(lines)
+        #expect(out[1] == "The second van is off the road. ST to book the MOT and arrange a temporary (action: ST)")
+        #expect(out[3] == "The rota for Saturday openings to be drawn up by the end of March (action: ST).")
+        #expect(out[4] == "The trustees discussed the grant; CN to find out whether we are eligible (action: CN/AF).")
+        #expect(out[5] == lines[5])
+        let r = MinutesImporter.extract("Board minutes, Monday 4 March 2024\n\n" + lines.joined(separator: "\n"))
+        #expect(r.items.map(\.owner) == ["ST", "ST", "CN"])
+        #expect(r.items[1].deadline == LocalDate("2024-03-29"))
+        #expect(r.items[2].with == ["AF"])
+    }
+
+    @Test func withoutAnActionHeaderNothingMoves() {
+        let lines = ["De voorzitter opent de vergadering. Het                                   Afdeling Wonen",
+                     "verslag wordt vastgesteld.                                                 Datum"]
+        #expect(ActionColumn.convert(lines) == lines)
+    }
+}
+
+/// Faults the held-out minutes showed, kept fixed.
+@Suite struct HeldOutRegressionTests {
+    @Test func aTitleRunningOntoTheNextLineGivesTheDate() {
+        let r = MinutesImporter.extract("""
+        MINUTES of a meeting of the PLANNING POLICY COMMITTEE held at the Council Offices,
+        Westbridge on Wednesday, 17 January 2024 at 7.00 pm
+
+        The minutes of the meeting held on 15 November 2023 were confirmed as a correct record.
+        """)
+        #expect(r.meetingDate == LocalDate("2024-01-17"))
+    }
+
+    @Test func aRoleWithInitialsInTheAttendanceList() {
+        let roster = Roster(lines: ["Aanwezig: de heer R. Visser (CDA); wethouder M. Hoekstra (Ruimtelijke Ordening)"])
+        #expect(roster.same("De wethouder", "Wethouder Hoekstra"))
+        #expect(roster.same("R. Visser", "Visser"))
+        let u = LayoutRulesTests.units("Toezeggingen\nT2024-07  Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
+        #expect(u.last?.text == "Wethouder Hoekstra: overzicht per wijk (voor de zomer)")
+    }
+
+    @Test func faultsOfTheBlindBatch() {
+        #expect(ProseRules.analyze("PCSO Moran will arrange a speed watch session.").owner == "PCSO Moran")
+        #expect(ProseRules.analyze("Hoekstra neemt contact op met LTO Noord.").involved == ["LTO Noord"])
+        let may = DeadlinePhrases.guess(in: "The Clerk is to book the hall for the annual meeting in May.",
+                                        reference: LocalDate("2024-01-08"), series: nil, calendar: ImportOptions.defaultCalendar,
+                                        allowBareDate: false)
+        #expect(may?.due?.resolve(reference: LocalDate("2024-01-08"), calendar: ImportOptions.defaultCalendar) == LocalDate("2024-05-31"))
+        #expect(Dedup.sameOwner("De gemeenten Ede", "Ede", roster: .empty))
+        #expect(Dedup.sameOwner("Wethouder Hoekstra", "Hoekstra", roster: .empty))
+        #expect(!Dedup.sameOwner("wethouder De Groot", "wethouder Vos", roster: .empty))
+        #expect(!Dedup.sameOwner("de voorzitter", "de secretaris", roster: .empty))
+    }
+}
