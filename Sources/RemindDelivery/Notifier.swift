@@ -48,6 +48,21 @@ public enum DeliveryResult: Sendable, Equatable {
 /// spares mail servers a connection per reminder. Returns one result per message, in order.
 public protocol Notifier: AnyObject {
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult]
+    /// Delivers in order and hands over each result as soon as it is known (with its
+    /// position in `batch`), so the caller can record outcomes as they come; stops before
+    /// the next message when `each` returns false.
+    func deliver(_ batch: [OutgoingMessage], each: (Int, DeliveryResult) -> Bool)
+}
+
+extension Notifier {
+    /// One message at a time through `deliver(_:)`; notifiers that can prepare ahead
+    /// (SMTP, webhooks) do better.
+    public func deliver(_ batch: [OutgoingMessage], each: (Int, DeliveryResult) -> Bool) {
+        for (i, message) in batch.enumerated() {
+            let result = deliver([message]).first ?? .retry(reason: "the notifier returned no result", retryAfter: nil)
+            if !each(i, result) { return }
+        }
+    }
 }
 
 extension DeliveryResult {

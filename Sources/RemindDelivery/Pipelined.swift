@@ -34,6 +34,28 @@ enum Pipelined {
         }
         return out
     }
+
+    /// `use(index, item, prepare(item))` in order until it returns false; what was
+    /// prepared beyond that is dropped.
+    static func forEach<Item: Sendable, Prepared: Sendable>(
+        _ items: [Item], ahead: Int = 32,
+        prepare: @escaping @Sendable (Item) -> Prepared,
+        use: (Int, Item, Prepared) -> Bool
+    ) {
+        guard items.count > 2 else {
+            for (i, item) in items.enumerated() where !use(i, item, prepare(item)) { return }
+            return
+        }
+        let shelf = Shelf<Prepared>(count: items.count, ahead: ahead)
+        DispatchQueue.global(qos: .userInitiated).async {
+            for (i, item) in items.enumerated() {
+                guard shelf.waitForRoom(i) else { return }
+                shelf.put(prepare(item), at: i)
+            }
+        }
+        defer { shelf.close() }
+        for (i, item) in items.enumerated() where !use(i, item, shelf.take(i)) { return }
+    }
 }
 
 /// The hand-over between the helper and the sender: slots filled in order, at most

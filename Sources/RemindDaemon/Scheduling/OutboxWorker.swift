@@ -137,35 +137,22 @@ public final class OutboxWorker: @unchecked Sendable {
                 }
             }
             if let notifier, !sendable.isEmpty {
-                // A few messages at a time on the channel's one connection, with the outcomes
+                // One message at a time on the channel's one connection, with the outcomes
                 // recorded every few messages or fractions of a second: a crash then repeats
-                // only the last few sends, not the whole claimed batch. Handing the notifier
-                // several at once lets it prepare the next while this one is on the wire; how
-                // many is set by the pace just seen, so a slow server still gets its outcomes
-                // recorded within about `recordInterval`.
+                // only the last few sends, not the whole claimed batch. The whole batch is
+                // handed over so the notifier can prepare the next message while this one
+                // is on the wire; each outcome comes back as soon as it is known.
                 var lastRecorded = DispatchTime.now()
-                var index = 0
-                var chunkSize = 1
-                while index < sendable.count {
-                    if stopRequested.value { break }  // the rest stays pending for the next start
-                    let chunk = sendable[index..<min(index + chunkSize, sendable.count)]
-                    let started = DispatchTime.now()
-                    let results = notifier.notifier.deliver(chunk.map { OutgoingMessage(delivery: $0.planned, late: $0.late) })
-                    let done = clock.now()
-                    for (i, r) in chunk.enumerated() {
-                        let result = i < results.count ? results[i] : .retry(reason: "the notifier returned no result", retryAfter: nil)
-                        updates.append(Self.outcome(result, for: r, backoff: backoff, now: done))
-                    }
-                    index += chunk.count
-                    let now = DispatchTime.now()
-                    let elapsed = Double(now.uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
+                let messages = sendable.map { OutgoingMessage(delivery: $0.planned, late: $0.late) }
+                notifier.notifier.deliver(messages) { i, result in
+                    updates.append(Self.outcome(result, for: sendable[i], backoff: backoff, now: clock.now()))
+                    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
                     if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
                         record(updates, batch)
                         updates.removeAll()
                         lastRecorded = DispatchTime.now()
                     }
-                    let perMessage = Double(now.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 / Double(chunk.count)
-                    chunkSize = max(1, min(Self.recordEvery, Int(Self.recordInterval / max(perMessage, 1e-6))))
+                    return !stopRequested.value  // the rest stays pending for the next start
                 }
             }
             if !updates.isEmpty { record(updates, batch) }

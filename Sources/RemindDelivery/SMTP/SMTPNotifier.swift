@@ -25,14 +25,20 @@ final class SMTPNotifier: Notifier {
     }
 
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
+        var results: [DeliveryResult] = []
+        deliver(batch) { _, result in results.append(result); return true }
+        return results
+    }
+
+    func deliver(_ batch: [OutgoingMessage], each: (Int, DeliveryResult) -> Bool) {
         let renderer = self.renderer, from = settings.from, clock = UncheckedClock(now: now)
         // Rendering the next messages overlaps with the server's replies to this one.
-        return Pipelined.map(batch, prepare: { message in
+        Pipelined.forEach(batch, prepare: { message in
             Self.prepare(message, renderer: renderer, from: from, date: clock.now())
-        }, use: { message, prepared in
+        }, use: { i, message, prepared in
             let result = send(message, prepared).redacted(by: redactor)
             result.log(to: logger, channel: settings.channel, message: message, what: "mail")
-            return result
+            return each(i, result)
         })
     }
 

@@ -26,14 +26,20 @@ final class WebhookNotifier: Notifier {
     }
 
     func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
+        var results: [DeliveryResult] = []
+        deliver(batch) { _, result in results.append(result); return true }
+        return results
+    }
+
+    func deliver(_ batch: [OutgoingMessage], each: (Int, DeliveryResult) -> Bool) {
         let renderer = self.renderer, format = settings.format
         // Rendering the next bodies overlaps with waiting for this one's reply.
-        return Pipelined.map(batch, prepare: { message in
+        Pipelined.forEach(batch, prepare: { message in
             WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config)
-        }, use: { message, payload in
+        }, use: { i, message, payload in
             let result = send(message, payload)
             result.log(to: logger, channel: settings.channel, message: message, what: "webhook")
-            return result
+            return each(i, result)
         })
     }
 
