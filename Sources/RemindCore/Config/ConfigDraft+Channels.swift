@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension ConfigDraft {
     static let smtpKeys = ["type", "url", "from", "username", "password_file", "password_env", "tls", "ca_file",
@@ -7,7 +6,7 @@ extension ConfigDraft {
     static let webhookKeys = ["type", "url", "format", "secret_file", "secret_env", "ca_file", "timeout", "connect_timeout"]
     static let maildirKeys = ["type", "path", "from"]
 
-    func readChannels(_ n: Node, _ r: YAMLReader) {
+    func readChannels(_ n: YAMLNode, _ r: YAMLReader) {
         for (name, key, value) in r.entries(n, "channels") {
             guard Self.isName(name) else {
                 r.error("channel name '\(name)' may hold only letters, digits, '-', '_' and '.'", at: key)
@@ -39,7 +38,7 @@ extension ConfigDraft {
         }
     }
 
-    func timeouts(_ m: [String: (key: Node, value: Node)], _ what: String, _ r: YAMLReader) -> (Double?, Double?) {
+    func timeouts(_ m: [String: (key: YAMLNode, value: YAMLNode)], _ what: String, _ r: YAMLReader) -> (Double?, Double?) {
         func secs(_ k: String) -> Double? {
             guard let v = m[k]?.value, let d = r.duration(v, "\(what).\(k)") else { return nil }
             guard let s = d.seconds, s > 0 else {
@@ -51,7 +50,7 @@ extension ConfigDraft {
         return (secs("connect_timeout"), secs("timeout"))
     }
 
-    func readSMTP(_ name: String, _ node: Node, _ r: YAMLReader) -> ChannelConfig? {
+    func readSMTP(_ name: String, _ node: YAMLNode, _ r: YAMLReader) -> ChannelConfig? {
         let what = "channels.\(name)"
         if case .mapping(let mm) = node, let pw = mm.first(where: { $0.key.string == "password" }) {
             r.error("\(what): an inline password is not allowed; use password_file or password_env", at: pw.key)
@@ -107,7 +106,7 @@ extension ConfigDraft {
                                        caFile: ca, connectTimeout: ct ?? 10, timeout: tt ?? 60))
     }
 
-    func readWebhook(_ name: String, _ node: Node, _ r: YAMLReader) -> ChannelConfig? {
+    func readWebhook(_ name: String, _ node: YAMLNode, _ r: YAMLReader) -> ChannelConfig? {
         let what = "channels.\(name)"
         guard let m = r.mapping(node, "webhook channel '\(name)'", allowed: Self.webhookKeys) else { return nil }
         var url = ""
@@ -135,7 +134,7 @@ extension ConfigDraft {
                                              caFile: ca, connectTimeout: ct ?? 10, timeout: tt ?? 30))
     }
 
-    func readMaildir(_ name: String, _ node: Node, _ r: YAMLReader) -> ChannelConfig? {
+    func readMaildir(_ name: String, _ node: YAMLNode, _ r: YAMLReader) -> ChannelConfig? {
         let what = "channels.\(name)"
         guard let m = r.mapping(node, "maildir channel '\(name)'", allowed: Self.maildirKeys) else { return nil }
         guard let p = m["path"]?.value, let path = r.line(p, "\(what).path") else {
@@ -155,7 +154,7 @@ extension ConfigDraft {
         !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 
-    func readPeople(_ n: Node, _ r: YAMLReader) {
+    func readPeople(_ n: YAMLNode, _ r: YAMLReader) {
         for (id, key, value) in r.entries(n, "people") {
             guard Self.isName(id) else {
                 r.error("person id '\(id)' may hold only letters, digits, '-', '_' and '.'", at: key)

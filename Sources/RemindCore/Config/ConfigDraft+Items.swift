@@ -1,11 +1,10 @@
 import Foundation
-import Yams
 
 extension ConfigDraft {
     static let itemKeys = ["id", "title", "owner", "with", "meeting", "agreed", "due", "policy", "channels",
                            "remind_at", "notes"]
 
-    func readPolicy(_ n: Node, _ r: YAMLReader, _ what: String) -> PolicyOverride? {
+    func readPolicy(_ n: YAMLNode, _ r: YAMLReader, _ what: String) -> PolicyOverride? {
         guard let m = r.mapping(n, what, allowed: ["before", "on_due", "overdue", "escalate", "undated"]) else { return nil }
         var o = PolicyOverride()
         if let b = m["before"] {
@@ -53,7 +52,7 @@ extension ConfigDraft {
         return o
     }
 
-    func readMeetings(_ n: Node, _ r: YAMLReader) {
+    func readMeetings(_ n: YAMLNode, _ r: YAMLReader) {
         for (id, key, value) in r.entries(n, "meetings") {
             guard Self.isName(id) else {
                 r.error("meeting series '\(id)' may hold only letters, digits, '-', '_' and '.'", at: key)
@@ -79,7 +78,7 @@ extension ConfigDraft {
         }
     }
 
-    func readEvents(_ n: Node, _ r: YAMLReader) {
+    func readEvents(_ n: YAMLNode, _ r: YAMLReader) {
         for (id, key, value) in r.entries(n, "events") {
             guard Self.isName(id) else {
                 r.error("event name '\(id)' may hold only letters, digits, '-', '_' and '.'", at: key)
@@ -105,98 +104,101 @@ extension ConfigDraft {
         }
     }
 
-    func readItems(_ n: Node, _ r: YAMLReader) {
+    func readItems(_ n: YAMLNode, _ r: YAMLReader) {
         guard let list = r.list(n, "items", lenient: false) else { return }
-        for node in list {
-            // Name the item in key errors when its id can be seen already.
-            var label = "an item"
-            if case .mapping(let mm) = node, let id = mm.first(where: { $0.key.string == "id" })?.value.string {
-                label = "item '\(id)'"
-            }
-            guard let m = r.mapping(node, label, allowed: Self.itemKeys) else { continue }
-            guard let idNode = m["id"]?.value, let id = r.line(idNode, "item id") else {
-                if m["id"] == nil { r.error("item needs an id", at: node) }
-                continue
-            }
-            guard Self.isName(id) else {
-                r.error("item id '\(id)' may hold only letters, digits, '-', '_' and '.'", at: idNode)
-                continue
-            }
-            guard define("item", id, at: r.location(idNode)) else { continue }
-            let what = "item '\(id)'"
-            let title = m["title"].flatMap { r.line($0.value, "\(what): title") }
-            if m["title"] == nil { r.error("\(what) needs a title", at: node) }
-            var owner: String?
-            if let o = m["owner"]?.value, let s = r.line(o, "\(what): owner") {
-                owner = s
-                refer(.person, s, o, r, "owner of \(what)")
-                itemOwnerAt[id] = r.location(o)
-            } else if m["owner"] == nil { r.error("\(what) needs an owner", at: node) }
-            var with: [String] = []
-            if let w = m["with"] {
-                for (name, wn) in r.stringList(w.value, "\(what): with") ?? [] {
-                    with.append(name)
-                    refer(.person, name, wn, r, "with of \(what)")
-                }
-            }
-            var meeting: MeetingRef?
-            if let mt = m["meeting"]?.value, let s = r.line(mt, "\(what): meeting") {
-                let parts = s.split(separator: "@", maxSplits: 1).map(String.init)
-                if parts.count == 2, let d = LocalDate(parts[1]) {
-                    meeting = MeetingRef(series: parts[0], date: d)
-                    refer(.series, parts[0], mt, r, "meeting of \(what)")
-                } else {
-                    r.error("\(what): meeting must look like <series>@YYYY-MM-DD (e.g. lrt@2023-09-25), found '\(s)'", at: mt)
-                }
-            }
-            let agreed = m["agreed"].flatMap { r.date($0.value, "\(what): agreed") }
-            var due: DeadlineExpr?
-            var dueText: String?
-            if let d = m["due"]?.value, let s = r.line(d, "\(what): due") {
-                do {
-                    due = try DeadlineExpr.parse(s)
-                    dueText = s
-                    checkDue(due!, item: id, hasReference: meeting != nil || agreed != nil, meeting: meeting, node: d, r)
-                } catch let e as DeadlineParseError {
-                    r.error(e.reason, at: d)
-                } catch {
-                    r.error("cannot read deadline '\(s)'", at: d)
-                }
-            }
-            if due == nil, m["due"] == nil, meeting == nil, agreed == nil {
-                r.error("\(what) has no due: and no meeting: or agreed: date to count reminders from", at: node)
-            }
-            var channelsList: [String]?
-            if let c = m["channels"] {
-                channelsList = []
-                for (name, cn) in r.stringList(c.value, "\(what): channels") ?? [] {
-                    channelsList?.append(name)
-                    refer(.channel, name, cn, r, "channels of \(what)")
-                }
-            }
-            var remindAt: [Date] = []
-            if let ra = m["remind_at"] {
-                for rn in r.list(ra.value, "\(what): remind_at") ?? [] {
-                    guard let s = r.string(rn, "\(what): remind_at") else { continue }
-                    switch DeadlineExpr.parseTimed(s) {
-                    case .instant(let t): remindAt.append(t)
-                    case .localDateTime(let d, let t): pendingLocalRemindAt.append((items.count, d, t))
-                    default:
-                        r.error("\(what): remind_at '\(s)' must be a date and time (2023-10-20 14:00 or 2023-10-20T14:00:30+02:00)", at: rn)
-                    }
-                }
-            }
-            let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
-            let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
-            guard let title, let owner else { continue }
-            items.append(Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
-                              due: due, dueText: dueText, policy: Policy(), channels: channelsList,
-                              remindAt: remindAt, notes: notes, location: r.location(idNode)))
-            itemPolicies.append(policy)
-        }
+        for node in list { readItem(node, r) }
     }
 
-    func checkDue(_ due: DeadlineExpr, item: String, hasReference: Bool, meeting: MeetingRef?, node: Node, _ r: YAMLReader) {
+    /// One entry of `items:` (also called for each item as the parser completes it).
+    func readItem(_ node: YAMLNode, _ r: YAMLReader) {
+        // Name the item in key errors when its id can be seen already.
+        var label = "an item"
+        if case .mapping(let mm) = node, let id = mm.first(where: { $0.key.string == "id" })?.value.string {
+            label = "item '\(id)'"
+        }
+        guard let m = r.mapping(node, label, allowed: Self.itemKeys) else { return }
+        guard let idNode = m["id"]?.value, let id = r.line(idNode, "item id") else {
+            if m["id"] == nil { r.error("item needs an id", at: node) }
+            return
+        }
+        guard Self.isName(id) else {
+            r.error("item id '\(id)' may hold only letters, digits, '-', '_' and '.'", at: idNode)
+            return
+        }
+        guard define("item", id, at: r.location(idNode)) else { return }
+        let what = "item '\(id)'"
+        let title = m["title"].flatMap { r.line($0.value, "\(what): title") }
+        if m["title"] == nil { r.error("\(what) needs a title", at: node) }
+        var owner: String?
+        if let o = m["owner"]?.value, let s = r.line(o, "\(what): owner") {
+            owner = s
+            refer(.person, s, o, r, "owner of \(what)")
+            itemOwnerAt[id] = r.location(o)
+        } else if m["owner"] == nil { r.error("\(what) needs an owner", at: node) }
+        var with: [String] = []
+        if let w = m["with"] {
+            for (name, wn) in r.stringList(w.value, "\(what): with") ?? [] {
+                with.append(name)
+                refer(.person, name, wn, r, "with of \(what)")
+            }
+        }
+        var meeting: MeetingRef?
+        if let mt = m["meeting"]?.value, let s = r.line(mt, "\(what): meeting") {
+            let parts = s.split(separator: "@", maxSplits: 1).map(String.init)
+            if parts.count == 2, let d = LocalDate(parts[1]) {
+                meeting = MeetingRef(series: parts[0], date: d)
+                refer(.series, parts[0], mt, r, "meeting of \(what)")
+            } else {
+                r.error("\(what): meeting must look like <series>@YYYY-MM-DD (e.g. lrt@2023-09-25), found '\(s)'", at: mt)
+            }
+        }
+        let agreed = m["agreed"].flatMap { r.date($0.value, "\(what): agreed") }
+        var due: DeadlineExpr?
+        var dueText: String?
+        if let d = m["due"]?.value, let s = r.line(d, "\(what): due") {
+            do {
+                due = try DeadlineExpr.parse(s)
+                dueText = s
+                checkDue(due!, item: id, hasReference: meeting != nil || agreed != nil, meeting: meeting, node: d, r)
+            } catch let e as DeadlineParseError {
+                r.error(e.reason, at: d)
+            } catch {
+                r.error("cannot read deadline '\(s)'", at: d)
+            }
+        }
+        if due == nil, m["due"] == nil, meeting == nil, agreed == nil {
+            r.error("\(what) has no due: and no meeting: or agreed: date to count reminders from", at: node)
+        }
+        var channelsList: [String]?
+        if let c = m["channels"] {
+            channelsList = []
+            for (name, cn) in r.stringList(c.value, "\(what): channels") ?? [] {
+                channelsList?.append(name)
+                refer(.channel, name, cn, r, "channels of \(what)")
+            }
+        }
+        var remindAt: [Date] = []
+        if let ra = m["remind_at"] {
+            for rn in r.list(ra.value, "\(what): remind_at") ?? [] {
+                guard let s = r.string(rn, "\(what): remind_at") else { continue }
+                switch DeadlineExpr.parseTimed(s) {
+                case .instant(let t): remindAt.append(t)
+                case .localDateTime(let d, let t): pendingLocalRemindAt.append((items.count, d, t))
+                default:
+                    r.error("\(what): remind_at '\(s)' must be a date and time (2023-10-20 14:00 or 2023-10-20T14:00:30+02:00)", at: rn)
+                }
+            }
+        }
+        let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
+        let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
+        guard let title, let owner else { return }
+        items.append(Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
+                          due: due, dueText: dueText, policy: Policy(), channels: channelsList,
+                          remindAt: remindAt, notes: notes, location: r.location(idNode)))
+        itemPolicies.append(policy)
+    }
+
+    func checkDue(_ due: DeadlineExpr, item: String, hasReference: Bool, meeting: MeetingRef?, node: YAMLNode, _ r: YAMLReader) {
         switch due {
         case .thisWeek, .nextWeek, .endOfMonth, .relative:
             if !hasReference {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension ConfigDraft {
     static let weekdayNames: [String: Int] = [
@@ -9,7 +8,7 @@ extension ConfigDraft {
         "sun": 7, "sunday": 7, "zo": 7, "zondag": 7,
     ]
 
-    func readSettings(_ top: [String: (key: Node, value: Node)], _ r: YAMLReader) {
+    func readSettings(_ top: [String: (key: YAMLNode, value: YAMLNode)], _ r: YAMLReader) {
         if let n = top["timezone"]?.value, let name = r.line(n, "timezone") {
             if let tz = TimeZone(identifier: name), TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || tz.identifier == name {
                 timeZone = tz
@@ -64,10 +63,10 @@ extension ConfigDraft {
         if let n = top["templates"]?.value { readTemplates(n, r) }
     }
 
-    func readWorkweek(_ n: Node, _ r: YAMLReader) {
+    func readWorkweek(_ n: YAMLNode, _ r: YAMLReader) {
         var days = Set<Int>()
         var ok = true
-        let words: [(String, Node)]
+        let words: [(String, YAMLNode)]
         if case .scalar(let s) = n {
             words = s.string.split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), n) }
         } else {
@@ -91,7 +90,7 @@ extension ConfigDraft {
         }
     }
 
-    func readRetry(_ n: Node, _ r: YAMLReader) {
+    func readRetry(_ n: YAMLNode, _ r: YAMLReader) {
         guard let m = r.mapping(n, "retry", allowed: ["initial", "max", "give_up_after"]) else { return }
         func seconds(_ key: String) -> Double? {
             guard let v = m[key]?.value, let d = r.duration(v, "retry.\(key)") else { return nil }
@@ -109,7 +108,7 @@ extension ConfigDraft {
         }
     }
 
-    func readTemplates(_ n: Node, _ r: YAMLReader) {
+    func readTemplates(_ n: YAMLNode, _ r: YAMLReader) {
         let allowed = ["default"] + ReminderKind.allCases.map(\.rawValue)
         for (name, key, value) in r.entries(n, "templates") {
             guard allowed.contains(name) else {

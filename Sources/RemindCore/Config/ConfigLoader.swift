@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a config file and the files it includes into a validated `Config`, or throws
 /// `ConfigErrors` listing every problem with its `file:line:column`. `remindd check`, the
@@ -132,34 +131,47 @@ final class ConfigDraft {
         fileOrder.append(file)
         let reader = YAMLReader(file: file)
         defer { errors.append(contentsOf: reader.errors) }
-        let root: Node
+        // Items are read one by one as the parser completes them (a large config never
+        // exists as one tree); what reading them adds to the shared lists is set aside and
+        // put back where items have always been read, after events, so every message and
+        // reference keeps its place.
+        let before = ItemPhase(self)
+        let itemReader = YAMLReader(file: file)
+        var composer = YAMLComposer()
+        composer.itemSink = { [unowned self] node in self.readItem(node, itemReader) }
+        let root: YAMLNode
         do {
-            // The basic resolver: every scalar is read as text and typed by the reader
-            // below, so Yams's regex-based tag resolution (a quarter of loading a large
-            // config) is never needed.
-            guard let r = try Yams.compose(yaml: text, .basic) else {
+            guard let r = try composer.compose(text) else {
                 if isMain { reader.error("the config is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
                 return
             }
             root = r
-        } catch let e as YamlError {
-            reader.error(Self.describe(e), at: Self.location(of: e, file: file))
+        } catch let e as YAMLSyntaxError {
+            before.restore(self)
+            reader.error(Self.describe(e), at: SourceLocation(file: file, line: e.mark.line, column: e.mark.column))
             return
         } catch {
+            before.restore(self)
             reader.error("cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
             return
         }
+        let streamed = before.setAside(self)
         guard let top = reader.mapping(root, isMain ? "the config" : "an included file",
                                        allowed: isMain ? ConfigLoader.topKeys : ConfigLoader.includeKeys) else { return }
         if isMain { readSettings(top, reader) }
         if let p = top["people"] { readPeople(p.value, reader) }
         if let m = top["meetings"] { readMeetings(m.value, reader) }
         if let e = top["events"] { readEvents(e.value, reader) }
-        if let i = top["items"] { readItems(i.value, reader) }
+        if let i = top["items"] {
+            readItems(i.value, reader)
+            errors += streamed.errors
+            references += streamed.references
+            reader.absorb(itemReader.errors)
+        }
         if let inc = top["include"] { readIncludes(inc.value, reader, from: file) }
     }
 
-    func readIncludes(_ node: Node, _ r: YAMLReader, from file: String) {
+    func readIncludes(_ node: YAMLNode, _ r: YAMLReader, from file: String) {
         guard let patterns = r.stringList(node, "include") else { return }
         let base = URL(fileURLWithPath: file).deletingLastPathComponent().path
         for (pattern, n) in patterns {
@@ -184,34 +196,18 @@ final class ConfigDraft {
         return true
     }
 
-    func refer(_ kind: Reference.Kind, _ name: String, _ node: Node?, _ r: YAMLReader, _ context: String) {
+    func refer(_ kind: Reference.Kind, _ name: String, _ node: YAMLNode?, _ r: YAMLReader, _ context: String) {
         references.append(Reference(kind: kind, name: name, at: r.location(node), context: context))
     }
 
-    static func describe(_ e: YamlError) -> String {
-        switch e {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-             .composer(let context, let problem, _, _):
-            // The problem is where the parser gave up; the context says where the construct
-            // it could not finish began, which is usually where the mistake is.
-            guard let c = context else { return "invalid YAML: \(problem)" }
-            return "invalid YAML: \(problem) (\(c.text) that starts at line \(c.mark.line), column \(c.mark.column))"
-        case .duplicatedKeysInMapping(let dups, _):
-            return "duplicate key \(dups.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
-        default:
-            return "invalid YAML: \(e)"
+    static func describe(_ e: YAMLSyntaxError) -> String {
+        if let keys = e.duplicateKeys {
+            return "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
         }
-    }
-
-    static func location(of e: YamlError, file: String) -> SourceLocation {
-        switch e {
-        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _):
-            return SourceLocation(file: file, line: m.line, column: m.column)
-        case .duplicatedKeysInMapping(_, let ctx):
-            return SourceLocation(file: file, line: ctx.mark.line, column: ctx.mark.column)
-        default:
-            return SourceLocation(file: file, line: 1, column: 1)
-        }
+        // The problem is where the parser gave up; the context says where the construct it
+        // could not finish began, which is usually where the mistake is.
+        guard let c = e.context else { return "invalid YAML: \(e.problem)" }
+        return "invalid YAML: \(e.problem) (\(c.text) that starts at line \(c.mark.line), column \(c.mark.column))"
     }
 
     /// Paths in the config are relative to the file's folder.
@@ -233,5 +229,48 @@ enum Glob {
             if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
         }
         return out.sorted()
+    }
+}
+
+/// What reading items adds to a draft's shared lists, taken before a file is parsed: the
+/// items read while parsing are undone if the file turns out not to parse, and their
+/// messages and references are set aside to be put back in their usual place.
+struct ItemPhase {
+    let items: [Item]
+    let itemPolicies: [PolicyOverride?]
+    let definedAt: [String: SourceLocation]
+    let references: [Reference]
+    let itemOwnerAt: [String: SourceLocation]
+    let pendingLocalRemindAt: [(Int, LocalDate, LocalTime)]
+    let errors: [ConfigError]
+
+    init(_ d: ConfigDraft) {
+        items = d.items
+        itemPolicies = d.itemPolicies
+        definedAt = d.definedAt
+        references = d.references
+        itemOwnerAt = d.itemOwnerAt
+        pendingLocalRemindAt = d.pendingLocalRemindAt
+        errors = d.errors
+    }
+
+    /// The file did not parse: nothing of it counts.
+    func restore(_ d: ConfigDraft) {
+        d.items = items
+        d.itemPolicies = itemPolicies
+        d.definedAt = definedAt
+        d.references = references
+        d.itemOwnerAt = itemOwnerAt
+        d.pendingLocalRemindAt = pendingLocalRemindAt
+        d.errors = errors
+    }
+
+    /// Takes the errors and references the items added out of the draft, to be appended
+    /// later; the items themselves stay.
+    func setAside(_ d: ConfigDraft) -> (errors: [ConfigError], references: [Reference]) {
+        let added = (errors: Array(d.errors.dropFirst(errors.count)), references: Array(d.references.dropFirst(references.count)))
+        d.errors.removeLast(d.errors.count - errors.count)
+        d.references.removeLast(d.references.count - references.count)
+        return added
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Typed, position-aware reading of a composed YAML tree. Every accessor reports a
 /// mistake at the node that holds it and returns nil, so loading goes on and collects
@@ -11,38 +10,42 @@ final class YAMLReader {
 
     init(file: String) { self.file = file }
 
-    func location(_ node: Node?) -> SourceLocation? {
+    func location(_ node: YAMLNode?) -> SourceLocation? {
         guard let m = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
         return SourceLocation(file: file, line: m.line, column: m.column)
     }
 
-    func error(_ message: String, at node: Node?) {
+    func error(_ message: String, at node: YAMLNode?) {
         errors.append(ConfigError(message, at: location(node)))
+    }
+
+    /// Errors another reader of the same file collected, in their order.
+    func absorb(_ more: [ConfigError]) {
+        errors.append(contentsOf: more)
     }
 
     func error(_ message: String, at location: SourceLocation?) {
         errors.append(ConfigError(message, at: location))
     }
 
-    static func kindName(_ node: Node) -> String {
+    static func kindName(_ node: YAMLNode) -> String {
         switch node {
         case .scalar: return "a value"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     /// The pairs of a mapping, checked against the allowed keys. Unknown keys are reported
     /// at the key itself, with the keys that are allowed; keys in `reported` were already
     /// reported by the caller with a better message and are skipped silently.
-    func mapping(_ node: Node, _ what: @autoclosure () -> String, allowed: [String],
-                 reported: [String] = []) -> [String: (key: Node, value: Node)]? {
+    func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String],
+                 reported: [String] = []) -> [String: (key: YAMLNode, value: YAMLNode)]? {
         guard case .mapping(let m) = node else {
             error("\(what()) must be a mapping, found \(Self.kindName(node))", at: node)
             return nil
         }
-        var out: [String: (key: Node, value: Node)] = [:]
+        var out: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
                 error("keys in \(what()) must be plain names", at: k)
@@ -62,12 +65,12 @@ final class YAMLReader {
 
     /// The entries of an open mapping (names chosen by the user: people, channels, …),
     /// in file order.
-    func entries(_ node: Node, _ what: @autoclosure () -> String) -> [(name: String, key: Node, value: Node)] {
+    func entries(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [(name: String, key: YAMLNode, value: YAMLNode)] {
         guard case .mapping(let m) = node else {
             error("\(what()) must be a mapping of names, found \(Self.kindName(node))", at: node)
             return []
         }
-        var out: [(String, Node, Node)] = []
+        var out: [(String, YAMLNode, YAMLNode)] = []
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
                 error("names in \(what()) must be plain values", at: k)
@@ -78,14 +81,13 @@ final class YAMLReader {
         return out
     }
 
-    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+    func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let s) = node else {
             error("\(what()) must be a value, found \(Self.kindName(node))", at: node)
             return nil
         }
-        // An explicit `!!null`, or a plain null word. (Comparing with `Tag(.null)` would
-        // build a resolver and run its regexes for every value read.)
-        if s.tag.rawValue == Tag.Name.null.rawValue
+        // An explicit `!!null`, or a plain null word.
+        if s.tag == YAMLNode.nullTag
             || (s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)) {
             error("\(what()) must not be empty", at: node)
             return nil
@@ -95,7 +97,7 @@ final class YAMLReader {
 
     /// A single-line string: anything that can reach a mail header or a log line must not
     /// smuggle CR, LF or NUL.
-    func line(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+    func line(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard let s = string(node, what()) else { return nil }
         if s.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" || $0 == "\r\n" }) {
             error("\(what()) must be a single line (it contains a line break or NUL)", at: node)
@@ -104,7 +106,7 @@ final class YAMLReader {
         return s
     }
 
-    func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
+    func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Bool? {
         guard case .scalar(let s) = node else {
             error("\(what()) must be true or false", at: node)
             return nil
@@ -118,7 +120,7 @@ final class YAMLReader {
         }
     }
 
-    func int(_ node: Node, _ what: @autoclosure () -> String, min: Int = Int.min) -> Int? {
+    func int(_ node: YAMLNode, _ what: @autoclosure () -> String, min: Int = Int.min) -> Int? {
         guard let s = string(node, what()) else { return nil }
         guard let n = Int(s), n >= min else {
             error("\(what()) must be a whole number\(min > Int.min ? " of at least \(min)" : ""), found '\(s)'", at: node)
@@ -128,7 +130,7 @@ final class YAMLReader {
     }
 
     /// A list; a single value is accepted as a list of one where `lenient`.
-    func list(_ node: Node, _ what: @autoclosure () -> String, lenient: Bool = true) -> [Node]? {
+    func list(_ node: YAMLNode, _ what: @autoclosure () -> String, lenient: Bool = true) -> [YAMLNode]? {
         switch node {
         case .sequence(let s): return Array(s)
         case .scalar where lenient: return [node]
@@ -138,12 +140,12 @@ final class YAMLReader {
         }
     }
 
-    func stringList(_ node: Node, _ what: @autoclosure () -> String) -> [(String, Node)]? {
+    func stringList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [(String, YAMLNode)]? {
         guard let items = list(node, what()) else { return nil }
         return items.compactMap { n in line(n, what()).map { ($0, n) } }
     }
 
-    func duration(_ node: Node, _ what: @autoclosure () -> String) -> DurationSpec? {
+    func duration(_ node: YAMLNode, _ what: @autoclosure () -> String) -> DurationSpec? {
         guard let s = string(node, what()) else { return nil }
         guard let d = DurationSpec(s) else {
             error("\(what()): '\(s)' is not a duration; use a number and s, m, h, d, wd, w or mo (e.g. 30s, 2h, 7d, 2wd, 1mo)", at: node)
@@ -152,7 +154,7 @@ final class YAMLReader {
         return d
     }
 
-    func date(_ node: Node, _ what: @autoclosure () -> String) -> LocalDate? {
+    func date(_ node: YAMLNode, _ what: @autoclosure () -> String) -> LocalDate? {
         guard let s = string(node, what()) else { return nil }
         guard let d = LocalDate(s) else {
             error("\(what()): '\(s)' is not a date; use YYYY-MM-DD", at: node)
