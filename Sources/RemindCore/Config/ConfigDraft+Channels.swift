@@ -38,7 +38,7 @@ extension ConfigDraft {
         }
     }
 
-    func timeouts(_ m: [String: (key: YAMLNode, value: YAMLNode)], _ what: String, _ r: YAMLReader) -> (Double?, Double?) {
+    func timeouts(_ m: YAMLFields, _ what: String, _ r: YAMLReader) -> (Double?, Double?) {
         func secs(_ k: String) -> Double? {
             guard let v = m[k]?.value, let d = r.duration(v, "\(what).\(k)") else { return nil }
             guard let s = d.seconds, s > 0 else {

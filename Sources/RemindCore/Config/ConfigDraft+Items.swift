@@ -109,14 +109,17 @@ extension ConfigDraft {
         for node in list { readItem(node, r) }
     }
 
+    /// How key errors name an item: by its id when it can be seen already.
+    static func itemLabel(_ node: YAMLNode) -> String {
+        if case .mapping(let mm) = node, let id = mm.first(where: { $0.key.string == "id" })?.value.string {
+            return "item '\(id)'"
+        }
+        return "an item"
+    }
+
     /// One entry of `items:` (also called for each item as the parser completes it).
     func readItem(_ node: YAMLNode, _ r: YAMLReader) {
-        // Name the item in key errors when its id can be seen already.
-        var label = "an item"
-        if case .mapping(let mm) = node, let id = mm.first(where: { $0.key.string == "id" })?.value.string {
-            label = "item '\(id)'"
-        }
-        guard let m = r.mapping(node, label, allowed: Self.itemKeys) else { return }
+        guard let m = r.mapping(node, Self.itemLabel(node), allowed: Self.itemKeys) else { return }
         guard let idNode = m["id"]?.value, let id = r.line(idNode, "item id") else {
             if m["id"] == nil { r.error("item needs an id", at: node) }
             return

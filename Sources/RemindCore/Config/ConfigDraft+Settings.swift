@@ -8,7 +8,7 @@ extension ConfigDraft {
         "sun": 7, "sunday": 7, "zo": 7, "zondag": 7,
     ]
 
-    func readSettings(_ top: [String: (key: YAMLNode, value: YAMLNode)], _ r: YAMLReader) {
+    func readSettings(_ top: YAMLFields, _ r: YAMLReader) {
         if let n = top["timezone"]?.value, let name = r.line(n, "timezone") {
             if let tz = TimeZone(identifier: name), TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || tz.identifier == name {
                 timeZone = tz

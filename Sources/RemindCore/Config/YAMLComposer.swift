@@ -150,6 +150,18 @@ private final class Run {
     /// first place the first of them appears.
     static func checkDuplicates(_ pairs: [YAMLNode.Pair]) throws {
         guard pairs.count > 1 else { return }
+        // A config's mappings are small: comparing each key with the ones before it beats
+        // hashing them.
+        if pairs.count <= 16 {
+            var clash = false
+            outer: for i in 1..<pairs.count {
+                guard case .scalar(let a) = pairs[i].key else { continue }
+                for j in 0..<i {
+                    if case .scalar(let b) = pairs[j].key, a.string == b.string { clash = true; break outer }
+                }
+            }
+            if !clash { return }
+        }
         var seen: [String: YAMLNode.Mark] = [:]
         var repeated: Set<String> = []
         for pair in pairs {

@@ -40,12 +40,12 @@ final class YAMLReader {
     /// at the key itself, with the keys that are allowed; keys in `reported` were already
     /// reported by the caller with a better message and are skipped silently.
     func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String],
-                 reported: [String] = []) -> [String: (key: YAMLNode, value: YAMLNode)]? {
+                 reported: [String] = []) -> YAMLFields? {
         guard case .mapping(let m) = node else {
             error("\(what()) must be a mapping, found \(Self.kindName(node))", at: node)
             return nil
         }
-        var out: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+        var out = YAMLFields()
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
                 error("keys in \(what()) must be plain names", at: k)
@@ -58,7 +58,7 @@ final class YAMLReader {
                 error("unknown key '\(name)' in \(what())\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
                 continue
             }
-            out[name] = (k, v)
+            out.fields.append((name, k, v))
         }
         return out
     }
@@ -164,4 +164,16 @@ final class YAMLReader {
     }
 
     static func closest(_ word: String, in options: [String]) -> String? { Suggestion.closest(word, in: options) }
+}
+
+/// The checked fields of a mapping, looked up by name. A list rather than a dictionary:
+/// a config mapping has a handful of keys (repeats were refused by the parser), and
+/// hashing them cost more than scanning them, 100,000 items over.
+struct YAMLFields {
+    var fields: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+
+    subscript(name: String) -> (key: YAMLNode, value: YAMLNode)? {
+        for f in fields where f.name == name { return (f.key, f.value) }
+        return nil
+    }
 }

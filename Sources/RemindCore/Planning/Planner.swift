@@ -10,8 +10,9 @@ public struct Planner: Sendable {
         self.config = config
     }
 
-    /// Every reminder with `from <= at < to`, ordered by time, then item.
-    public func reminders(state: PlanState, from: Date, to: Date) -> [Reminder] {
+    /// Every reminder with `from <= at < to`, ordered by time, then item (or in no
+    /// particular order, when the caller sorts what it keeps itself).
+    public func reminders(state: PlanState, from: Date, to: Date, ordered: Bool = true) -> [Reminder] {
         var out: [Reminder] = []
         for item in config.items {
             out.append(contentsOf: reminders(for: item, state: state, from: from, to: to))
@@ -19,7 +20,7 @@ public struct Planner: Sendable {
         for event in config.events.values {
             out.append(contentsOf: eventNotices(for: event, state: state, from: from, to: to))
         }
-        return Self.sorted(out)
+        return ordered ? Self.sorted(out) : out
     }
 
     /// By time, then subject, then kind. Sorts positions rather than the reminders
@@ -33,6 +34,17 @@ public struct Planner: Sendable {
             return list[a].kind.rawValue < list[b].kind.rawValue
         }
         return order.map { list[$0] }
+    }
+
+    /// Only the event notices (`event-expected`, `event-late`) in `[from, to)`, of the
+    /// events named: what a recorded event or a changed item can move, without planning
+    /// every item.
+    public func eventNotices(of events: Set<String>, state: PlanState, from: Date, to: Date) -> [Reminder] {
+        var out: [Reminder] = []
+        for name in events.sorted() {
+            if let event = config.events[name] { out += eventNotices(for: event, state: state, from: from, to: to) }
+        }
+        return out
     }
 
     /// The reminders of one item in `[from, to)`, same-moment ones merged, the snooze applied.

@@ -90,10 +90,9 @@ public final class Scheduler: @unchecked Sendable {
                 }
             }
             let events = Set(ids.compactMap { config.item($0)?.due?.eventName })
-            past += planner.reminders(state: state, from: .distantPast, to: now)
-                .filter { $0.isEventNotice && events.contains($0.subject) }
+            past += planner.eventNotices(of: events, state: state, from: .distantPast, to: now)
         } else {
-            past = planner.reminders(state: state, from: .distantPast, to: now)
+            past = planner.reminders(state: state, from: .distantPast, to: now, ordered: false)
         }
         guard !past.isEmpty else { return }
         let caught = CatchUp(past, now: now, window: config.catchUpSeconds)
