@@ -115,8 +115,17 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The channels a reminder goes out on.
+    /// The channels a reminder goes out on, in the order of `deliveries(for:)`, without
+    /// building the deliveries.
     public func channels(for r: Reminder) -> [String] {
-        deliveries(for: r).map(\.channel)
+        let itemChannels = r.isEventNotice ? nil : config.itemIndex[r.subject].flatMap { config.items[$0].channels }
+        var order: [String] = []
+        for p in r.people {
+            for c in config.channels(for: p, itemChannels: itemChannels) where !order.contains(c) { order.append(c) }
+        }
+        for p in r.escalation where !r.people.contains(p) {
+            for c in config.channels(for: p, itemChannels: itemChannels) where !order.contains(c) { order.append(c) }
+        }
+        return order
     }
 }

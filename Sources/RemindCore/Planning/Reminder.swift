@@ -110,6 +110,31 @@ public enum UTCStamp {
         return out
     }
 
+    /// `iso(_:)` appended to a UTF-8 buffer.
+    public static func appendISO(_ date: Date, to out: inout [UInt8]) {
+        let (d, s) = split(date)
+        appendDate(d, to: &out)
+        out.append(UInt8(ascii: "T"))
+        appendClock(s, to: &out)
+        out.append(UInt8(ascii: "Z"))
+    }
+
+    static func appendDate(_ d: LocalDate, to out: inout [UInt8]) {
+        Digits.append(d.year, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Digits.append(d.month, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Digits.append(d.day, width: 2, to: &out)
+    }
+
+    static func appendClock(_ s: Int, to out: inout [UInt8]) {
+        Digits.append(s / 3600, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Digits.append((s / 60) % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Digits.append(s % 60, width: 2, to: &out)
+    }
+
     /// `HH:MM:SS` (or `HHMMSS`) of seconds since midnight.
     public static func appendClock(_ s: Int, separator: String, to out: inout String) {
         Digits.append(s / 3600, width: 2, to: &out)

@@ -36,6 +36,28 @@ public enum Digits {
         out += text
     }
 
+    /// `append(_:width:to:)` for a UTF-8 buffer; non-negative values only.
+    public static func append(_ n: Int, width: Int, to out: inout [UInt8]) {
+        guard n >= 0 else {
+            var s = ""
+            append(n, width: width, to: &s)
+            out += s.utf8
+            return
+        }
+        var count = 1
+        var rest = n / 10
+        while rest > 0 { count += 1; rest /= 10 }
+        for _ in count..<max(width, count) { out.append(48) }
+        let start = out.count
+        out += repeatElement(48, count: count)
+        var i = out.count, m = n
+        repeat {
+            i -= 1
+            out[i] = UInt8(truncatingIfNeeded: m % 10) + 48
+            m /= 10
+        } while i > start
+    }
+
     /// Lower-case hex, two digits a byte.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         let table = Array("0123456789abcdef".utf8)
