@@ -67,9 +67,15 @@ private final class Shelf<Prepared>: @unchecked Sendable {
     private var taken = 0
     private var closed = false
     private let ahead: Int
+    private let count: Int
+    /// When the sender waits, it waits for this many slots: a thread woken once per item
+    /// costs more than the preparing itself on a busy machine.
+    private var wanted = 0
+    private let wakeBatch = 8
 
     init(count: Int, ahead: Int) {
         slots = Array(repeating: nil, count: count)
+        self.count = count
         self.ahead = max(1, ahead)
     }
 
@@ -85,14 +91,17 @@ private final class Shelf<Prepared>: @unchecked Sendable {
         condition.lock()
         slots[i] = p
         filled = i + 1
-        condition.broadcast()
+        if filled >= wanted { condition.broadcast() }
         condition.unlock()
     }
 
     func take(_ i: Int) -> Prepared {
         condition.lock()
         defer { condition.unlock() }
-        while filled <= i { condition.wait() }
+        if filled <= i {
+            wanted = min(count, i + min(wakeBatch, max(1, ahead / 2)))
+            while filled < wanted { condition.wait() }
+        }
         let p = slots[i]!
         slots[i] = nil
         taken = i + 1
