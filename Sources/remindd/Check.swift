@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
         let state = PlanState()
         let planner = Planner(config: config)
         for w in ConfigWarnings.find(config) { Console.error(w) }
-        let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400)).first
+        let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400), parallel: true).first
         var line = "\(config.path): ok: \(config.items.count) item\(config.items.count == 1 ? "" : "s"), "
             + "\(config.people.count) people, \(config.channels.count) channel\(config.channels.count == 1 ? "" : "s"), "
             + "zone \(config.timeZoneName)"

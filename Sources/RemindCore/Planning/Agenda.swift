@@ -6,10 +6,20 @@ public struct Agenda: Sendable {
     public let planner: Planner
     public let reminders: [Reminder]
 
+    private init(planner: Planner, reminders: [Reminder]) {
+        self.planner = planner
+        self.reminders = reminders
+    }
+
+    /// The same agenda with a zone memo of its own, for a thread that writes beside others.
+    func withOwnCalendarMemo() -> Agenda {
+        Agenda(planner: planner.withOwnCalendarMemo(), reminders: reminders)
+    }
+
     public init(config: Config, state: PlanState, from: Date, days: Int) {
         planner = Planner(config: config)
         let to = from.addingTimeInterval(Double(days) * 86_400)
-        reminders = planner.reminders(state: state, from: from, to: to)
+        reminders = planner.reminders(state: state, from: from, to: to, parallel: true)
     }
 
     public static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -75,16 +85,33 @@ public struct Agenda: Sendable {
     public func writeJSON(pretty: Bool, chunk: Int = 1 << 20, _ write: ([UInt8]) -> Void) {
         guard !reminders.isEmpty else { return write(Array("[]".utf8)) }
         var out: [UInt8] = pretty ? [0x5B, 0x0A] : [0x5B]
-        out.reserveCapacity(chunk + 4096)
-        for (i, r) in reminders.enumerated() {
-            if pretty { out += [0x20, 0x20] }
-            writeEntry(r, into: &out, pretty: pretty)
-            if i < reminders.count - 1 { out.append(0x2C) }
-            if pretty { out.append(0x0A) }
-            if out.count >= chunk {
-                write(out)
-                out.removeAll(keepingCapacity: true)
+        let last = reminders.count - 1
+        // Blocks of entries are written side by side on the machine's cores, then handed
+        // over in order.
+        let block = 4_096
+        var start = 0
+        while start < reminders.count {
+            let end = min(reminders.count, start + block * ProcessInfo.processInfo.activeProcessorCount)
+            let starts = Array(stride(from: start, to: end, by: block))
+            let pieces = Parallel.map(starts.indices, minimumPerPart: 1, shared: self,
+                                      own: { self.withOwnCalendarMemo() }) { agenda, b in
+                var bytes: [UInt8] = []
+                for i in starts[b]..<min(end, starts[b] + block) {
+                    if pretty { bytes += [0x20, 0x20] }
+                    agenda.writeEntry(agenda.reminders[i], into: &bytes, pretty: pretty)
+                    if i < last { bytes.append(0x2C) }
+                    if pretty { bytes.append(0x0A) }
+                }
+                return [bytes]
             }
+            for piece in pieces {
+                out += piece
+                if out.count >= chunk {
+                    write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            start = end
         }
         out.append(0x5D)
         write(out)

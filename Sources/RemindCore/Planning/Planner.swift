@@ -11,16 +11,26 @@ public struct Planner: Sendable {
     }
 
     /// Every reminder with `from <= at < to`, ordered by time, then item (or in no
-    /// particular order, when the caller sorts what it keeps itself).
-    public func reminders(state: PlanState, from: Date, to: Date, ordered: Bool = true) -> [Reminder] {
-        var out: [Reminder] = []
-        for item in config.items {
-            out.append(contentsOf: reminders(for: item, state: state, from: from, to: to))
+    /// particular order, when the caller sorts what it keeps itself). `parallel` spreads the items over the machine's cores: for one-off listings of
+    /// many items (`agenda`, `check`); the daemon plans on its own queue.
+    public func reminders(state: PlanState, from: Date, to: Date, ordered: Bool = true,
+                          parallel: Bool = false) -> [Reminder] {
+        var out = Parallel.map(config.items.indices, minimumPerPart: parallel ? 5_000 : Int.max,
+                               shared: self, own: withOwnCalendarMemo) { planner, i in
+            planner.reminders(for: planner.config.items[i], state: state, from: from, to: to)
         }
         for event in config.events.values {
             out.append(contentsOf: eventNotices(for: event, state: state, from: from, to: to))
         }
         return ordered ? Self.sorted(out) : out
+    }
+
+    /// The same planner with a zone memo of its own, for a thread that plans beside others
+    /// (the shared memo is one lock they would all queue on).
+    func withOwnCalendarMemo() -> Planner {
+        var c = config
+        c.calendar.timeZone = c.calendar.timeZone
+        return Planner(config: c)
     }
 
     /// By time, then subject, then kind. Sorts positions rather than the reminders
