@@ -73,11 +73,9 @@ import Testing
 
     @Test func itemsGoToTheSinkAsTheyAreParsed() throws {
         var seen: [String?] = []
-        var composer = YAMLComposer()
-        composer.itemSink = { node in
+        let root = try #require(try YAMLHandoff.compose("items:\n  - id: a\n  - id: b\nother:\n  items: [x]\n") { node in
             if case .mapping(let m) = node { seen.append(Array(m).first?.value.string) }
-        }
-        let root = try #require(try composer.compose("items:\n  - id: a\n  - id: b\nother:\n  items: [x]\n"))
+        })
         #expect(seen == ["a", "b"])
         guard case .mapping(let m) = root else { Issue.record("shape"); return }
         let pairs = Array(m)

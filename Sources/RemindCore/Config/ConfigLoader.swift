@@ -137,11 +137,9 @@ final class ConfigDraft {
         // reference keeps its place.
         let before = ItemPhase(self)
         let itemReader = YAMLReader(file: file)
-        var composer = YAMLComposer()
-        composer.itemSink = { [unowned self] node in self.readItem(node, itemReader) }
         let root: YAMLNode
         do {
-            guard let r = try composer.compose(text) else {
+            guard let r = try YAMLHandoff.compose(text, readItem: { readItem($0, itemReader) }) else {
                 if isMain { reader.error("the config is empty", at: SourceLocation(file: file, line: 1, column: 1)) }
                 return
             }

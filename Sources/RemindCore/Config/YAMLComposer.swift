@@ -5,11 +5,11 @@ import CYaml
 /// Builds a `YAMLNode` tree from YAML text, one document, the way Yams's `compose` did:
 /// same marks, same syntax errors, duplicate keys and undefined aliases refused, a second
 /// document refused.
-struct YAMLComposer {
+struct YAMLComposer: Sendable {
     /// When set, each element of the root mapping's `items:` list is handed over as soon as
     /// it is complete instead of being kept in the tree; the tree then holds an empty list
     /// there. A config of 100,000 items never exists as one tree.
-    var itemSink: ((YAMLNode) -> Void)?
+    var itemSink: (@Sendable (YAMLNode) -> Void)?
 
     /// The document's root, or nil for an empty stream.
     func compose(_ text: String) throws -> YAMLNode? {
@@ -36,10 +36,10 @@ struct YAMLComposer {
 /// One pass over the events.
 private final class Run {
     let parser: UnsafeMutablePointer<yaml_parser_t>
-    let itemSink: ((YAMLNode) -> Void)?
+    let itemSink: (@Sendable (YAMLNode) -> Void)?
     var anchors: [String: YAMLNode] = [:]
 
-    init(parser: UnsafeMutablePointer<yaml_parser_t>, itemSink: ((YAMLNode) -> Void)?) {
+    init(parser: UnsafeMutablePointer<yaml_parser_t>, itemSink: (@Sendable (YAMLNode) -> Void)?) {
         self.parser = parser
         self.itemSink = itemSink
     }

@@ -7,13 +7,13 @@
 /// load time, and left the daemon's heap fragmented for life. This tree is a few plain
 /// structs per value; `YAMLComposer` builds it from libyaml's events (the parser Yams itself
 /// wraps), with the same positions and the same error texts.
-enum YAMLNode {
+enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping(Mapping)
     case sequence(Sequence)
 
     /// 1-based line and column, as libyaml (and Yams) report them.
-    struct Mark {
+    struct Mark: Sendable {
         private let l: Int32
         private let c: Int32
         init(line: Int, column: Int) {
@@ -24,8 +24,8 @@ enum YAMLNode {
         var column: Int { Int(c) }
     }
 
-    struct Scalar {
-        enum Style: UInt8 {
+    struct Scalar: Sendable {
+        enum Style: UInt8, Sendable {
             case any, plain, singleQuoted, doubleQuoted, literal, folded
         }
         var string: String
@@ -36,17 +36,17 @@ enum YAMLNode {
         var mark: Mark
     }
 
-    struct Pair {
+    struct Pair: Sendable {
         var key: YAMLNode
         var value: YAMLNode
     }
 
-    struct Mapping {
+    struct Mapping: Sendable {
         var pairs: [Pair]
         var mark: Mark
     }
 
-    struct Sequence {
+    struct Sequence: Sendable {
         var nodes: [YAMLNode]
         var mark: Mark
     }
@@ -70,7 +70,7 @@ enum YAMLNode {
 }
 
 /// A syntax or structure error, with the same problem text and position Yams reported.
-struct YAMLSyntaxError: Error {
+struct YAMLSyntaxError: Error, @unchecked Sendable {
     var problem: String
     var mark: YAMLNode.Mark
     /// Where the construct the parser could not finish began, and what it was.

@@ -92,7 +92,20 @@ final class YAMLReader {
             error("\(what()) must not be empty", at: node)
             return nil
         }
-        return s.string
+        return Self.own(s.string)
+    }
+
+    /// A copy in memory of this thread's own. The tree is parsed on a helper thread
+    /// (`YAMLHandoff`); a value kept from it as it is would pin the helper's allocator
+    /// pages, freed tree and all, for the daemon's whole life. Short strings live inside
+    /// the `String` itself and need no copy.
+    static func own(_ s: String) -> String {
+        let count = s.utf8.count
+        guard count > 15 else { return s }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            _ = buffer.initialize(from: s.utf8)
+            return count
+        }
     }
 
     /// A single-line string: anything that can reach a mail header or a log line must not
