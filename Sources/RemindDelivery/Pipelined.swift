@@ -8,7 +8,9 @@ import Foundation
 /// (templates, MIME, JSON) costs about as much again. Done in turn, the wire sat idle half
 /// the time; done side by side, a batch goes out at close to the speed of the connection
 /// (`scripts/bench`: durable vs raw). The sending side keeps its order and its one
-/// connection; only pure work moves to the helper.
+/// connection; only pure work moves to the helper. The helper runs on a queue of its own:
+/// using a global queue starts libdispatch's pool monitor on Linux, a timer that wakes the
+/// daemon every second from then on.
 enum Pipelined {
     /// `use(item, prepare(item))` for every item, in order, on the calling thread, while
     /// `prepare` runs on a helper thread up to `ahead` items in front. Small batches skip
@@ -20,7 +22,7 @@ enum Pipelined {
     ) -> [Result] {
         guard items.count > 2 else { return items.map { use($0, prepare($0)) } }
         let shelf = Shelf<Prepared>(count: items.count, ahead: ahead)
-        DispatchQueue.global(qos: .userInitiated).async {
+        DispatchQueue(label: "remindd.prepare").async {
             for (i, item) in items.enumerated() {
                 guard shelf.waitForRoom(i) else { return }
                 shelf.put(prepare(item), at: i)
@@ -47,7 +49,7 @@ enum Pipelined {
             return
         }
         let shelf = Shelf<Prepared>(count: items.count, ahead: ahead)
-        DispatchQueue.global(qos: .userInitiated).async {
+        DispatchQueue(label: "remindd.prepare").async {
             for (i, item) in items.enumerated() {
                 guard shelf.waitForRoom(i) else { return }
                 shelf.put(prepare(item), at: i)

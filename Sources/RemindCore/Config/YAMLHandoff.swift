@@ -16,7 +16,10 @@ enum YAMLHandoff {
         var composer = YAMLComposer()
         composer.itemSink = { queue.put($0) }
         let c = composer
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A queue of its own, not a global one: libdispatch on Linux watches its global
+        // pools with a timer that then wakes the process every second for good, and the
+        // daemon must sleep between reminders.
+        DispatchQueue(label: "remindd.yaml").async {
             queue.finish(Result { try c.compose(text) })
         }
         while let node = queue.take() { readItem(node) }
