@@ -81,6 +81,8 @@ public struct JournalLogHandler: LogHandler {
 
     /// Control characters as visible escapes: the line stays one line.
     static func escape(_ text: String) -> String {
+        // Most text (keys, ids, replies) has nothing to escape: one pass over the bytes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
