@@ -36,7 +36,7 @@ public struct Planner: Sendable {
     /// By time, then subject, then kind. Sorts positions rather than the reminders
     /// themselves: moving a reminder copies its arrays' references, and a year of 100,000
     /// items is half a million of them.
-    static func sorted(_ list: [Reminder]) -> [Reminder] {
+    public static func sorted(_ list: [Reminder]) -> [Reminder] {
         let order = list.indices.sorted { a, b in
             let x = list[a].at, y = list[b].at
             if x != y { return x < y }
