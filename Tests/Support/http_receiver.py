@@ -34,6 +34,8 @@ import time
 
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from serverlife import die_with_parent
+
 lock = threading.Lock()
 state = {"conns": 0, "requests": 0}
 
@@ -62,28 +64,13 @@ def hmac_valid(secret, headers, body):
         return False
 
 
-def _die_with_parent():
-    """Exit when the test process that started this server goes away, and accept SIGTERM
-    even when the parent's thread had it blocked (the blocked mask is inherited)."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--log", required=True)
     p.add_argument("--responses", default="200")
     p.add_argument("--secret")
     a = p.parse_args()
-    _die_with_parent()
+    die_with_parent()
     responses = parse_spec(a.responses)
     log = open(a.log, "a", encoding="utf-8")
 

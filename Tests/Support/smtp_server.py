@@ -40,6 +40,8 @@ import time
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+from serverlife import die_with_parent
+
 _lock = threading.Lock()
 
 
@@ -123,21 +125,6 @@ class RecordingSMTP(SMTP):
         super().connection_made(transport)
 
 
-def _die_with_parent():
-    """Exit when the test process that started this server goes away, and accept SIGTERM
-    even when the parent's thread had it blocked (the blocked mask is inherited)."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--dir", required=True)
@@ -146,7 +133,7 @@ def main():
     p.add_argument("--auth", nargs=2, metavar=("USER", "PASSWORD_FILE"))
     p.add_argument("--data-replies", default="250 OK: queued")
     a = p.parse_args()
-    _die_with_parent()
+    die_with_parent()
 
     rec = Recorder(a.dir)
     RecordingSMTP.recorder = rec
