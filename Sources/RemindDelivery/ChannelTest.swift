@@ -81,7 +81,7 @@ public enum ChannelTest {
             : "Test message from remindd: the channel \(channel) works"
         let item = Item(id: sampleID, title: title, owner: recipient)
         c.items.append(item)
-        c.itemIndex[sampleID] = c.items.count - 1
+        c.indexItems()
         let cal = c.calendar
         let day = cal.workingDay(onOrAfter: cal.localDate(of: now).adding(days: 1))
         return Reminder(subject: sampleID, kind: .before, at: now, deadline: cal.endOfWork(day),

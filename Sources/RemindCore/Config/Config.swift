@@ -50,8 +50,16 @@ public struct Config: Sendable {
 
     public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
 
-    /// Position of each item id in `items`, filled by the loader.
+    /// Position of each item id in `items`, filled by `indexItems()`.
     public var itemIndex: [String: Int] = [:]
+
+    /// Rebuilds the lookup by id after `items` changed.
+    public mutating func indexItems() {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() { index[item.id] = i }
+        itemIndex = index
+    }
     /// The zone as written (`Europe/Amsterdam`).
     public var timeZoneName: String = "UTC"
     /// Channel names in file order.

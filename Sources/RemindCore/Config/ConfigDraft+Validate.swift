@@ -104,7 +104,7 @@ extension ConfigDraft {
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
         c.templateLocations = templateLocations
-        for (i, item) in items.enumerated() { c.itemIndex[item.id] = i }
+        c.indexItems()
         return c
     }
 }
