@@ -26,7 +26,10 @@ let package = Package(
         // Pure: configuration, time rules, planner. No I/O beyond reading the config, no clock reads.
         .target(
             name: "RemindCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Action-item extraction from meeting minutes.
         .target(

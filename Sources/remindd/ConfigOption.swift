@@ -14,7 +14,8 @@ struct ConfigOption: ParsableArguments {
     /// (EX_CONFIG).
     func load() throws -> Config {
         do {
-            return try ServiceConfig.load(path: config)
+            let cache = ConfigCache(environment: ProcessInfo.processInfo.environment)
+            return try ServiceConfig.load(path: config, cache: cache).0
         } catch let e as ConfigErrors {
             Console.error(e.description)
             let n = e.errors.count

@@ -53,6 +53,10 @@ public struct Config: Sendable {
     /// Position of each item id in `items`, filled by `indexItems()`.
     public var itemIndex: [String: Int] = [:]
 
+    /// The files this config was read from, with digests of their bytes; a config read
+    /// from text has only the files it included.
+    public var inputs = ConfigInputs()
+
     /// Rebuilds the lookup by id after `items` changed.
     public mutating func indexItems() {
         var index: [String: Int] = [:]

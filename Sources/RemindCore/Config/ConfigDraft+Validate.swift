@@ -105,6 +105,7 @@ extension ConfigDraft {
         c.channelOrder = channelOrder
         c.templateLocations = templateLocations
         c.indexItems()
+        c.inputs = inputs
         return c
     }
 }

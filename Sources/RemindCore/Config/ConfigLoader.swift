@@ -50,6 +50,8 @@ final class ConfigDraft {
     var loadedFiles = Set<String>()
     /// Files in the order they were read, to report errors file by file.
     var fileOrder: [String] = []
+    /// Every file read and every include pattern expanded: what the result depends on.
+    var inputs = ConfigInputs()
 
     var timeZone: TimeZone?
     var timeZoneName = "UTC"
@@ -120,6 +122,7 @@ final class ConfigDraft {
             fail("cannot read config '\(path)': \(why)", at: includedFrom)
             return
         }
+        inputs.files.append(ConfigInputs.File(path: path, canonical: canonical, digest: ConfigInputs.digest(data)))
         guard let text = String(data: data, encoding: .utf8) else {
             fail("'\(path)' is not UTF-8 text", at: includedFrom ?? SourceLocation(file: path, line: 1, column: 1))
             return
@@ -176,6 +179,7 @@ final class ConfigDraft {
             let full = pattern.hasPrefix("/") ? pattern : base + "/" + pattern
             let isGlob = pattern.contains(where: { "*?[".contains($0) })
             let matches = Glob.expand(full)
+            inputs.includes.append(ConfigInputs.Include(pattern: full, matches: matches))
             if matches.isEmpty && !isGlob {
                 r.error("include '\(pattern)': no such file", at: n)
             }

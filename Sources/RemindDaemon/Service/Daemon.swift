@@ -37,8 +37,9 @@ public final class Daemon: @unchecked Sendable {
     /// Starts everything and never returns; exits 0 on SIGTERM, 78 on a config error at
     /// start, 74 when the state cannot be opened.
     public func run() -> Never {
+        let loaded: ConfigCache.Result
         do {
-            config = try ServiceConfig.load(path: configPath)
+            (config, loaded) = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment))
         } catch let e as ConfigErrors {
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
@@ -77,11 +78,20 @@ public final class Daemon: @unchecked Sendable {
         startControlSocket(statePath: statePath)
         startWatchdog()
         logger.info("started", metadata: [
-            "config": "\(configPath)", "state": "\(statePath)", "items": "\(config.items.count)",
+            "config": "\(configPath)", "config.read": "\(Self.describe(loaded))", "state": "\(statePath)",
+            "items": "\(config.items.count)",
             "next": "\(queue.sync { describeNext() })",
         ])
         _ = notify.ready(status: queue.sync { statusLine() })
         dispatchMain()
+    }
+
+    /// For the log: whether the config came from its snapshot or was parsed, and why.
+    static func describe(_ r: ConfigCache.Result) -> String {
+        switch r {
+        case .loaded(let file): return "snapshot \(file)"
+        case .parsed(let why): return "parsed (\(why))"
+        }
     }
 
     // MARK: - Control socket
@@ -148,7 +158,8 @@ public final class Daemon: @unchecked Sendable {
         _ = notify.reloading()
         logger.info("reloading", metadata: ["config": "\(configPath)"])
         do {
-            let newConfig = try ServiceConfig.load(path: configPath)
+            let (newConfig, loaded) = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment))
+            logger.debug("config read", metadata: ["config.read": "\(Self.describe(loaded))"])
             try scheduler.reload(newConfig)
             config = newConfig
             worker.update(config: newConfig)

@@ -8,7 +8,12 @@ import RemindDelivery
 /// service, which alone sees its credentials.
 public enum ServiceConfig {
     public static func load(path: String) throws -> Config {
-        let config = try ConfigLoader.load(path: path)
+        try load(path: path, cache: nil).0
+    }
+
+    /// Through a snapshot cache (see `ConfigCache`); says whether the snapshot was used.
+    public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
+        let (config, result) = try ConfigLoader.load(path: path, cache: cache)
         do {
             _ = try MessageRenderer(config: config)
         } catch let e as TemplateError {
@@ -17,6 +22,6 @@ public enum ServiceConfig {
         } catch {
             throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return config
+        return (config, result)
     }
 }

@@ -36,7 +36,9 @@ final class ChildProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = Self.baseEnvironment().merging(environment) { _, new in new }
+        // Config snapshots go to the test's folder, not the runner's home.
+        let cache = ["REMINDD_CACHE_DIR": directory.appendingPathComponent("cache").path]
+        process.environment = Self.baseEnvironment().merging(cache) { _, new in new }.merging(environment) { _, new in new }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)

@@ -1,0 +1,333 @@
+import Foundation
+
+// The body of a snapshot: every field of a loaded `Config`, in a fixed order. A field added
+// to `Config` or to a type it holds must be added here too; ConfigSnapshotTests compare a
+// decoded config with the loaded one field by field, over configs that set every key.
+
+extension SnapshotWriter {
+    mutating func config(_ c: Config) {
+        string(c.path)
+        string(c.timeZoneName)
+        string(c.timeZone.identifier)
+        string(c.language.rawValue)
+        calendar(c.calendar)
+        optional(c.statePath) { $0.string($1) }
+        array(c.channels.keys.sorted()) { w, name in
+            w.string(name)
+            w.channel(c.channels[name]!)
+        }
+        strings(c.channelOrder)
+        array(c.people.values.sorted { $0.id < $1.id }) { $0.person($1) }
+        double(c.retry.initialSeconds)
+        double(c.retry.maxSeconds)
+        double(c.retry.giveUpAfterSeconds)
+        double(c.catchUpSeconds)
+        strings(c.defaultChannels)
+        policy(c.defaultPolicy)
+        array(c.meetings.values.sorted { $0.id < $1.id }) { w, m in
+            w.string(m.id)
+            w.optional(m.title) { $0.string($1) }
+            w.array(m.dates) { $0.date($1) }
+            w.optional(m.time) { $0.time($1) }
+        }
+        array(c.events.values.sorted { $0.id < $1.id }) { w, e in
+            w.string(e.id)
+            w.string(e.title)
+            w.optional(e.expected) { w, x in w.date(x.start); w.date(x.end) }
+            w.optional(e.owner) { $0.string($1) }
+            w.optional(e.occurred) { $0.date($1) }
+        }
+        array(c.templates.sorted { $0.key < $1.key }) { w, t in
+            w.string(t.key)
+            w.optional(t.value.subject) { $0.string($1) }
+            w.optional(t.value.body) { $0.string($1) }
+        }
+        array(c.templateLocations.sorted { $0.key < $1.key }) { w, t in
+            w.string(t.key)
+            w.location(t.value)
+        }
+        // Items share their file name and, mostly, their policy: each is written once.
+        var files: [String: Int] = [:]
+        var policies: [Policy: Int] = [:]
+        int(c.items.count)
+        for item in c.items {
+            self.item(item, files: &files, policies: &policies)
+        }
+    }
+
+    mutating func date(_ d: LocalDate) { int(d.dayNumber) }
+
+    mutating func time(_ t: LocalTime) { int(t.secondsOfDay) }
+
+    mutating func duration(_ d: DurationSpec) {
+        int(d.amount)
+        string(d.unit.rawValue)
+    }
+
+    mutating func location(_ l: SourceLocation) {
+        string(l.file)
+        int(l.line)
+        int(l.column)
+    }
+
+    mutating func calendar(_ c: WorkCalendar) {
+        array(c.workdays.sorted()) { $0.int($1) }
+        time(c.start)
+        time(c.end)
+        array(c.holidays.sorted()) { $0.date($1) }
+    }
+
+    mutating func channel(_ c: ChannelConfig) {
+        switch c {
+        case .smtp(let s):
+            int(0)
+            string(s.name); string(s.url); string(s.host); string(s.fromAddress)
+            optional(s.fromName) { $0.string($1) }
+            optional(s.username) { $0.string($1) }
+            optional(s.passwordFile) { $0.string($1) }
+            optional(s.passwordEnv) { $0.string($1) }
+            string(s.tls.rawValue)
+            optional(s.caFile) { $0.string($1) }
+            double(s.connectTimeout); double(s.timeout)
+        case .webhook(let h):
+            int(1)
+            string(h.name); string(h.url); string(h.format.rawValue)
+            optional(h.secretFile) { $0.string($1) }
+            optional(h.secretEnv) { $0.string($1) }
+            optional(h.caFile) { $0.string($1) }
+            double(h.connectTimeout); double(h.timeout)
+        case .maildir(let m):
+            int(2)
+            string(m.name); string(m.path); string(m.fromAddress)
+            optional(m.fromName) { $0.string($1) }
+        }
+    }
+
+    mutating func person(_ p: Person) {
+        string(p.id)
+        optional(p.name) { $0.string($1) }
+        strings(p.emails)
+        optional(p.channels) { $0.strings($1) }
+    }
+
+    mutating func policy(_ p: Policy) {
+        array(p.before) { $0.duration($1) }
+        bool(p.onDue)
+        duration(p.overdue.every)
+        int(p.overdue.times)
+        optional(p.escalate) { w, e in w.int(e.after); w.strings(e.to) }
+        optional(p.undatedEvery) { $0.duration($1) }
+    }
+
+    mutating func deadline(_ d: DeadlineExpr) {
+        switch d {
+        case .date(let x): int(0); date(x)
+        case .localDateTime(let x, let t): int(1); date(x); time(t)
+        case .instant(let t): int(2); double(t.timeIntervalSinceReferenceDate)
+        case .thisWeek: int(3)
+        case .nextWeek: int(4)
+        case .endOfMonth: int(5)
+        case .relative(let r): int(6); duration(r)
+        case .nextMeeting(let s, let o):
+            int(7)
+            optional(s) { $0.string($1) }
+            optional(o) { $0.duration($1) }
+        case .afterEvent(let e, let o):
+            int(8)
+            string(e)
+            optional(o) { $0.duration($1) }
+        }
+    }
+
+    /// A file or policy seen before is written as its number; a new one as -1 and itself.
+    mutating func item(_ i: Item, files: inout [String: Int], policies: inout [Policy: Int]) {
+        string(i.id)
+        string(i.title)
+        string(i.owner)
+        strings(i.with)
+        optional(i.meeting) { w, m in w.string(m.series); w.date(m.date) }
+        optional(i.agreed) { $0.date($1) }
+        optional(i.due) { $0.deadline($1) }
+        optional(i.dueText) { $0.string($1) }
+        if let n = policies[i.policy] {
+            int(n)
+        } else {
+            int(-1)
+            policy(i.policy)
+            policies[i.policy] = policies.count
+        }
+        optional(i.channels) { $0.strings($1) }
+        array(i.remindAt) { $0.double($1.timeIntervalSinceReferenceDate) }
+        optional(i.notes) { $0.string($1) }
+        optional(i.location) { w, l in
+            if let n = files[l.file] {
+                w.int(n)
+            } else {
+                w.int(-1)
+                w.string(l.file)
+                files[l.file] = files.count
+            }
+            w.int(l.line)
+            w.int(l.column)
+        }
+    }
+}
+
+extension SnapshotReader {
+    mutating func config() throws -> Config {
+        let path = try string()
+        let zoneName = try string()
+        guard let zone = TimeZone(identifier: try string()) else { throw SnapshotFormatError() }
+        let language = try `enum`(Language.self)
+        let cal = try calendar(zone)
+        let statePath = try optional { try $0.string() }
+        var channels: [String: ChannelConfig] = [:]
+        for (name, channel) in try array({ r in (try r.string(), try r.channel()) }) { channels[name] = channel }
+        let channelOrder = try strings()
+        var people: [String: Person] = [:]
+        for p in try array({ try $0.person() }) { people[p.id] = p }
+        let retry = RetryPolicy(initialSeconds: try double(), maxSeconds: try double(), giveUpAfterSeconds: try double())
+        let catchUp = try double()
+        let defaultChannels = try strings()
+        let defaultPolicy = try policy()
+        var meetings: [String: MeetingSeries] = [:]
+        for m in try array({ r in
+            MeetingSeries(id: try r.string(), title: try r.optional { try $0.string() },
+                          dates: try r.array { try $0.date() }, time: try r.optional { try $0.time() })
+        }) { meetings[m.id] = m }
+        var events: [String: EventDef] = [:]
+        for e in try array({ r in
+            EventDef(id: try r.string(), title: try r.string(),
+                     expected: try r.optional { DateWindow(start: try $0.date(), end: try $0.date()) },
+                     owner: try r.optional { try $0.string() }, occurred: try r.optional { try $0.date() })
+        }) { events[e.id] = e }
+        var templates: [String: MessageTemplate] = [:]
+        for (k, t) in try array({ r in
+            (try r.string(), MessageTemplate(subject: try r.optional { try $0.string() }, body: try r.optional { try $0.string() }))
+        }) { templates[k] = t }
+        var templateLocations: [String: SourceLocation] = [:]
+        for (k, l) in try array({ r in (try r.string(), try r.location()) }) { templateLocations[k] = l }
+        var files: [String] = []
+        var policies: [Policy] = []
+        let n = try count()
+        var items: [Item] = []
+        items.reserveCapacity(n)
+        for _ in 0..<n { items.append(try item(files: &files, policies: &policies)) }
+
+        var c = Config(path: path, timeZone: zone, language: language, calendar: cal, statePath: statePath,
+                       channels: channels, people: people, retry: retry, catchUpSeconds: catchUp,
+                       defaultChannels: defaultChannels, defaultPolicy: defaultPolicy, meetings: meetings,
+                       events: events, items: items, templates: templates)
+        c.timeZoneName = zoneName
+        c.channelOrder = channelOrder
+        c.templateLocations = templateLocations
+        c.indexItems()
+        return c
+    }
+
+    mutating func date() throws -> LocalDate { LocalDate(dayNumber: try int()) }
+
+    mutating func time() throws -> LocalTime {
+        let s = try int()
+        guard (0..<86_400).contains(s) else { throw SnapshotFormatError() }
+        return LocalTime(hour: s / 3600, minute: s / 60 % 60, second: s % 60)
+    }
+
+    mutating func duration() throws -> DurationSpec { DurationSpec(try int(), try `enum`(DurationUnit.self)) }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
+    }
+
+    mutating func calendar(_ zone: TimeZone) throws -> WorkCalendar {
+        WorkCalendar(timeZone: zone, workdays: Set(try array { try $0.int() }), start: try time(), end: try time(),
+                     holidays: Set(try array { try $0.date() }))
+    }
+
+    mutating func channel() throws -> ChannelConfig {
+        switch try int() {
+        case 0:
+            return .smtp(SMTPChannelConfig(
+                name: try string(), url: try string(), host: try string(), fromAddress: try string(),
+                fromName: try optional { try $0.string() }, username: try optional { try $0.string() },
+                passwordFile: try optional { try $0.string() }, passwordEnv: try optional { try $0.string() },
+                tls: try `enum`(TLSMode.self), caFile: try optional { try $0.string() },
+                connectTimeout: try double(), timeout: try double()))
+        case 1:
+            return .webhook(WebhookChannelConfig(
+                name: try string(), url: try string(), format: try `enum`(WebhookFormat.self),
+                secretFile: try optional { try $0.string() }, secretEnv: try optional { try $0.string() },
+                caFile: try optional { try $0.string() }, connectTimeout: try double(), timeout: try double()))
+        case 2:
+            return .maildir(MaildirChannelConfig(name: try string(), path: try string(), fromAddress: try string(),
+                                                 fromName: try optional { try $0.string() }))
+        default:
+            throw SnapshotFormatError()
+        }
+    }
+
+    mutating func person() throws -> Person {
+        Person(id: try string(), name: try optional { try $0.string() }, emails: try strings(),
+               channels: try optional { try $0.strings() })
+    }
+
+    mutating func policy() throws -> Policy {
+        Policy(before: try array { try $0.duration() }, onDue: try bool(),
+               overdue: Overdue(every: try duration(), times: try int()),
+               escalate: try optional { Escalation(after: try $0.int(), to: try $0.strings()) },
+               undatedEvery: try optional { try $0.duration() })
+    }
+
+    mutating func deadline() throws -> DeadlineExpr {
+        switch try int() {
+        case 0: return .date(try date())
+        case 1: return .localDateTime(try date(), try time())
+        case 2: return .instant(Date(timeIntervalSinceReferenceDate: try double()))
+        case 3: return .thisWeek
+        case 4: return .nextWeek
+        case 5: return .endOfMonth
+        case 6: return .relative(try duration())
+        case 7: return .nextMeeting(series: try optional { try $0.string() }, offset: try optional { try $0.duration() })
+        case 8: return .afterEvent(try string(), offset: try optional { try $0.duration() })
+        default: throw SnapshotFormatError()
+        }
+    }
+
+    mutating func item(files: inout [String], policies: inout [Policy]) throws -> Item {
+        let id = try string()
+        let title = try string()
+        let owner = try string()
+        let with = try strings()
+        let meeting = try optional { MeetingRef(series: try $0.string(), date: try $0.date()) }
+        let agreed = try optional { try $0.date() }
+        let due = try optional { try $0.deadline() }
+        let dueText = try optional { try $0.string() }
+        let p = try int()
+        let policy: Policy
+        if p == -1 {
+            policy = try self.policy()
+            policies.append(policy)
+        } else {
+            guard policies.indices.contains(p) else { throw SnapshotFormatError() }
+            policy = policies[p]
+        }
+        let channels = try optional { try $0.strings() }
+        let remindAt = try array { Date(timeIntervalSinceReferenceDate: try $0.double()) }
+        let notes = try optional { try $0.string() }
+        let location = try optional { r -> SourceLocation in
+            let f = try r.int()
+            let file: String
+            if f == -1 {
+                file = try r.string()
+                files.append(file)
+            } else {
+                guard files.indices.contains(f) else { throw SnapshotFormatError() }
+                file = files[f]
+            }
+            return SourceLocation(file: file, line: try r.int(), column: try r.int())
+        }
+        return Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
+                    dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
+                    location: location)
+    }
+}
