@@ -9,7 +9,9 @@ struct AgendaCommand: ParsableCommand {
         discussion: """
         Lists the planned reminders from --from (default: now) for --days days, in the \
         config's time zone: date and time with weekday, kind, item, recipients, channels. \
-        With --json prints one JSON array of objects with at (UTC), kind, item, to and channels.
+        With --json prints one JSON array of objects with at (UTC), kind, item, to and channels: \
+        indented on a terminal, compact (one line) when piped or redirected, indented \
+        anyway with --pretty.
         """
     )
 
@@ -23,6 +25,9 @@ struct AgendaCommand: ParsableCommand {
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Flag(help: "Indent the JSON also when it is not printed to a terminal.")
+    var pretty = false
 
     func validate() throws {
         guard days > 0 && days <= 36_600 else { throw ValidationError("--days must be between 1 and 36600") }
@@ -41,7 +46,7 @@ struct AgendaCommand: ParsableCommand {
         let agenda = Agenda(config: config, state: state, from: start, days: days)
         if json {
             // Written as it is made: a year of a large config is hundreds of MB of JSON.
-            agenda.writeJSON(pretty: true) { FileHandle.standardOutput.write(Data($0)) }
+            agenda.writeJSON(pretty: pretty || isatty(STDOUT_FILENO) == 1) { FileHandle.standardOutput.write(Data($0)) }
             FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(agenda.table().utf8))

@@ -79,7 +79,7 @@ public indirect enum JSON: Sendable, Equatable {
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         guard needsEscaping(s) else {
-            out += s.utf8
+            if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out += s.utf8 }
             out.append(0x22)
             return
         }
@@ -109,11 +109,13 @@ public indirect enum JSON: Sendable, Equatable {
     /// Most strings (ids, stamps, titles) need no escape at all: one pass over the bytes
     /// finds out, and they are copied whole.
     static func needsEscaping(_ s: String) -> Bool {
-        var bytes = s.utf8.makeIterator()
-        while let b = bytes.next() {
-            // `"`, `\`, control characters, and E2 80 A8/A9 (U+2028, U+2029).
-            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
+        // `"`, `\`, control characters, and E2 80 A8/A9 (U+2028, U+2029).
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
+            return false
         }
-        return false
+        if let found = s.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = s
+        return copy.withUTF8(scan)
     }
 }
