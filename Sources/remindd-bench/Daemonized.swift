@@ -83,9 +83,11 @@ final class DaemonProcess {
     }
 
     /// Resident memory now, in MiB (`VmRSS`).
-    func residentMiB() -> Double? {
+    /// `VmRSS`, or another line of /proc/PID/status in kB (`RssAnon`: the heap and stacks,
+    /// without the mapped code of the executable and its libraries).
+    func residentMiB(_ field: String = "VmRSS") -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
             let kb = line.split(separator: " ").compactMap { Double($0) }.first
             return kb.map { $0 / 1024 }
         }
@@ -122,7 +124,7 @@ final class DaemonProcess {
 func cleanEnvironment(_ extra: [String: String]) -> [String: String] {
     var env = ProcessInfo.processInfo.environment
     for k in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "STATE_DIRECTORY", "RUNTIME_DIRECTORY",
-              "CREDENTIALS_DIRECTORY", "LISTEN_FDS", "LISTEN_PID"] {
+              "CREDENTIALS_DIRECTORY", "CACHE_DIRECTORY", "REMINDD_CACHE_DIR", "LISTEN_FDS", "LISTEN_PID"] {
         env[k] = nil
     }
     return env.merging(extra) { _, new in new }
