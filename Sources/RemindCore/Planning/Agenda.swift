@@ -80,11 +80,11 @@ public struct Agenda: Sendable {
         .array(reminders.map(entry))
     }
 
-    /// The UTF-8 of `json().serialized(pretty:)`, handed over in pieces of about `chunk`
-    /// bytes instead of built whole: a year of 100,000 items is some 200 MB of JSON.
-    public func writeJSON(pretty: Bool, chunk: Int = 1 << 20, _ write: ([UInt8]) -> Void) {
+    /// The UTF-8 of `json().serialized(pretty:)`, handed over in pieces (blocks of 4,096
+    /// entries) instead of built whole: a year of 100,000 items is some 150 MB of JSON.
+    public func writeJSON(pretty: Bool, _ write: ([UInt8]) -> Void) {
         guard !reminders.isEmpty else { return write(Array("[]".utf8)) }
-        var out: [UInt8] = pretty ? [0x5B, 0x0A] : [0x5B]
+        write(pretty ? [0x5B, 0x0A] : [0x5B])
         let last = reminders.count - 1
         // Blocks of entries are written side by side on the machine's cores, then handed
         // over in order.
@@ -96,6 +96,7 @@ public struct Agenda: Sendable {
             let pieces = Parallel.map(starts.indices, minimumPerPart: 1, shared: self,
                                       own: { self.withOwnCalendarMemo() }) { agenda, b in
                 var bytes: [UInt8] = []
+                bytes.reserveCapacity(block * (pretty ? 420 : 300))
                 for i in starts[b]..<min(end, starts[b] + block) {
                     if pretty { bytes += [0x20, 0x20] }
                     agenda.writeEntry(agenda.reminders[i], into: &bytes, pretty: pretty)
@@ -104,17 +105,11 @@ public struct Agenda: Sendable {
                 }
                 return [bytes]
             }
-            for piece in pieces {
-                out += piece
-                if out.count >= chunk {
-                    write(out)
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
+            // Blocks are about a megabyte each: handed over as they are, not copied again.
+            for piece in pieces { write(piece) }
             start = end
         }
-        out.append(0x5D)
-        write(out)
+        write([0x5D])
     }
 
     /// One reminder as `agenda --json` shows it.
@@ -152,14 +147,14 @@ public struct Agenda: Sendable {
         o.string("kind", r.kind.rawValue)
         o.string("item", r.subject)
         if r.isEventNotice { o.string("event", r.subject) }
-        o.strings("to", r.allPeople)
+        o.people("to", r)
         o.strings("escalation", r.escalation)
         o.strings("channels", channels)
         if r.ordinal > 0 { o.raw("ordinal", Array(String(r.ordinal).utf8)) } else { o.raw("ordinal", Self.null) }
         if let lead = r.lead { o.string("lead", lead.description) } else { o.raw("lead", Self.null) }
         if let d = r.deadline { o.stamp("deadline") { UTCStamp.appendISO(d, to: &$0) } } else { o.raw("deadline", Self.null) }
         o.strings("merged", r.mergedKinds.map(\.rawValue))
-        o.strings("keys", channels.map { r.key(channel: $0) })
+        o.keys(r, channels)
         o.close()
         out = o.out
     }
@@ -223,6 +218,47 @@ private struct EntryWriter {
     mutating func raw(_ k: String, _ bytes: [UInt8]) {
         key(k)
         out += bytes
+    }
+
+    /// `r.allPeople`, without building the list.
+    mutating func people(_ k: String, _ r: Reminder) {
+        key(k)
+        out.append(0x5B)
+        var n = 0
+        func one(_ s: String) {
+            if n > 0 { out.append(0x2C) }
+            if pretty { out += [0x0A, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20] }
+            JSON.escape(s, into: &out)
+            n += 1
+        }
+        for (i, p) in r.people.enumerated() where !r.people[..<i].contains(p) { one(p) }
+        for (i, p) in r.escalation.enumerated() where !r.people.contains(p) && !r.escalation[..<i].contains(p) { one(p) }
+        if pretty && n > 0 { out += [0x0A, 0x20, 0x20, 0x20, 0x20] }
+        out.append(0x5D)
+    }
+
+    /// `channels.map { r.key(channel: $0) }`, the keys written straight to bytes.
+    mutating func keys(_ r: Reminder, _ channels: [String]) {
+        key("keys")
+        guard !channels.isEmpty else { out += [0x5B, 0x5D]; return }
+        var stem: [UInt8] = []
+        stem.reserveCapacity(48)
+        stem += r.subject.utf8
+        stem.append(0x2F)
+        stem += r.kind.rawValue.utf8
+        stem.append(0x2F)
+        UTCStamp.appendCompact(r.at, to: &stem)
+        stem.append(0x2F)
+        out.append(0x5B)
+        for (i, c) in channels.enumerated() {
+            if pretty { out += [0x0A, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20] }
+            var whole = stem
+            whole += c.utf8
+            JSON.escape(bytes: whole, into: &out)
+            if i < channels.count - 1 { out.append(0x2C) }
+        }
+        if pretty { out += [0x0A, 0x20, 0x20, 0x20, 0x20] }
+        out.append(0x5D)
     }
 
     mutating func strings(_ k: String, _ list: [String]) {

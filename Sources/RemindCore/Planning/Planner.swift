@@ -37,14 +37,40 @@ public struct Planner: Sendable {
     /// themselves: moving a reminder copies its arrays' references, and a year of 100,000
     /// items is half a million of them.
     public static func sorted(_ list: [Reminder]) -> [Reminder] {
-        let order = list.indices.sorted { a, b in
-            let x = list[a].at, y = list[b].at
-            if x != y { return x < y }
-            if list[a].subject != list[b].subject { return list[a].subject < list[b].subject }
-            return list[a].kind.rawValue < list[b].kind.rawValue
+        guard list.count > 1 else { return list }
+        // Most reminders share their moment (the workday start), so nearly every comparison
+        // came down to the subjects' strings: the subjects are ranked once instead, and
+        // small keys are sorted.
+        var subjects: [String: Int32] = [:]
+        for r in list where subjects[r.subject] == nil { subjects[r.subject] = 0 }
+        for (rank, s) in subjects.keys.sorted().enumerated() { subjects[s] = Int32(rank) }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(list.count)
+        for (i, r) in list.enumerated() {
+            keys.append(SortKey(at: r.at.timeIntervalSinceReferenceDate, subject: subjects[r.subject]!,
+                                kind: Self.kindRank[r.kind]!, index: Int32(i)))
         }
-        return order.map { list[$0] }
+        keys.sort()
+        return keys.map { list[Int($0.index)] }
     }
+
+    private struct SortKey: Comparable {
+        var at: Double
+        var subject: Int32
+        var kind: Int32
+        var index: Int32
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.at != b.at { return a.at < b.at }
+            if a.subject != b.subject { return a.subject < b.subject }
+            if a.kind != b.kind { return a.kind < b.kind }
+            return a.index < b.index
+        }
+    }
+
+    /// Kinds in the order of their names, as the listing has always sorted them.
+    private static let kindRank: [ReminderKind: Int32] = Dictionary(
+        uniqueKeysWithValues: ReminderKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, Int32($0)) })
 
     /// Only the event notices (`event-expected`, `event-late`) in `[from, to)`, of the
     /// events named: what a recorded event or a changed item can move, without planning

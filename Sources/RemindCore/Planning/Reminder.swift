@@ -110,6 +110,19 @@ public enum UTCStamp {
         return out
     }
 
+    /// `compact(_:)` appended to a UTF-8 buffer.
+    static func appendCompact(_ date: Date, to out: inout [UInt8]) {
+        let (d, s) = split(date)
+        Digits.append(d.year, width: 4, to: &out)
+        Digits.append(d.month, width: 2, to: &out)
+        Digits.append(d.day, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        Digits.append(s / 3600, width: 2, to: &out)
+        Digits.append((s / 60) % 60, width: 2, to: &out)
+        Digits.append(s % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: "Z"))
+    }
+
     /// `iso(_:)` appended to a UTF-8 buffer.
     public static func appendISO(_ date: Date, to out: inout [UInt8]) {
         let (d, s) = split(date)

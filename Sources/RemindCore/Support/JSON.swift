@@ -76,6 +76,17 @@ public indirect enum JSON: Sendable, Equatable {
         for _ in 0..<(2 * n) { out.append(0x20) }
     }
 
+    /// `escape(_:into:)` of text already in UTF-8.
+    static func escape(bytes: [UInt8], into out: inout [UInt8]) {
+        if !bytes.withUnsafeBufferPointer(needsEscaping) {
+            out.append(0x22)
+            out += bytes
+            out.append(0x22)
+        } else {
+            escape(String(decoding: bytes, as: UTF8.self), into: &out)
+        }
+    }
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         guard needsEscaping(s) else {
@@ -109,13 +120,14 @@ public indirect enum JSON: Sendable, Equatable {
     /// Most strings (ids, stamps, titles) need no escape at all: one pass over the bytes
     /// finds out, and they are copied whole.
     static func needsEscaping(_ s: String) -> Bool {
-        // `"`, `\`, control characters, and E2 80 A8/A9 (U+2028, U+2029).
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
-            return false
-        }
-        if let found = s.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        if let found = s.utf8.withContiguousStorageIfAvailable(needsEscaping) { return found }
         var copy = s
-        return copy.withUTF8(scan)
+        return copy.withUTF8(needsEscaping)
+    }
+
+    /// `"`, `\`, control characters, and E2 80 A8/A9 (U+2028, U+2029).
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
+        return false
     }
 }
