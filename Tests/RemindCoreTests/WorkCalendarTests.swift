@@ -61,4 +61,29 @@ import Testing
             "overdue#3 Mon 2023-10-16 08:30 +02:00 (2023-10-16T06:30:00Z) SJenV +chair",
         ])
     }
+
+    /// The bit lookup answers as the sets it is made from, for any workweek and holidays,
+    /// before, between and after the holidays, and after either set changes.
+    @Test func workingDaysAsBitsMatchTheSets() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            let workdays = Set((1...7).filter { _ in Bool.random(using: &rng) })
+            let base = LocalDate(year: 1990 + round, month: 1, day: 1).dayNumber
+            let holidays = Set((0..<(round % 7) * 5).map { _ in LocalDate(dayNumber: base + Int.random(in: 0..<900, using: &rng)) })
+            var cal = WorkCalendar(timeZone: zone, workdays: workdays, holidays: holidays)
+            func check() {
+                for n in (base - 400)..<(base + 1_300) {
+                    let d = LocalDate(dayNumber: n)
+                    let expected = cal.workdays.contains(d.isoWeekday) && !cal.holidays.contains(d)
+                    #expect(cal.isWorkingDay(d) == expected, "\(d) workdays \(cal.workdays.sorted())")
+                    if cal.isWorkingDay(d) != expected { return }
+                }
+            }
+            check()
+            cal.holidays.insert(LocalDate(dayNumber: base + 1_000))
+            cal.workdays.insert(6)
+            check()
+        }
+    }
 }

@@ -8,10 +8,17 @@ public struct WorkCalendar: Sendable, Hashable {
         didSet { zone = ZoneOffsets(timeZone) }
     }
     /// ISO weekdays (1 = Monday … 7 = Sunday) that are working days.
-    public var workdays: Set<Int>
+    public var workdays: Set<Int> {
+        didSet { days = DayLookup(workdays: workdays, holidays: holidays) }
+    }
     public var start: LocalTime
     public var end: LocalTime
-    public var holidays: Set<LocalDate>
+    public var holidays: Set<LocalDate> {
+        didSet { days = DayLookup(workdays: workdays, holidays: holidays) }
+    }
+    /// `workdays` and `holidays` as bits: planning asks "is this a working day?" for every
+    /// day it counts, and hashing a date each time was a tenth of planning.
+    private var days: DayLookup
     /// Memo of the zone's offsets: Foundation's `secondsFromGMT` costs a microsecond or
     /// more, and planning asks it several times per reminder for the same few instants.
     private var zone: ZoneOffsets
@@ -26,6 +33,7 @@ public struct WorkCalendar: Sendable, Hashable {
         self.end = end
         self.holidays = holidays
         self.zone = ZoneOffsets(timeZone)
+        self.days = DayLookup(workdays: workdays, holidays: holidays)
     }
 
     public static func == (a: WorkCalendar, b: WorkCalendar) -> Bool {
@@ -42,7 +50,7 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     public func isWorkingDay(_ d: LocalDate) -> Bool {
-        workdays.contains(d.isoWeekday) && !holidays.contains(d)
+        days.isWorkingDay(d.dayNumber)
     }
 
     /// The day itself if it is a working day, else the next one.
@@ -186,5 +194,35 @@ final class ZoneOffsets: @unchecked Sendable {
         if instants.count >= Self.limit { instants.removeAll(keepingCapacity: true) }
         instants[local] = instant
         lock.unlock()
+    }
+}
+
+/// Working weekdays as a mask and holidays as a bit per day between the first and the last.
+struct DayLookup: Sendable {
+    private let weekdays: UInt8
+    private let first: Int
+    private let bits: [UInt64]
+
+    init(workdays: Set<Int>, holidays: Set<LocalDate>) {
+        weekdays = workdays.reduce(0) { $0 | (1 << UInt8(truncatingIfNeeded: $1 & 7)) }
+        let numbers = holidays.map(\.dayNumber)
+        guard let lo = numbers.min(), let hi = numbers.max() else {
+            first = 0
+            bits = []
+            return
+        }
+        first = lo
+        var b = [UInt64](repeating: 0, count: (hi - lo) / 64 + 1)
+        for n in numbers { b[(n - lo) / 64] |= 1 << UInt64((n - lo) % 64) }
+        bits = b
+    }
+
+    func isWorkingDay(_ dayNumber: Int) -> Bool {
+        var w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday
+        if w < 0 { w += 7 }
+        guard weekdays & (1 << UInt8(w + 1)) != 0 else { return false }
+        let i = dayNumber - first
+        guard i >= 0, i / 64 < bits.count else { return true }
+        return bits[i / 64] & (1 << UInt64(i % 64)) == 0
     }
 }
