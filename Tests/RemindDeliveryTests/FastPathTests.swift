@@ -6,6 +6,20 @@ import Testing
 /// The hot paths of a delivery, made fast without Foundation's formatters and coders:
 /// each must produce exactly what the slower code it replaced produced.
 @Suite struct FastPathTests {
+    // MARK: Webhook headers
+
+    /// The webhook-id header: a plain key as it is, anything else percent-encoded exactly
+    /// as Foundation encodes it with the header-safe set.
+    @Test func webhookIdsAreHeaderSafe() {
+        let allowed = CharacterSet(charactersIn: "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~")
+        for key in ["a10346/at/20261129T091500Z/local", "x.y_z-1/overdue/20230929T070000Z/hook", "ç/é", "a b", "50%",
+                    "line\r\nbreak", "quote\"d", "tab\tkey", "{brace}", "pipe|caret^"] {
+            let expected = key.addingPercentEncoding(withAllowedCharacters: allowed)!
+            #expect(WebhookNotifier.headerSafe(key) == expected, "\(key)")
+        }
+        #expect(WebhookNotifier.headerSafe("a10346/at/20261129T091500Z/local") == "a10346/at/20261129T091500Z/local")
+    }
+
     // MARK: Webhook bodies
 
     /// What `JSONSerialization` with sorted keys and unescaped slashes makes of a body: the

@@ -45,34 +45,39 @@ public struct DeliveryRecord: Sendable, Hashable {
         PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc)
     }
 
+    /// The columns `init(row:)` reads, in its order: queries select exactly these, and the
+    /// row is read by position (a lookup by name lowercases the name every time).
+    static let columns = "key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder, "
+        + "state, attempts, next_attempt_at, last_error, reply, late, created_at, updated_at"
+
     init(row: Row) throws {
-        let key: String = row["key"]
+        let key: String = row[0]
         do {
             self.key = key
-            subject = row["subject"]
-            let kindText: String = row["kind"]
+            subject = row[1]
+            let kindText: String = row[2]
             guard let kind = ReminderKind(rawValue: kindText) else {
                 throw StoreError.corruptRow(key: key, reason: "unknown kind \(kindText)")
             }
             self.kind = kind
-            scheduled = Date(timeIntervalSince1970: row["scheduled"])
-            channel = row["channel"]
-            recipients = try PeopleColumn.decode(row["recipients"])
-            to = try PeopleColumn.decode(row["to_people"])
-            cc = try PeopleColumn.decode(row["cc_people"])
-            reminder = try StoredReminder.decode(row["reminder"])
-            let stateText: String = row["state"]
+            scheduled = Date(timeIntervalSince1970: row[3])
+            channel = row[4]
+            recipients = try PeopleColumn.decode(row[5])
+            to = try PeopleColumn.decode(row[6])
+            cc = try PeopleColumn.decode(row[7])
+            reminder = try StoredReminder.decode(row[8])
+            let stateText: String = row[9]
             guard let state = DeliveryState(rawValue: stateText) else {
                 throw StoreError.corruptRow(key: key, reason: "unknown state \(stateText)")
             }
             self.state = state
-            attempts = row["attempts"]
-            nextAttemptAt = (row["next_attempt_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-            lastError = row["last_error"]
-            reply = row["reply"]
-            late = row["late"]
-            created = Date(timeIntervalSince1970: row["created_at"])
-            updated = Date(timeIntervalSince1970: row["updated_at"])
+            attempts = row[10]
+            nextAttemptAt = (row[11] as Double?).map(Date.init(timeIntervalSince1970:))
+            lastError = row[12]
+            reply = row[13]
+            late = row[14]
+            created = Date(timeIntervalSince1970: row[15])
+            updated = Date(timeIntervalSince1970: row[16])
         } catch let error as StoreError {
             throw error
         } catch {

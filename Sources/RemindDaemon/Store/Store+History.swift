@@ -8,7 +8,7 @@ extension Store {
     /// all. With `limit`, the latest `limit` of them, still oldest first.
     public func history(subject: String? = nil, limit: Int? = nil) throws -> [DeliveryRecord] {
         try writer.read { db in
-            var sql = "SELECT * FROM delivery"
+            var sql = "SELECT \(DeliveryRecord.columns) FROM delivery"
             var arguments: StatementArguments = []
             if let subject {
                 sql += " WHERE subject = ?"

@@ -88,7 +88,7 @@ extension Store {
     private static func due(_ db: Database, now: Date, limit: Int?) throws -> [DeliveryRecord] {
         let t = now.timeIntervalSince1970
         return try Row.fetchAll(db, sql: """
-            SELECT * FROM delivery
+            SELECT \(DeliveryRecord.columns) FROM delivery
             WHERE state = 'pending' AND next_attempt_at <= ?
               AND (claimed_until IS NULL OR claimed_until <= ?)
             ORDER BY scheduled, key
@@ -159,7 +159,7 @@ extension Store {
     /// One delivery by key.
     public func delivery(key: String) throws -> DeliveryRecord? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM delivery WHERE key = ?", arguments: [key]).map(DeliveryRecord.init(row:))
+            try Row.fetchOne(db, sql: "SELECT \(DeliveryRecord.columns) FROM delivery WHERE key = ?", arguments: [key]).map(DeliveryRecord.init(row:))
         }
     }
 

@@ -107,8 +107,21 @@ final class WebhookNotifier: Notifier {
 
     /// Header values must be visible ASCII; anything else in a key is percent-encoded.
     static func headerSafe(_ s: String) -> String {
-        var allowed = CharacterSet(charactersIn: "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~")
-        allowed.remove(charactersIn: "%")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+        // Keys are nearly always plain already: checked on the bytes before anything is built.
+        if s.utf8.allSatisfy(isHeaderSafe) { return s }
+        return s.addingPercentEncoding(withAllowedCharacters: headerSafeSet) ?? s
+    }
+
+    private static let headerSafeSet = CharacterSet(
+        charactersIn: "!#$&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~")
+
+    private static func isHeaderSafe(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$&'()*+,-./:;=?@[]_~".utf8.contains(b)
+        }
     }
 }
