@@ -158,6 +158,18 @@ import Testing
         }
     }
 
+    /// The defaults of a config that sets almost nothing (zone UTC, no policy, no defaults).
+    @Test func aMinimalConfigRoundTrips() throws {
+        let f = try Folder()
+        try f.write("channels:\n  m: { type: maildir, path: ./m }\npeople:\n  a: { email: a@example.org }\nitems:\n  - { id: x, title: X, owner: a, due: 2027-01-04 }\n",
+                    to: "main.yaml")
+        let loaded = try ConfigLoader.load(path: f.main)
+        let (back, outcome) = ConfigSnapshot.decode(ConfigSnapshot.encode(loaded, build: "b", cwd: "/", path: f.main),
+                                                    build: "b", cwd: "/", path: f.main)
+        #expect(outcome == .loaded)
+        Self.expectSame(loaded, try #require(back))
+    }
+
     @Test func theCacheServesAnUnchangedConfigAndReloadsAChangedOne() throws {
         let f = try Folder()
         let (first, r1) = try ConfigLoader.load(path: f.main, cache: f.cache)
