@@ -160,7 +160,13 @@ extension ConfigDraft {
         var dueText: String?
         if let d = m["due"]?.value, let s = r.line(d, "\(what): due") {
             do {
-                due = try DeadlineExpr.parse(s)
+                // Many items share their deadline's wording ("in 2 weeks", "next meeting").
+                if let known = deadlineMemo[s] {
+                    due = known
+                } else {
+                    due = try DeadlineExpr.parse(s)
+                    deadlineMemo[s] = due
+                }
                 dueText = s
                 checkDue(due!, item: id, hasReference: meeting != nil || agreed != nil, meeting: meeting, node: d, r)
             } catch let e as DeadlineParseError {

@@ -79,6 +79,8 @@ final class ConfigDraft {
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …
     var references: [Reference] = []
     var itemOwnerAt: [String: SourceLocation] = [:]
+    /// Deadlines already parsed, by their text.
+    var deadlineMemo: [String: DeadlineExpr] = [:]
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
