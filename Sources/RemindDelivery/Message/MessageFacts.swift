@@ -140,9 +140,4 @@ struct MessageFacts {
             }
         }
     }
-
-    /// The Mustache context swift-mustache renders from: the same values, as a dictionary.
-    func context(language: Language) -> [String: Any] {
-        Self.schema.mustacheContext(values(language: language))
-    }
 }
