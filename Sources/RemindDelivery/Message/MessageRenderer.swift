@@ -117,9 +117,7 @@ public struct MessageRenderer: Sendable {
         let t = templates[facts.kind]!
         var values = facts.values(language: config.language)
         values.append(.text(t.which.render(values)))
-        let subject = MailHeader.sanitize(t.subject.render(values))
-            .split(separator: " ").joined(separator: " ")
-        return RenderedMessage(subject: subject, body: Self.tidy(t.body.render(values)))
+        return RenderedMessage(subject: Self.oneLine(t.subject.render(values)), body: Self.tidy(t.body.render(values)))
     }
 
     static func parse(_ text: String, key: String, part: String) throws -> MustacheTemplate {
@@ -142,6 +140,37 @@ public struct MessageRenderer: Sendable {
         case "expectedSectionEnd": return "a section ({{#…}}) is not closed"
         default: return "\(reason)"
         }
+    }
+
+    /// A subject: controls made spaces (`MailHeader.sanitize`), then runs of spaces made one
+    /// and none at either end — `split(separator: " ").joined(separator: " ")`, which splits
+    /// between grapheme clusters. On bytes when every space has ASCII on both sides: such a
+    /// space is a cluster of its own (only non-ASCII scalars extend or prepend to one).
+    static func oneLine(_ text: String) -> String {
+        let clean = MailHeader.sanitize(text)
+        if let fast = clean.utf8.withContiguousStorageIfAvailable(collapseSpaces), let line = fast { return line }
+        return clean.split(separator: " ").joined(separator: " ")
+    }
+
+    /// `oneLine` on bytes; nil when a space touches a non-ASCII byte.
+    static func collapseSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x20 {
+                if i > 0 && bytes[i - 1] >= 0x80 || i + 1 < bytes.count && bytes[i + 1] >= 0x80 { return nil }
+                space = !out.isEmpty
+            } else {
+                if space {
+                    out.append(0x20)
+                    space = false
+                }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// No runs of blank lines where optional parts were left out; one final newline.
