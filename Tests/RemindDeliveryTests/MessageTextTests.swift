@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import RemindDelivery
 
-/// The text steps around the templates run on bytes where they can; each must give exactly
-/// what the Character- and scalar-based code it replaced gave.
+/// The text steps around the templates — the subject made one line, the body tidied — run on
+/// bytes where they can; each must give exactly what the Character- and scalar-based code
+/// it replaced gave.
 @Suite struct MessageTextTests {
     /// `MailHeader.sanitize` as it was: every scalar looked at.
     static func referenceSanitize(_ s: String) -> String {
@@ -48,6 +49,17 @@ import Testing
             let s = Self.randomText(&rng)
             #expect(MailHeader.sanitize(s) == Self.referenceSanitize(s), "\(s.debugDescription)")
             #expect(MailHeader.hasControls(s) == (Self.referenceSanitize(s) != s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func tidyIsWhatTheLineByLineTidyGave() {
+        var rng = CompiledTemplateTests.Rng(state: 44)
+        let lines = ["", " ", "\t", " \t ", "Actie:        x", "  - a (b)", "--\u{20}", "ü", "\u{A0}", "x  "]
+        for _ in 0..<5000 {
+            let s = (0..<Int.random(in: 0...20, using: &rng)).map { _ in lines.randomElement(using: &rng)! }
+                .joined(separator: Bool.random(using: &rng) ? "\n" : "\n\n")
+                + (Bool.random(using: &rng) ? "\n" : "")
+            #expect(MessageRenderer.tidy(s) == FastPathTests.referenceTidy(s), "\(s.debugDescription)")
         }
     }
 }

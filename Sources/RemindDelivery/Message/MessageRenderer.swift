@@ -175,7 +175,7 @@ public struct MessageRenderer: Sendable {
 
     /// No runs of blank lines where optional parts were left out; one final newline.
     static func tidy(_ text: String) -> String {
-        if !text.utf8.contains(0x0D) { return tidyLF(text) }
+        if let tidied = tidyLF(text) { return tidied }
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -186,30 +186,40 @@ public struct MessageRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `tidy` for text with bare LF line ends (what the templates make), on bytes.
-    static func tidyLF(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var lastBlank = true  // no blank lines at the start
-        var line: [UInt8] = []
-        func flush() {
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if blank {
-                if !lastBlank { out.append(0x0A) }
-            } else {
-                out.append(contentsOf: line)
-                out.append(0x0A)
+    /// `tidy` for text with bare LF line ends (what the templates make), on bytes: lines
+    /// of only spaces and tabs are blank; none at the start or end, runs of them made one.
+    /// Nil when the text holds a CR.
+    static func tidyLF(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var lastBlank = true  // no blank lines at the start
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                var blank = true
+                while end < bytes.count, bytes[end] != 0x0A {
+                    let b = bytes[end]
+                    if b != 0x20 && b != 0x09 {
+                        if b == 0x0D { return nil }
+                        blank = false
+                    }
+                    end += 1
+                }
+                if blank {
+                    if !lastBlank { out.append(0x0A) }
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    out.append(0x0A)
+                }
+                lastBlank = blank
+                start = end + 1
             }
-            lastBlank = blank
-            line.removeAll(keepingCapacity: true)
+            while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
+            if out.isEmpty { out = [0x0A] }
+            return String(decoding: out, as: UTF8.self)
         }
-        for b in text.utf8 {
-            if b == 0x0A { flush() } else { line.append(b) }
-        }
-        flush()
-        while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
-        if out.isEmpty { out = [0x0A] }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
