@@ -2,10 +2,10 @@
 /// rendering is plain switches over typed values: no `[String: Any]`, no dynamic casts, no
 /// `Mirror`, no name lookups. It covers the part of Mustache the message templates use —
 /// text, `{{x}}`/`{{{x}}}`/`{{&x}}` (all unescaped: the templates are TEXT), sections,
-/// inverted sections, comments, dotted names, `{{.}}` on a text — and renders exactly what
-/// swift-mustache 2.x renders for them, whitespace included. `init` returns nil for
-/// anything else (partials, set delimiters, transforms, inheritance, pragmas of its own, a
-/// list or a whole object shown as text); the renderer keeps swift-mustache for those.
+/// inverted sections, comments, dotted names, `{{.}}` on a text or number — and renders
+/// exactly what swift-mustache (2.1) renders for them, whitespace included. `init` returns
+/// nil for anything else (partials, set delimiters, transforms, inheritance, pragmas of its
+/// own, a list or a whole object shown as text); the renderer keeps swift-mustache for those.
 ///
 /// Byte-for-byte agreement rests on two things. The parser below follows swift-mustache's
 /// parser step by step (its standalone-line rules differ from the Mustache spec in a few
@@ -42,7 +42,8 @@ struct CompiledTemplate: Sendable {
 
     let nodes: [Node]
     let schema: TemplateSchema
-    private let textBytes: Int
+    /// Bytes to reserve for the output: the text, and some for each value shown.
+    private let estimate: Int
 
     /// The prefix `MessageRenderer` gives every template (and swift-mustache parses with it).
     static let prefix = "{{% CONTENT_TYPE: TEXT}}"
@@ -59,14 +60,14 @@ struct CompiledTemplate: Sendable {
             return nil
         }
         self.schema = schema
-        textBytes = Self.textBytes(nodes)
+        estimate = Self.estimate(nodes)
     }
 
     /// Renders the template with `values`, one per name of the schema it was compiled for.
     func render(_ values: [TemplateValue]) -> String {
         assert(schema.accepts(values), "values do not match the template's schema")
         var out = ""
-        out.reserveCapacity(textBytes + 64 * values.count)
+        out.reserveCapacity(estimate)
         var frames: [Frame] = []
         Self.render(nodes, values, &frames, into: &out)
         return out
@@ -129,13 +130,13 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    private static func textBytes(_ nodes: [Node]) -> Int {
+    private static func estimate(_ nodes: [Node]) -> Int {
         nodes.reduce(0) { sum, node in
             switch node {
             case .text(let s): sum + s.utf8.count
             case .when(_, _, let body), .push(_, let body), .each(_, let body), .whenEmpty(_, let body):
-                sum + textBytes(body)
-            case .show: sum
+                sum + estimate(body)
+            case .show: sum + 48
             }
         }
     }
