@@ -12,12 +12,24 @@ enum MailHeader {
     /// CR, LF, NUL and the other C0/C1 controls become spaces: text stays readable, and
     /// nothing can end the header line.
     static func sanitize(_ s: String) -> String {
+        guard hasControls(s) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             let v = u.value
             out.append(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) ? " " : u)
         }
         return String(out)
+    }
+
+    /// Whether `sanitize` has anything to replace: a C0 control or DEL (one byte in UTF-8)
+    /// or a C1 control (U+0080…U+009F: 0xC2 then 0x80…0x9F).
+    static func hasControls(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F || (previous == 0xC2 && b <= 0x9F && b >= 0x80) { return true }
+            previous = b
+        }
+        return false
     }
 
     /// `Subject: …` — unstructured text, encoded when it is not plain ASCII.

@@ -82,36 +82,62 @@ struct MessageFacts {
         }
     }
 
-    /// The Mustache context. Every key is documented on `MessageRenderer`.
-    func context(language: Language) -> [String: Any] {
+    /// One name a template can use and how its value is read from the facts.
+    enum Field: Sendable {
+        case text(String, @Sendable (MessageFacts, Wording) -> String)
+        case flag(String, @Sendable (MessageFacts) -> Bool)
+        case list(String, fields: [String], @Sendable (MessageFacts) -> [[String]])
+    }
+
+    /// Every name a template can use (documented on `MessageRenderer`) but `which`, which
+    /// the renderer adds: it is itself rendered from these.
+    static let fields: [Field] = [
+        .text("key") { f, _ in f.key },
+        .text("kind") { f, _ in f.kind.rawValue },
+        .flag("late") { $0.late },
+        .text("id") { f, _ in f.id },
+        .text("title") { f, _ in f.title },
+        .text("owner") { f, _ in f.owner },
+        .text("with") { f, words in words.list(f.with) },
+        .flag("has_with") { !$0.with.isEmpty },
+        .text("deadline") { f, _ in f.deadline ?? "" },
+        .text("deadline_short") { f, _ in f.deadlineShort ?? "" },
+        .flag("has_deadline") { $0.deadlineShort != nil },
+        .text("scheduled") { f, _ in f.scheduled },
+        .text("lead") { f, _ in f.lead ?? "" },
+        .text("ordinal") { f, _ in f.ordinal },
+        .flag("escalated") { !$0.escalatedTo.isEmpty },
+        .text("escalated_to") { f, words in words.list(f.escalatedTo) },
+        .text("origin") { f, _ in f.origin ?? "" },
+        .flag("has_origin") { $0.origin != nil },
+        .text("notes") { f, _ in f.notes ?? "" },
+        .flag("has_notes") { !($0.notes ?? "").isEmpty },
+        .text("window") { f, _ in f.window ?? "" },
+        .list("waiting", fields: ["id", "title"]) { $0.waiting.map { [$0.id, $0.title] } },
+        .flag("has_waiting") { !$0.waiting.isEmpty },
+        .text("done_command") { f, _ in f.doneCommand },
+        .text("snooze_command") { f, _ in f.snoozeCommand },
+        .text("event_command") { f, _ in f.eventCommand },
+    ]
+
+    /// The names of `fields` with their kinds; slot i holds `values(language:)[i]`.
+    static let schema = TemplateSchema(fields.map { field in
+        switch field {
+        case .text(let name, _): (name, .text)
+        case .flag(let name, _): (name, .flag)
+        case .list(let name, let fields, _): (name, .list(fields: fields))
+        }
+    })
+
+    /// The values of `fields`, in their order: what the templates read.
+    func values(language: Language) -> [TemplateValue] {
         let words = Wording(language: language)
-        return [
-            "key": key,
-            "kind": kind.rawValue,
-            "late": late,
-            "id": id,
-            "title": title,
-            "owner": owner,
-            "with": words.list(with),
-            "has_with": !with.isEmpty,
-            "deadline": deadline ?? "",
-            "deadline_short": deadlineShort ?? "",
-            "has_deadline": deadlineShort != nil,
-            "scheduled": scheduled,
-            "lead": lead ?? "",
-            "ordinal": ordinal,
-            "escalated": !escalatedTo.isEmpty,
-            "escalated_to": words.list(escalatedTo),
-            "origin": origin ?? "",
-            "has_origin": origin != nil,
-            "notes": notes ?? "",
-            "has_notes": !(notes ?? "").isEmpty,
-            "window": window ?? "",
-            "waiting": waiting.map { ["id": $0.id, "title": $0.title] as [String: Any] },
-            "has_waiting": !waiting.isEmpty,
-            "done_command": doneCommand,
-            "snooze_command": snoozeCommand,
-            "event_command": eventCommand,
-        ]
+        return Self.fields.map { field in
+            switch field {
+            case .text(_, let read): .text(read(self, words))
+            case .flag(_, let read): .flag(read(self))
+            case .list(_, _, let read): .list(read(self))
+            }
+        }
     }
 }

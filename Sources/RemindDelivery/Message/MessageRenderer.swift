@@ -26,7 +26,10 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// Shared by every channel and by `remindd test-channel`, so what a test shows is what the
 /// daemon sends. Templates are Mustache; a config overrides the built-in ones per kind
 /// (`templates: {overdue: {subject: …, body: …}}`) or for all kinds (`templates: {default: …}`),
-/// subject and body separately. Text is never HTML-escaped.
+/// subject and body separately. Text is never HTML-escaped. Every template is parsed by
+/// swift-mustache, which reports errors; the ones `CompiledTemplate` covers (all built-in
+/// ones, and overrides that use only text, variables, sections and comments) are rendered
+/// compiled, the rest by swift-mustache, to the same text.
 ///
 /// Variables: `title`, `id`, `kind`, `key`, `owner`, `with` (names, joined), `has_with`,
 /// `deadline` (weekday, date and time), `deadline_short`, `has_deadline`, `scheduled`,
@@ -36,29 +39,74 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// `id`, `title`), `has_waiting`, `event_command`.
 public struct MessageRenderer: Sendable {
     public let config: Config
-    private let subjects: [ReminderKind: MustacheTemplate]
-    private let bodies: [ReminderKind: MustacheTemplate]
-    private let whichLines: [ReminderKind: MustacheTemplate]
+    private let templates: [ReminderKind: Templates]
+
+    /// The names subjects and bodies can use: the facts and the rendered `which` line.
+    static let schema = MessageFacts.schema.adding("which", .text)
+
+    /// One template, parsed by swift-mustache (which reports errors and stays the
+    /// reference) and, when it can be, compiled for rendering.
+    struct Template: Sendable {
+        let mustache: MustacheTemplate
+        let compiled: CompiledTemplate?
+        let schema: TemplateSchema
+
+        /// Parses `text` (a `TemplateError` names `key` and `part` when it does not) and
+        /// compiles it against `schema` unless `compile` is false.
+        init(_ text: String, key: String, part: String, schema: TemplateSchema, compile: Bool = true) throws {
+            mustache = try MessageRenderer.parse(text, key: key, part: part)
+            compiled = compile ? CompiledTemplate(text, schema: schema) : nil
+            self.schema = schema
+        }
+
+        /// `values` hold one value per name of the schema.
+        func render(_ values: [TemplateValue]) -> String {
+            if let compiled { return compiled.render(values) }
+            return mustache.render(TemplateContext(schema.mustacheContext(values)))
+        }
+    }
+
+    struct Templates: Sendable {
+        let which: Template
+        let subject: Template
+        let body: Template
+    }
 
     /// Parses the overrides now, so a broken template fails `check` and start-up, not a send.
     public init(config: Config) throws {
+        try self.init(config: config, compile: true)
+    }
+
+    /// `compile: false` renders every template with swift-mustache: the reference the
+    /// compiled templates are tested against.
+    init(config: Config, compile: Bool) throws {
         self.config = config
-        var subjects: [ReminderKind: MustacheTemplate] = [:]
-        var bodies: [ReminderKind: MustacheTemplate] = [:]
-        var whichLines: [ReminderKind: MustacheTemplate] = [:]
+        var templates: [ReminderKind: Templates] = [:]
         for kind in ReminderKind.allCases {
             let builtIn = DefaultTemplates.template(kind, config.language)
             let own = config.templates[kind.rawValue]
             let fallback = config.templates["default"]
-            subjects[kind] = try Self.parse(own?.subject ?? fallback?.subject ?? builtIn.subject,
-                                            key: own?.subject != nil ? kind.rawValue : "default", part: "subject")
-            bodies[kind] = try Self.parse(own?.body ?? fallback?.body ?? builtIn.body,
-                                          key: own?.body != nil ? kind.rawValue : "default", part: "body")
-            whichLines[kind] = try Self.parse(DefaultTemplates.which(kind, config.language), key: kind.rawValue, part: "which")
+            templates[kind] = Templates(
+                which: try Template(DefaultTemplates.which(kind, config.language), key: kind.rawValue, part: "which",
+                                    schema: MessageFacts.schema, compile: compile),
+                subject: try Template(own?.subject ?? fallback?.subject ?? builtIn.subject,
+                                      key: own?.subject != nil ? kind.rawValue : "default", part: "subject",
+                                      schema: Self.schema, compile: compile),
+                body: try Template(own?.body ?? fallback?.body ?? builtIn.body,
+                                   key: own?.body != nil ? kind.rawValue : "default", part: "body",
+                                   schema: Self.schema, compile: compile))
         }
-        self.subjects = subjects
-        self.bodies = bodies
-        self.whichLines = whichLines
+        self.templates = templates
+    }
+
+    /// The templates of each kind swift-mustache renders because they could not be
+    /// compiled, as `kind.part`.
+    var uncompiled: [String] {
+        ReminderKind.allCases.flatMap { kind -> [String] in
+            let t = templates[kind]!
+            return [("which", t.which), ("subject", t.subject), ("body", t.body)]
+                .filter { $0.1.compiled == nil }.map { "\(kind.rawValue).\($0.0)" }
+        }
     }
 
     public func render(_ message: OutgoingMessage) -> RenderedMessage {
@@ -66,17 +114,15 @@ public struct MessageRenderer: Sendable {
     }
 
     func render(_ facts: MessageFacts) -> RenderedMessage {
-        var values = facts.context(language: config.language)
-        values["which"] = whichLines[facts.kind]!.render(TemplateContext(values))
-        let context = TemplateContext(values)
-        let subject = MailHeader.sanitize(subjects[facts.kind]!.render(context))
-            .split(separator: " ").joined(separator: " ")
-        return RenderedMessage(subject: subject, body: Self.tidy(bodies[facts.kind]!.render(context)))
+        let t = templates[facts.kind]!
+        var values = facts.values(language: config.language)
+        values.append(.text(t.which.render(values)))
+        return RenderedMessage(subject: Self.oneLine(t.subject.render(values)), body: Self.tidy(t.body.render(values)))
     }
 
-    private static func parse(_ text: String, key: String, part: String) throws -> MustacheTemplate {
+    static func parse(_ text: String, key: String, part: String) throws -> MustacheTemplate {
         do {
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            return try MustacheTemplate(string: CompiledTemplate.prefix + text)
         } catch {
             throw TemplateError(key: key, part: part, message: Self.explain(error))
         }
@@ -96,9 +142,40 @@ public struct MessageRenderer: Sendable {
         }
     }
 
+    /// A subject: controls made spaces (`MailHeader.sanitize`), then runs of spaces made one
+    /// and none at either end — `split(separator: " ").joined(separator: " ")`, which splits
+    /// between grapheme clusters. On bytes when every space has ASCII on both sides: such a
+    /// space is a cluster of its own (only non-ASCII scalars extend or prepend to one).
+    static func oneLine(_ text: String) -> String {
+        let clean = MailHeader.sanitize(text)
+        if let fast = clean.utf8.withContiguousStorageIfAvailable(collapseSpaces), let line = fast { return line }
+        return clean.split(separator: " ").joined(separator: " ")
+    }
+
+    /// `oneLine` on bytes; nil when a space touches a non-ASCII byte.
+    static func collapseSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x20 {
+                if i > 0 && bytes[i - 1] >= 0x80 || i + 1 < bytes.count && bytes[i + 1] >= 0x80 { return nil }
+                space = !out.isEmpty
+            } else {
+                if space {
+                    out.append(0x20)
+                    space = false
+                }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// No runs of blank lines where optional parts were left out; one final newline.
     static func tidy(_ text: String) -> String {
-        if !text.utf8.contains(0x0D) { return tidyLF(text) }
+        if let tidied = tidyLF(text) { return tidied }
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -109,30 +186,40 @@ public struct MessageRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `tidy` for text with bare LF line ends (what the templates make), on bytes.
-    static func tidyLF(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var lastBlank = true  // no blank lines at the start
-        var line: [UInt8] = []
-        func flush() {
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if blank {
-                if !lastBlank { out.append(0x0A) }
-            } else {
-                out.append(contentsOf: line)
-                out.append(0x0A)
+    /// `tidy` for text with bare LF line ends (what the templates make), on bytes: lines
+    /// of only spaces and tabs are blank; none at the start or end, runs of them made one.
+    /// Nil when the text holds a CR.
+    static func tidyLF(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var lastBlank = true  // no blank lines at the start
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                var blank = true
+                while end < bytes.count, bytes[end] != 0x0A {
+                    let b = bytes[end]
+                    if b != 0x20 && b != 0x09 {
+                        if b == 0x0D { return nil }
+                        blank = false
+                    }
+                    end += 1
+                }
+                if blank {
+                    if !lastBlank { out.append(0x0A) }
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    out.append(0x0A)
+                }
+                lastBlank = blank
+                start = end + 1
             }
-            lastBlank = blank
-            line.removeAll(keepingCapacity: true)
+            while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
+            if out.isEmpty { out = [0x0A] }
+            return String(decoding: out, as: UTF8.self)
         }
-        for b in text.utf8 {
-            if b == 0x0A { flush() } else { line.append(b) }
-        }
-        flush()
-        while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
-        if out.isEmpty { out = [0x0A] }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
