@@ -85,16 +85,26 @@ public enum Language: String, Sendable, CaseIterable {
     case nl, en
 }
 
-/// Where a value came from, for error messages and for `remindd import` provenance.
+/// Where a value came from, for error messages and for `remindd import` provenance. Line
+/// and column are stored as `Int32` (every item holds one).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
-    public var line: Int
-    public var column: Int
+    private var packedLine: Int32
+    private var packedColumn: Int32
+
+    public var line: Int {
+        get { Int(packedLine) }
+        set { packedLine = Int32(newValue) }
+    }
+    public var column: Int {
+        get { Int(packedColumn) }
+        set { packedColumn = Int32(newValue) }
+    }
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        packedLine = Int32(line)
+        packedColumn = Int32(column)
     }
 
     public var description: String { "\(file):\(line):\(column)" }
