@@ -342,26 +342,60 @@ public struct EventDef: Sendable, Hashable {
     }
 }
 
+/// One action item.
+///
+/// A config holds up to hundreds of thousands of these, so the storage is compact while the
+/// properties read as before: the policy is held by reference (`SharedPolicy`; the loader
+/// gives every item with the same policy the same one, and most items use the default),
+/// and the fields most items leave empty (`channels`, `remind_at`, `notes`) sit together
+/// in one optional box. Setting any of them stores a new box: values keep value semantics.
 public struct Item: Sendable, Hashable {
     public var id: String
     public var title: String
     public var owner: String
-    public var with: [String]
-    public var meeting: MeetingRef?
-    public var agreed: LocalDate?
-    public var due: DeadlineExpr?
     /// The `due:` text as written, for messages and listings.
     public var dueText: String?
-    public var policy: Policy
-    public var channels: [String]?
-    public var remindAt: [Date]
-    public var notes: String?
     public var location: SourceLocation?
+    public var due: DeadlineExpr?
+    public var meeting: MeetingRef?
+    public var agreed: LocalDate?
+    public var with: [String]
+    var sharedPolicy: SharedPolicy
+    private var rare: RareItemFields?
+
+    public var policy: Policy {
+        get { sharedPolicy.value }
+        set { sharedPolicy = SharedPolicy.sharing(newValue) }
+    }
+
+    public var channels: [String]? {
+        get { rare?.channels }
+        set { rare = RareItemFields.make(channels: newValue, remindAt: remindAt, notes: notes) }
+    }
+
+    public var remindAt: [Date] {
+        get { rare?.remindAt ?? [] }
+        set { rare = RareItemFields.make(channels: channels, remindAt: newValue, notes: notes) }
+    }
+
+    public var notes: String? {
+        get { rare?.notes }
+        set { rare = RareItemFields.make(channels: channels, remindAt: remindAt, notes: newValue) }
+    }
 
     public init(id: String, title: String, owner: String, with: [String] = [], meeting: MeetingRef? = nil,
                 agreed: LocalDate? = nil, due: DeadlineExpr? = nil, dueText: String? = nil,
                 policy: Policy = Policy(), channels: [String]? = nil, remindAt: [Date] = [],
                 notes: String? = nil, location: SourceLocation? = nil) {
+        self.init(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
+                  dueText: dueText, sharedPolicy: SharedPolicy.sharing(policy), channels: channels,
+                  remindAt: remindAt, notes: notes, location: location)
+    }
+
+    /// The loader's: the policy already shared.
+    init(id: String, title: String, owner: String, with: [String], meeting: MeetingRef?,
+         agreed: LocalDate?, due: DeadlineExpr?, dueText: String?, sharedPolicy: SharedPolicy,
+         channels: [String]?, remindAt: [Date], notes: String?, location: SourceLocation?) {
         self.id = id
         self.title = title
         self.owner = owner
@@ -370,13 +404,58 @@ public struct Item: Sendable, Hashable {
         self.agreed = agreed
         self.due = due
         self.dueText = dueText
-        self.policy = policy
-        self.channels = channels
-        self.remindAt = remindAt
-        self.notes = notes
+        self.sharedPolicy = sharedPolicy
+        self.rare = RareItemFields.make(channels: channels, remindAt: remindAt, notes: notes)
         self.location = location
     }
 
     /// The reference date R for relative deadlines.
     public var referenceDate: LocalDate? { meeting?.date ?? agreed }
+}
+
+/// A policy held by reference, compared and hashed by value.
+final class SharedPolicy: Sendable, Hashable {
+    let value: Policy
+
+    init(_ value: Policy) { self.value = value }
+
+    /// `Policy()`, the policy of an item made without one.
+    static let standard = SharedPolicy(Policy())
+
+    /// `standard` for the standard policy, else a new box.
+    static func sharing(_ p: Policy) -> SharedPolicy {
+        p == standard.value ? standard : SharedPolicy(p)
+    }
+
+    static func == (a: SharedPolicy, b: SharedPolicy) -> Bool { a === b || a.value == b.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+/// An item's fields that most items leave at their defaults; nil in the item when all are.
+final class RareItemFields: Sendable, Hashable {
+    let channels: [String]?
+    let remindAt: [Date]
+    let notes: String?
+
+    private init(channels: [String]?, remindAt: [Date], notes: String?) {
+        self.channels = channels
+        self.remindAt = remindAt
+        self.notes = notes
+    }
+
+    static func make(channels: [String]?, remindAt: [Date], notes: String?) -> RareItemFields? {
+        if channels == nil && remindAt.isEmpty && notes == nil { return nil }
+        return RareItemFields(channels: channels, remindAt: remindAt, notes: notes)
+    }
+
+    static func == (a: RareItemFields, b: RareItemFields) -> Bool {
+        a === b || (a.channels == b.channels && a.remindAt == b.remindAt && a.notes == b.notes)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(channels)
+        hasher.combine(remindAt)
+        hasher.combine(notes)
+    }
 }

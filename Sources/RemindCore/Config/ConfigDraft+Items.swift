@@ -196,7 +196,7 @@ extension ConfigDraft {
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
         items.append(Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
-                          due: due, dueText: dueText, policy: Policy(), channels: channelsList,
+                          due: due, dueText: dueText, sharedPolicy: .standard, channels: channelsList,
                           remindAt: remindAt, notes: notes, location: r.location(idNode)))
         itemPolicies.append(policy)
     }
