@@ -48,17 +48,17 @@ public struct Config: Sendable {
         self.templates = templates
     }
 
-    public func item(_ id: String) -> Item? { itemIndex[id].map { items[$0] } }
+    public func item(_ id: String) -> Item? { position(of: id).map { items[$0] } }
 
-    /// Position of each item id in `items`, filled by `indexItems()`.
-    public var itemIndex: [String: Int] = [:]
+    /// The position in `items` of the item `id`, as indexed by the last `indexItems()`.
+    func position(of id: String) -> Int? { itemIDs.position(of: id, in: items) }
+
+    /// The lookup by id, filled by `indexItems()`.
+    var itemIDs = ItemIDTable()
 
     /// Rebuilds the lookup by id after `items` changed.
     public mutating func indexItems() {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() { index[item.id] = i }
-        itemIndex = index
+        itemIDs = ItemIDTable(items)
     }
     /// The zone as written (`Europe/Amsterdam`).
     public var timeZoneName: String = "UTC"
