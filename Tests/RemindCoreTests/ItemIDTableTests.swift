@@ -68,4 +68,12 @@ import Testing
         c.indexItems()
         #expect(c.itemIDs.count == 0 && c.item("a") == nil)
     }
+
+    @Test func loadedConfigsKeepItemsInExactlySizedArrays() throws {
+        let items = (0..<300).map { TestConfig.item("2023-10-02", id: "x\($0)") }.joined()
+        let c = try TestConfig.make(items: items)
+        #expect(c.items.count == 300)
+        #expect(c.items.capacity < 300 + 300 / 8)
+        for i in 0..<300 { #expect(c.position(of: "x\(i)") == i) }
+    }
 }

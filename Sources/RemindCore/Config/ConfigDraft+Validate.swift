@@ -112,12 +112,21 @@ extension ConfigDraft {
         var c = Config(path: mainPath, timeZone: tz, language: language, calendar: calendar(tz),
                        statePath: statePath, channels: channels, people: people, retry: retry,
                        catchUpSeconds: catchUp, defaultChannels: defaultChannels ?? [],
-                       defaultPolicy: defaultPolicy, meetings: meetings, events: events, items: items,
-                       templates: templates)
+                       defaultPolicy: defaultPolicy, meetings: meetings, events: events,
+                       items: Self.exactly(items), templates: templates)
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
         c.templateLocations = templateLocations
         c.indexItems()
         return c
+    }
+
+    /// The items in an array with room for exactly them: the draft's grew by doubling as
+    /// items were read, so up to half of it is spare room the config would keep.
+    static func exactly(_ items: [Item]) -> [Item] {
+        guard items.capacity > items.count else { return items }
+        return [Item](unsafeUninitializedCapacity: items.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: items)
+        }
     }
 }
