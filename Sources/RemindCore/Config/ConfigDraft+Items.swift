@@ -135,14 +135,14 @@ extension ConfigDraft {
         var owner: String?
         if let o = m["owner"]?.value, let s = r.line(o, "\(what): owner") {
             owner = s
-            refer(.person, s, o, r, "owner of \(what)")
+            refer(.person, s, o, r, item: id, .owner)
             itemOwnerAt[id] = r.location(o)
         } else if m["owner"] == nil { r.error("\(what) needs an owner", at: node) }
         var with: [String] = []
         if let w = m["with"] {
             for (name, wn) in r.stringList(w.value, "\(what): with") ?? [] {
                 with.append(name)
-                refer(.person, name, wn, r, "with of \(what)")
+                refer(.person, name, wn, r, item: id, .with)
             }
         }
         var meeting: MeetingRef?
@@ -150,7 +150,7 @@ extension ConfigDraft {
             let parts = s.split(separator: "@", maxSplits: 1).map(String.init)
             if parts.count == 2, let d = LocalDate(parts[1]) {
                 meeting = MeetingRef(series: parts[0], date: d)
-                refer(.series, parts[0], mt, r, "meeting of \(what)")
+                refer(.series, parts[0], mt, r, item: id, .meeting)
             } else {
                 r.error("\(what): meeting must look like <series>@YYYY-MM-DD (e.g. lrt@2023-09-25), found '\(s)'", at: mt)
             }
@@ -177,7 +177,7 @@ extension ConfigDraft {
             channelsList = []
             for (name, cn) in r.stringList(c.value, "\(what): channels") ?? [] {
                 channelsList?.append(name)
-                refer(.channel, name, cn, r, "channels of \(what)")
+                refer(.channel, name, cn, r, item: id, .channels)
             }
         }
         var remindAt: [Date] = []
@@ -209,13 +209,13 @@ extension ConfigDraft {
             }
         case .nextMeeting(let series, _):
             if let s = series {
-                refer(.series, s, node, r, "due of item '\(item)'")
+                refer(.series, s, node, r, item: item, .due)
             } else if meeting == nil {
                 r.error("item '\(item)': 'next meeting' needs the item's meeting: (or name the series: next <series>)", at: node)
             }
             if !hasReference { r.error("item '\(item)': 'next …' needs meeting: or agreed:", at: node) }
         case .afterEvent(let e, _):
-            refer(.event, e, node, r, "due of item '\(item)'")
+            refer(.event, e, node, r, item: item, .due)
         case .date, .localDateTime, .instant:
             break
         }
