@@ -60,4 +60,20 @@ import Testing
         #expect(x == y && x.hashValue == y.hashValue)
         #expect(Item(id: "x", title: "X", owner: "p").sharedPolicy === SharedPolicy.standard)
     }
+
+    @Test func itemsWithTheSameCoOwnersShareTheList() throws {
+        let c = try TestConfig.make(items: [
+            TestConfig.item("2023-10-02", id: "a", extra: "with: [MBZK, JenV]"),
+            TestConfig.item("2023-10-02", id: "b", extra: "with: [MBZK, JenV]"),
+            TestConfig.item("2023-10-02", id: "c", extra: "with: [JenV, MBZK]"),
+            TestConfig.item("2023-10-02", id: "d"),
+        ].joined())
+        func storage(_ i: Int) -> UnsafePointer<String>? { c.items[i].with.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(c.items[0].with == ["MBZK", "JenV"] && c.items[2].with == ["JenV", "MBZK"] && c.items[3].with.isEmpty)
+        #expect(storage(0) == storage(1))
+        #expect(storage(0) != storage(2))
+        var changed = c.items[1]
+        changed.with.append("LRT")
+        #expect(c.items[0].with == ["MBZK", "JenV"] && changed.with == ["MBZK", "JenV", "LRT"])
+    }
 }

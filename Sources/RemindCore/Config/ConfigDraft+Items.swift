@@ -144,6 +144,7 @@ extension ConfigDraft {
                 with.append(name)
                 refer(.person, name, wn, r, item: id, .with)
             }
+            with = sharedList(with)
         }
         var meeting: MeetingRef?
         if let mt = m["meeting"]?.value, let s = r.line(mt, "\(what): meeting") {
@@ -199,6 +200,15 @@ extension ConfigDraft {
                           due: due, dueText: dueText, sharedPolicy: .standard, channels: channelsList,
                           remindAt: remindAt, notes: notes, location: r.location(idNode)))
         itemPolicies.append(policy)
+    }
+
+    /// The same list of names as an earlier item's, if there was one: items repeat the
+    /// same co-owners, and each list is an allocation the config keeps.
+    func sharedList(_ names: [String]) -> [String] {
+        guard !names.isEmpty else { return names }
+        if let known = nameLists[names] { return known }
+        nameLists[names] = names
+        return names
     }
 
     func checkDue(_ due: DeadlineExpr, item: String, hasReference: Bool, meeting: MeetingRef?, node: YAMLNode, _ r: YAMLReader) {

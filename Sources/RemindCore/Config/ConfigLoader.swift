@@ -101,6 +101,8 @@ final class ConfigDraft {
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …
     var references: [Reference] = []
     var itemOwnerAt: [String: SourceLocation] = [:]
+    /// Lists of names items hold (`with:`), each kept once.
+    var nameLists: [[String]: [String]] = [:]
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
