@@ -76,4 +76,55 @@ import Testing
         changed.with.append("LRT")
         #expect(c.items[0].with == ["MBZK", "JenV"] && changed.with == ["MBZK", "JenV", "LRT"])
     }
+
+    @Test func loadedItemsKeepTitlesAndFileNamesInOneArena() throws {
+        let yaml = TestConfig.yaml(items: [
+            TestConfig.item("2023-10-02", id: "a"),
+            TestConfig.item("2023-10-02", id: "b"),
+        ].joined() + """
+          - { id: c, title: "Ünïcode — ☃ and e\\u0301 and a title well beyond fifteen bytes", owner: SJenV, agreed: 2023-09-25 }
+        """)
+        let c = try TestConfig.load(yaml)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let idLines = ["- id: a", "- id: b", "- { id: c"].map { id in lines.firstIndex { $0.contains(id) }! + 1 }
+        #expect(c.items.map(\.title) == ["Test item a", "Test item b",
+                                         "Ünïcode — ☃ and e\u{301} and a title well beyond fifteen bytes"])
+        #expect(c.items.allSatisfy { $0.location?.file == "/nonexistent/remindd-test.yaml" })
+        #expect(c.items.map { $0.location?.line ?? 0 } == idLines)
+        #expect(c.items.map { $0.location?.column ?? 0 } == [9, 9, 11])
+        // The file name is in the arena once, whatever the number of items.
+        let arena = Mirror(reflecting: c.items[0]).children.first { $0.label == "texts" }?.value as? TextArena
+        let expected = ["Test item a", "Test item b", c.items[2].title, "/nonexistent/remindd-test.yaml"]
+            .reduce(0) { $0 + $1.utf8.count }
+        #expect(arena?.byteCount == expected)
+    }
+
+    @Test func titleAndLocationHaveValueSemantics() throws {
+        let c = try TestConfig.make(items: TestConfig.item("2023-10-02", id: "a") + TestConfig.item("2023-10-02", id: "b"))
+        var a = c.items[0]
+        a.title = "Renamed"
+        #expect(a.title == "Renamed" && c.items[0].title == "Test item a" && c.items[1].title == "Test item b")
+        #expect(a.location == c.items[0].location)
+        a.location = SourceLocation(file: "/elsewhere.yaml", line: 3, column: 5)
+        #expect(a.location?.description == "/elsewhere.yaml:3:5" && a.title == "Renamed")
+        #expect(c.items[0].location?.file == "/nonexistent/remindd-test.yaml")
+        a.location = nil
+        #expect(a.location == nil && a.title == "Renamed")
+        var b = Item(id: "b", title: "T", owner: "o", location: SourceLocation(file: "f", line: 1, column: 2))
+        b.title = "U"
+        #expect(b.location == SourceLocation(file: "f", line: 1, column: 2))
+    }
+
+    @Test func titlesCompareAsStrings() {
+        let precomposed = Item(id: "x", title: "caf\u{e9}", owner: "p")
+        let decomposed = Item(id: "x", title: "cafe\u{301}", owner: "p")
+        #expect(precomposed.title == decomposed.title)
+        #expect(precomposed == decomposed && precomposed.hashValue == decomposed.hashValue)
+        #expect(Item(id: "x", title: "", owner: "p") == Item(id: "x", title: "", owner: "p"))
+        #expect(Item(id: "x", title: "a", owner: "p") != Item(id: "x", title: "b", owner: "p"))
+        let located = Item(id: "x", title: "a", owner: "p", location: SourceLocation(file: "f", line: 1, column: 1))
+        #expect(located != Item(id: "x", title: "a", owner: "p"))
+        #expect(located != Item(id: "x", title: "a", owner: "p", location: SourceLocation(file: "g", line: 1, column: 1)))
+        #expect(located == Item(id: "x", title: "a", owner: "p", location: SourceLocation(file: "f", line: 1, column: 1)))
+    }
 }

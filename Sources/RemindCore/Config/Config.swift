@@ -345,23 +345,42 @@ public struct EventDef: Sendable, Hashable {
 /// One action item.
 ///
 /// A config holds up to hundreds of thousands of these, so the storage is compact while the
-/// properties read as before: the policy is held by reference (`SharedPolicy`; the loader
-/// gives every item with the same policy the same one, and most items use the default),
-/// and the fields most items leave empty (`channels`, `remind_at`, `notes`) sit together
-/// in one optional box. Setting any of them stores a new box: values keep value semantics.
+/// properties read as before: the title and the location's file name are UTF-8 in a
+/// `TextArena` (one per loaded config, shared by its items), the policy is held by
+/// reference (`SharedPolicy`; the loader gives every item with the same policy the same
+/// one, and most items use the default), and the fields most items leave empty
+/// (`channels`, `remind_at`, `notes`) sit together in one optional box. Setting any of
+/// them stores a new arena or box, never changes a shared one: values keep value semantics.
 public struct Item: Sendable, Hashable {
     public var id: String
-    public var title: String
     public var owner: String
     /// The `due:` text as written, for messages and listings.
     public var dueText: String?
-    public var location: SourceLocation?
     public var due: DeadlineExpr?
     public var meeting: MeetingRef?
     public var agreed: LocalDate?
     public var with: [String]
+    private var texts: TextArena
+    private var titleSpan: TextSpan
+    /// The location's file, or `.none` for no location.
+    private var fileSpan: TextSpan
+    private var line: Int32
+    private var column: Int32
     var sharedPolicy: SharedPolicy
     private var rare: RareItemFields?
+
+    public var title: String {
+        get { texts.string(titleSpan) }
+        set { setTexts(title: newValue, location: location) }
+    }
+
+    public var location: SourceLocation? {
+        get {
+            guard fileSpan != .none else { return nil }
+            return SourceLocation(file: texts.string(fileSpan), line: Int(line), column: Int(column))
+        }
+        set { setTexts(title: title, location: newValue) }
+    }
 
     public var policy: Policy {
         get { sharedPolicy.value }
@@ -387,17 +406,22 @@ public struct Item: Sendable, Hashable {
                 agreed: LocalDate? = nil, due: DeadlineExpr? = nil, dueText: String? = nil,
                 policy: Policy = Policy(), channels: [String]? = nil, remindAt: [Date] = [],
                 notes: String? = nil, location: SourceLocation? = nil) {
-        self.init(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
-                  dueText: dueText, sharedPolicy: SharedPolicy.sharing(policy), channels: channels,
-                  remindAt: remindAt, notes: notes, location: location)
+        let texts = TextArena()
+        let titleSpan = texts.append(title)
+        let fileSpan = location.map { texts.append($0.file) } ?? .none
+        self.init(id: id, texts: texts, title: titleSpan, owner: owner, with: with, meeting: meeting,
+                  agreed: agreed, due: due, dueText: dueText, sharedPolicy: SharedPolicy.sharing(policy),
+                  channels: channels, remindAt: remindAt, notes: notes, file: fileSpan,
+                  line: location?.line ?? 0, column: location?.column ?? 0)
     }
 
-    /// The loader's: the policy already shared.
-    init(id: String, title: String, owner: String, with: [String], meeting: MeetingRef?,
+    /// The loader's: texts already in the config's arena, the policy already shared.
+    init(id: String, texts: TextArena, title: TextSpan, owner: String, with: [String], meeting: MeetingRef?,
          agreed: LocalDate?, due: DeadlineExpr?, dueText: String?, sharedPolicy: SharedPolicy,
-         channels: [String]?, remindAt: [Date], notes: String?, location: SourceLocation?) {
+         channels: [String]?, remindAt: [Date], notes: String?, file: TextSpan, line: Int, column: Int) {
         self.id = id
-        self.title = title
+        self.texts = texts
+        self.titleSpan = title
         self.owner = owner
         self.with = with
         self.meeting = meeting
@@ -406,11 +430,51 @@ public struct Item: Sendable, Hashable {
         self.dueText = dueText
         self.sharedPolicy = sharedPolicy
         self.rare = RareItemFields.make(channels: channels, remindAt: remindAt, notes: notes)
-        self.location = location
+        self.fileSpan = file
+        self.line = Int32(line)
+        self.column = Int32(column)
+    }
+
+    /// A new arena of this item's own: the one it has may be shared.
+    private mutating func setTexts(title: String, location: SourceLocation?) {
+        let new = TextArena()
+        titleSpan = new.append(title)
+        fileSpan = location.map { new.append($0.file) } ?? .none
+        line = Int32(location?.line ?? 0)
+        column = Int32(location?.column ?? 0)
+        texts = new
     }
 
     /// The reference date R for relative deadlines.
     public var referenceDate: LocalDate? { meeting?.date ?? agreed }
+
+    public static func == (a: Item, b: Item) -> Bool {
+        a.id == b.id && a.owner == b.owner && a.dueText == b.dueText && a.due == b.due && a.meeting == b.meeting
+            && a.agreed == b.agreed && a.with == b.with && a.sharedPolicy == b.sharedPolicy && a.rare == b.rare
+            && a.line == b.line && a.column == b.column && (a.fileSpan == .none) == (b.fileSpan == .none)
+            && Self.sameText(a, a.titleSpan, b, b.titleSpan)
+            && (a.fileSpan == .none || Self.sameText(a, a.fileSpan, b, b.fileSpan))
+    }
+
+    /// Equal as strings; the bytes are compared first, and only differing bytes (which may
+    /// still be canonically equal text) are compared as strings.
+    private static func sameText(_ a: Item, _ x: TextSpan, _ b: Item, _ y: TextSpan) -> Bool {
+        a.texts.sameBytes(x, b.texts, y) || a.texts.string(x) == b.texts.string(y)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(title)
+        hasher.combine(owner)
+        hasher.combine(with)
+        hasher.combine(meeting)
+        hasher.combine(agreed)
+        hasher.combine(due)
+        hasher.combine(dueText)
+        hasher.combine(sharedPolicy)
+        hasher.combine(rare)
+        hasher.combine(location)
+    }
 }
 
 /// A policy held by reference, compared and hashed by value.

@@ -196,10 +196,20 @@ extension ConfigDraft {
         let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
-        items.append(Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
-                          due: due, dueText: dueText, sharedPolicy: .standard, channels: channelsList,
-                          remindAt: remindAt, notes: notes, location: r.location(idNode)))
+        let at = r.location(idNode)
+        items.append(Item(id: id, texts: texts, title: texts.append(title), owner: owner, with: with,
+                          meeting: meeting, agreed: agreed, due: due, dueText: dueText, sharedPolicy: .standard,
+                          channels: channelsList, remindAt: remindAt, notes: notes,
+                          file: at.map { fileSpan($0.file) } ?? .none, line: at?.line ?? 0, column: at?.column ?? 0))
         itemPolicies.append(policy)
+    }
+
+    /// A file's name in the arena, once per file.
+    func fileSpan(_ file: String) -> TextSpan {
+        if let known = fileSpans[file] { return known }
+        let span = texts.append(file)
+        fileSpans[file] = span
+        return span
     }
 
     /// The same list of names as an earlier item's, if there was one: items repeat the

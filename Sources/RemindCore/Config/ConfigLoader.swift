@@ -103,6 +103,9 @@ final class ConfigDraft {
     var itemOwnerAt: [String: SourceLocation] = [:]
     /// Lists of names items hold (`with:`), each kept once.
     var nameLists: [[String]: [String]] = [:]
+    /// The items' titles and file names, shared by the items (and the config) built here.
+    let texts = TextArena()
+    var fileSpans: [String: TextSpan] = [:]
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
