@@ -20,7 +20,7 @@ import Testing
             }
             #expect(table.count == n)
             if n > 0 {
-                #expect(table.capacity >= n * 4 / 3 && table.capacity.nonzeroBitCount == 1)
+                #expect(table.capacity >= n * 5 / 4 && table.capacity.nonzeroBitCount == 1)
             }
         }
     }

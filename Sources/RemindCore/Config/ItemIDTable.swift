@@ -1,11 +1,12 @@
 /// Where each item is in `Config.items`, by id: open addressing with linear probing over
 /// `Int32` positions, hashed on the id and checked against the item itself, so the ids are
-/// not copied. A table of 100,000 items takes 1 MB where a `[String: Int]` took 6.
+/// not copied. A table of 100,000 items takes 0.5 MB where a `[String: Int]` took 6.3.
 ///
 /// Built from one array of items; a lookup in an array the table was not built from finds
 /// nothing it should not (every hit is checked against the item's id) but may miss items.
 struct ItemIDTable: Sendable {
-    /// Positions, or -1 for an empty slot; a power of two long, at most three quarters full.
+    /// Positions, or -1 for an empty slot; a power of two long, at most four fifths full
+    /// (a hit takes about three probes, each a comparison of two ids).
     private var slots: [Int32] = []
 
     init() {}
@@ -15,7 +16,7 @@ struct ItemIDTable: Sendable {
         guard !items.isEmpty else { return }
         precondition(items.count < Int(Int32.max), "too many items for the id table")
         var size = 8
-        while size * 3 < items.count * 4 { size <<= 1 }
+        while size * 4 < items.count * 5 { size <<= 1 }
         var slots = [Int32](repeating: -1, count: size)
         let mask = size - 1
         items.withUnsafeBufferPointer { items in
