@@ -77,10 +77,10 @@ import Testing
         #expect(c.items[0].with == ["MBZK", "JenV"] && changed.with == ["MBZK", "JenV", "LRT"])
     }
 
-    @Test func loadedItemsKeepTitlesAndFileNamesInOneArena() throws {
+    @Test func loadedItemsKeepTheirTextsInOneArena() throws {
         let yaml = TestConfig.yaml(items: [
-            TestConfig.item("2023-10-02", id: "a"),
-            TestConfig.item("2023-10-02", id: "b"),
+            TestConfig.item("2023-10-02", r: "lrt@2023-09-25", id: "a"),
+            TestConfig.item("2023-10-02", r: "lrt@2023-10-23", id: "b"),
         ].joined() + """
           - { id: c, title: "Ünïcode — ☃ and e\\u0301 and a title well beyond fifteen bytes", owner: SJenV, agreed: 2023-09-25 }
         """)
@@ -92,15 +92,19 @@ import Testing
         #expect(c.items.allSatisfy { $0.location?.file == "/nonexistent/remindd-test.yaml" })
         #expect(c.items.map { $0.location?.line ?? 0 } == idLines)
         #expect(c.items.map { $0.location?.column ?? 0 } == [9, 9, 11])
-        // The file name is in the arena once, whatever the number of items.
+        #expect(c.items.map(\.dueText) == ["2023-10-02", "2023-10-02", nil])
+        #expect(c.items.map(\.meeting) == [MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 9, day: 25)),
+                                           MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 10, day: 23)), nil])
+        #expect(c.items.map(\.referenceDate) == [LocalDate("2023-09-25"), LocalDate("2023-10-23"), LocalDate("2023-09-25")])
+        // Due texts, series and file names are in the arena once, whatever the number of items.
         let arena = Mirror(reflecting: c.items[0]).children.first { $0.label == "texts" }?.value as? TextArena
-        let expected = ["Test item a", "Test item b", c.items[2].title, "/nonexistent/remindd-test.yaml"]
-            .reduce(0) { $0 + $1.utf8.count }
+        let expected = ["Test item a", "lrt", "2023-10-02", "/nonexistent/remindd-test.yaml", "Test item b",
+                        c.items[2].title].reduce(0) { $0 + $1.utf8.count }
         #expect(arena?.byteCount == expected)
     }
 
     @Test func titleAndLocationHaveValueSemantics() throws {
-        let c = try TestConfig.make(items: TestConfig.item("2023-10-02", id: "a") + TestConfig.item("2023-10-02", id: "b"))
+        let c = try TestConfig.make(items: TestConfig.item("2023-10-02", id: "a") + TestConfig.item("2023-10-03", id: "b"))
         var a = c.items[0]
         a.title = "Renamed"
         #expect(a.title == "Renamed" && c.items[0].title == "Test item a" && c.items[1].title == "Test item b")
@@ -113,6 +117,21 @@ import Testing
         var b = Item(id: "b", title: "T", owner: "o", location: SourceLocation(file: "f", line: 1, column: 2))
         b.title = "U"
         #expect(b.location == SourceLocation(file: "f", line: 1, column: 2))
+
+        var d = c.items[1]
+        d.dueText = "in 1 week"
+        d.meeting = MeetingRef(series: "board", date: LocalDate(year: 2024, month: 1, day: 8))
+        #expect(d.dueText == "in 1 week" && d.meeting?.series == "board" && d.referenceDate == LocalDate("2024-01-08"))
+        #expect(d.title == "Test item b" && d.location == c.items[1].location)
+        #expect(c.items[1].dueText == "2023-10-03" && c.items[1].meeting == nil && c.items[0].dueText == "2023-10-02")
+        d.meeting = nil
+        d.dueText = nil
+        #expect(d.meeting == nil && d.dueText == nil && d.referenceDate == c.items[1].agreed)
+        d.agreed = nil
+        #expect(d.referenceDate == nil)
+        d.dueText = "2023-10-03"
+        d.agreed = c.items[1].agreed
+        #expect(d == c.items[1] && d.hashValue == c.items[1].hashValue)
     }
 
     @Test func titlesCompareAsStrings() {
@@ -126,5 +145,15 @@ import Testing
         #expect(located != Item(id: "x", title: "a", owner: "p"))
         #expect(located != Item(id: "x", title: "a", owner: "p", location: SourceLocation(file: "g", line: 1, column: 1)))
         #expect(located == Item(id: "x", title: "a", owner: "p", location: SourceLocation(file: "f", line: 1, column: 1)))
+        let r = MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 9, day: 25))
+        #expect(Item(id: "x", title: "a", owner: "p", meeting: r) == Item(id: "x", title: "a", owner: "p", meeting: r))
+        #expect(Item(id: "x", title: "a", owner: "p", meeting: r) != Item(id: "x", title: "a", owner: "p"))
+        #expect(Item(id: "x", title: "a", owner: "p", meeting: r)
+            != Item(id: "x", title: "a", owner: "p", meeting: MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 9, day: 26))))
+        #expect(Item(id: "x", title: "a", owner: "p", meeting: r)
+            != Item(id: "x", title: "a", owner: "p", meeting: MeetingRef(series: "lrx", date: r.date)))
+        #expect(Item(id: "x", title: "a", owner: "p", dueText: "") != Item(id: "x", title: "a", owner: "p"))
+        #expect(Item(id: "x", title: "a", owner: "p", dueText: "") == Item(id: "x", title: "a", owner: "p", dueText: ""))
+        #expect(Item(id: "x", title: "a", owner: "p", dueText: "").dueText == "")
     }
 }

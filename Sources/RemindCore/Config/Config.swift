@@ -345,33 +345,47 @@ public struct EventDef: Sendable, Hashable {
 /// One action item.
 ///
 /// A config holds up to hundreds of thousands of these, so the storage is compact while the
-/// properties read as before: the title and the location's file name are UTF-8 in a
-/// `TextArena` (one per loaded config, shared by its items), the policy is held by
-/// reference (`SharedPolicy`; the loader gives every item with the same policy the same
-/// one, and most items use the default), and the fields most items leave empty
-/// (`channels`, `remind_at`, `notes`) sit together in one optional box. Setting any of
-/// them stores a new arena or box, never changes a shared one: values keep value semantics.
+/// properties read as before. The texts (title, `due:` as written, the meeting's series
+/// and the location's file) are UTF-8 in a `TextArena`: one per loaded config, shared by
+/// its items, holding each title and each distinct due text, series and file name once.
+/// The policy is held by reference (`SharedPolicy`; the loader gives every item with the
+/// same policy the same one, and most items use the default), and the fields most items
+/// leave empty (`channels`, `remind_at`, `notes`) sit together in one optional box. Setting
+/// any of them stores a new arena or box, never changes a shared one: values keep value
+/// semantics. Stored fields are ordered to leave the least padding.
 public struct Item: Sendable, Hashable {
     public var id: String
     public var owner: String
-    /// The `due:` text as written, for messages and listings.
-    public var dueText: String?
-    public var due: DeadlineExpr?
-    public var meeting: MeetingRef?
-    public var agreed: LocalDate?
     public var with: [String]
     private var texts: TextArena
+    var sharedPolicy: SharedPolicy
+    private var rare: RareItemFields?
+    public var due: DeadlineExpr?
+    public var agreed: LocalDate?
+    /// The meeting's date; meaningful only with a series.
+    private var meetingDate: LocalDate
     private var titleSpan: TextSpan
-    /// The location's file, or `.none` for no location.
+    /// `.none` for no due text, no meeting, no location.
+    private var dueTextSpan: TextSpan
+    private var seriesSpan: TextSpan
     private var fileSpan: TextSpan
     private var line: Int32
     private var column: Int32
-    var sharedPolicy: SharedPolicy
-    private var rare: RareItemFields?
 
     public var title: String {
         get { texts.string(titleSpan) }
-        set { setTexts(title: newValue, location: location) }
+        set { setTexts(title: newValue, dueText: dueText, meeting: meeting, location: location) }
+    }
+
+    /// The `due:` text as written, for messages and listings.
+    public var dueText: String? {
+        get { dueTextSpan == .none ? nil : texts.string(dueTextSpan) }
+        set { setTexts(title: title, dueText: newValue, meeting: meeting, location: location) }
+    }
+
+    public var meeting: MeetingRef? {
+        get { seriesSpan == .none ? nil : MeetingRef(series: texts.string(seriesSpan), date: meetingDate) }
+        set { setTexts(title: title, dueText: dueText, meeting: newValue, location: location) }
     }
 
     public var location: SourceLocation? {
@@ -379,7 +393,7 @@ public struct Item: Sendable, Hashable {
             guard fileSpan != .none else { return nil }
             return SourceLocation(file: texts.string(fileSpan), line: Int(line), column: Int(column))
         }
-        set { setTexts(title: title, location: newValue) }
+        set { setTexts(title: title, dueText: dueText, meeting: meeting, location: newValue) }
     }
 
     public var policy: Policy {
@@ -406,39 +420,56 @@ public struct Item: Sendable, Hashable {
                 agreed: LocalDate? = nil, due: DeadlineExpr? = nil, dueText: String? = nil,
                 policy: Policy = Policy(), channels: [String]? = nil, remindAt: [Date] = [],
                 notes: String? = nil, location: SourceLocation? = nil) {
-        let texts = TextArena()
-        let titleSpan = texts.append(title)
-        let fileSpan = location.map { texts.append($0.file) } ?? .none
-        self.init(id: id, texts: texts, title: titleSpan, owner: owner, with: with, meeting: meeting,
-                  agreed: agreed, due: due, dueText: dueText, sharedPolicy: SharedPolicy.sharing(policy),
-                  channels: channels, remindAt: remindAt, notes: notes, file: fileSpan,
-                  line: location?.line ?? 0, column: location?.column ?? 0)
+        self.id = id
+        self.owner = owner
+        self.with = with
+        self.texts = TextArena()
+        self.sharedPolicy = SharedPolicy.sharing(policy)
+        self.rare = RareItemFields.make(channels: channels, remindAt: remindAt, notes: notes)
+        self.due = due
+        self.agreed = agreed
+        self.meetingDate = Self.noDate
+        self.titleSpan = .none
+        self.dueTextSpan = .none
+        self.seriesSpan = .none
+        self.fileSpan = .none
+        self.line = 0
+        self.column = 0
+        setTexts(title: title, dueText: dueText, meeting: meeting, location: location)
     }
 
     /// The loader's: texts already in the config's arena, the policy already shared.
-    init(id: String, texts: TextArena, title: TextSpan, owner: String, with: [String], meeting: MeetingRef?,
-         agreed: LocalDate?, due: DeadlineExpr?, dueText: String?, sharedPolicy: SharedPolicy,
-         channels: [String]?, remindAt: [Date], notes: String?, file: TextSpan, line: Int, column: Int) {
+    init(id: String, texts: TextArena, title: TextSpan, owner: String, with: [String], series: TextSpan,
+         meetingDate: LocalDate?, agreed: LocalDate?, due: DeadlineExpr?, dueText: TextSpan,
+         sharedPolicy: SharedPolicy, channels: [String]?, remindAt: [Date], notes: String?,
+         file: TextSpan, line: Int, column: Int) {
         self.id = id
-        self.texts = texts
-        self.titleSpan = title
         self.owner = owner
         self.with = with
-        self.meeting = meeting
-        self.agreed = agreed
-        self.due = due
-        self.dueText = dueText
+        self.texts = texts
         self.sharedPolicy = sharedPolicy
         self.rare = RareItemFields.make(channels: channels, remindAt: remindAt, notes: notes)
+        self.due = due
+        self.agreed = agreed
+        self.meetingDate = series == .none ? Self.noDate : meetingDate ?? Self.noDate
+        self.titleSpan = title
+        self.dueTextSpan = dueText
+        self.seriesSpan = series
         self.fileSpan = file
         self.line = Int32(line)
         self.column = Int32(column)
     }
 
-    /// A new arena of this item's own: the one it has may be shared.
-    private mutating func setTexts(title: String, location: SourceLocation?) {
+    /// `meetingDate` of an item without a meeting, so equal items store equal bytes.
+    private static let noDate = LocalDate(year: 0, month: 0, day: 0)
+
+    /// The texts in a new arena of this item's own: the one it has may be shared.
+    private mutating func setTexts(title: String, dueText: String?, meeting: MeetingRef?, location: SourceLocation?) {
         let new = TextArena()
         titleSpan = new.append(title)
+        dueTextSpan = dueText.map { new.append($0) } ?? .none
+        seriesSpan = meeting.map { new.append($0.series) } ?? .none
+        meetingDate = meeting?.date ?? Self.noDate
         fileSpan = location.map { new.append($0.file) } ?? .none
         line = Int32(location?.line ?? 0)
         column = Int32(location?.column ?? 0)
@@ -446,20 +477,21 @@ public struct Item: Sendable, Hashable {
     }
 
     /// The reference date R for relative deadlines.
-    public var referenceDate: LocalDate? { meeting?.date ?? agreed }
+    public var referenceDate: LocalDate? { seriesSpan != .none ? meetingDate : agreed }
 
     public static func == (a: Item, b: Item) -> Bool {
-        a.id == b.id && a.owner == b.owner && a.dueText == b.dueText && a.due == b.due && a.meeting == b.meeting
-            && a.agreed == b.agreed && a.with == b.with && a.sharedPolicy == b.sharedPolicy && a.rare == b.rare
-            && a.line == b.line && a.column == b.column && (a.fileSpan == .none) == (b.fileSpan == .none)
-            && Self.sameText(a, a.titleSpan, b, b.titleSpan)
-            && (a.fileSpan == .none || Self.sameText(a, a.fileSpan, b, b.fileSpan))
+        a.id == b.id && a.owner == b.owner && a.due == b.due && a.agreed == b.agreed && a.with == b.with
+            && a.meetingDate == b.meetingDate && a.line == b.line && a.column == b.column
+            && a.sharedPolicy == b.sharedPolicy && a.rare == b.rare
+            && sameText(a, a.titleSpan, b, b.titleSpan) && sameText(a, a.dueTextSpan, b, b.dueTextSpan)
+            && sameText(a, a.seriesSpan, b, b.seriesSpan) && sameText(a, a.fileSpan, b, b.fileSpan)
     }
 
-    /// Equal as strings; the bytes are compared first, and only differing bytes (which may
-    /// still be canonically equal text) are compared as strings.
+    /// Both absent, or equal as strings: the bytes are compared first, and only differing
+    /// bytes (which may still be canonically equal text) are compared as strings.
     private static func sameText(_ a: Item, _ x: TextSpan, _ b: Item, _ y: TextSpan) -> Bool {
-        a.texts.sameBytes(x, b.texts, y) || a.texts.string(x) == b.texts.string(y)
+        if x == .none || y == .none { return x == y }
+        return a.texts.sameBytes(x, b.texts, y) || a.texts.string(x) == b.texts.string(y)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -198,17 +198,18 @@ extension ConfigDraft {
         guard let title, let owner else { return }
         let at = r.location(idNode)
         items.append(Item(id: id, texts: texts, title: texts.append(title), owner: owner, with: with,
-                          meeting: meeting, agreed: agreed, due: due, dueText: dueText, sharedPolicy: .standard,
-                          channels: channelsList, remindAt: remindAt, notes: notes,
-                          file: at.map { fileSpan($0.file) } ?? .none, line: at?.line ?? 0, column: at?.column ?? 0))
+                          series: meeting.map { sharedSpan($0.series) } ?? .none, meetingDate: meeting?.date,
+                          agreed: agreed, due: due, dueText: dueText.map(sharedSpan) ?? .none,
+                          sharedPolicy: .standard, channels: channelsList, remindAt: remindAt, notes: notes,
+                          file: at.map { sharedSpan($0.file) } ?? .none, line: at?.line ?? 0, column: at?.column ?? 0))
         itemPolicies.append(policy)
     }
 
-    /// A file's name in the arena, once per file.
-    func fileSpan(_ file: String) -> TextSpan {
-        if let known = fileSpans[file] { return known }
-        let span = texts.append(file)
-        fileSpans[file] = span
+    /// A text items repeat (a due text, a series, a file name) in the arena, once.
+    func sharedSpan(_ text: String) -> TextSpan {
+        if let known = sharedSpans[text] { return known }
+        let span = texts.append(text)
+        sharedSpans[text] = span
         return span
     }
 

@@ -103,9 +103,10 @@ final class ConfigDraft {
     var itemOwnerAt: [String: SourceLocation] = [:]
     /// Lists of names items hold (`with:`), each kept once.
     var nameLists: [[String]: [String]] = [:]
-    /// The items' titles and file names, shared by the items (and the config) built here.
+    /// The items' texts, shared by the items (and the config) built here; the ones items
+    /// repeat (due texts, series, file names) are in it once, found through `sharedSpans`.
     let texts = TextArena()
-    var fileSpans: [String: TextSpan] = [:]
+    var sharedSpans: [String: TextSpan] = [:]
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
