@@ -96,9 +96,10 @@ import Testing
         #expect(c.items.map(\.meeting) == [MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 9, day: 25)),
                                            MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 10, day: 23)), nil])
         #expect(c.items.map(\.referenceDate) == [LocalDate("2023-09-25"), LocalDate("2023-10-23"), LocalDate("2023-09-25")])
-        // Due texts, series and file names are in the arena once, whatever the number of items.
+        #expect(c.items.map(\.owner) == ["SJenV", "SJenV", "SJenV"])
+        // Owners, due texts, series and file names are in the arena once, whatever the number of items.
         let arena = Mirror(reflecting: c.items[0]).children.first { $0.label == "texts" }?.value as? TextArena
-        let expected = ["Test item a", "lrt", "2023-10-02", "/nonexistent/remindd-test.yaml", "Test item b",
+        let expected = ["Test item a", "SJenV", "lrt", "2023-10-02", "/nonexistent/remindd-test.yaml", "Test item b",
                         c.items[2].title].reduce(0) { $0 + $1.utf8.count }
         #expect(arena?.byteCount == expected)
     }
@@ -117,6 +118,13 @@ import Testing
         var b = Item(id: "b", title: "T", owner: "o", location: SourceLocation(file: "f", line: 1, column: 2))
         b.title = "U"
         #expect(b.location == SourceLocation(file: "f", line: 1, column: 2))
+
+        var o = c.items[0]
+        o.owner = "MBZK"
+        #expect(o.owner == "MBZK" && c.items[0].owner == "SJenV" && o.title == "Test item a" && o.dueText == "2023-10-02")
+        #expect(o != c.items[0])
+        o.owner = "SJenV"
+        #expect(o == c.items[0])
 
         var d = c.items[1]
         d.dueText = "in 1 week"

@@ -345,9 +345,10 @@ public struct EventDef: Sendable, Hashable {
 /// One action item.
 ///
 /// A config holds up to hundreds of thousands of these, so the storage is compact while the
-/// properties read as before. The texts (title, `due:` as written, the meeting's series
-/// and the location's file) are UTF-8 in a `TextArena`: one per loaded config, shared by
-/// its items, holding each title and each distinct due text, series and file name once.
+/// properties read as before. The texts (title, owner, `due:` as written, the meeting's
+/// series and the location's file) are UTF-8 in a `TextArena`: one per loaded config,
+/// shared by its items, holding each title and each distinct owner, due text, series and
+/// file name once.
 /// The policy is held by reference (`SharedPolicy`; the loader gives every item with the
 /// same policy the same one, and most items use the default), and the fields most items
 /// leave empty (`channels`, `remind_at`, `notes`) sit together in one optional box. Setting
@@ -355,7 +356,6 @@ public struct EventDef: Sendable, Hashable {
 /// semantics. Stored fields are ordered to leave the least padding.
 public struct Item: Sendable, Hashable {
     public var id: String
-    public var owner: String
     public var with: [String]
     private var texts: TextArena
     var sharedPolicy: SharedPolicy
@@ -365,6 +365,7 @@ public struct Item: Sendable, Hashable {
     /// The meeting's date; meaningful only with a series.
     private var meetingDate: LocalDate
     private var titleSpan: TextSpan
+    private var ownerSpan: TextSpan
     /// `.none` for no due text, no meeting, no location.
     private var dueTextSpan: TextSpan
     private var seriesSpan: TextSpan
@@ -374,18 +375,23 @@ public struct Item: Sendable, Hashable {
 
     public var title: String {
         get { texts.string(titleSpan) }
-        set { setTexts(title: newValue, dueText: dueText, meeting: meeting, location: location) }
+        set { setTexts(title: newValue, owner: owner, dueText: dueText, meeting: meeting, location: location) }
+    }
+
+    public var owner: String {
+        get { texts.string(ownerSpan) }
+        set { setTexts(title: title, owner: newValue, dueText: dueText, meeting: meeting, location: location) }
     }
 
     /// The `due:` text as written, for messages and listings.
     public var dueText: String? {
         get { dueTextSpan == .none ? nil : texts.string(dueTextSpan) }
-        set { setTexts(title: title, dueText: newValue, meeting: meeting, location: location) }
+        set { setTexts(title: title, owner: owner, dueText: newValue, meeting: meeting, location: location) }
     }
 
     public var meeting: MeetingRef? {
         get { seriesSpan == .none ? nil : MeetingRef(series: texts.string(seriesSpan), date: meetingDate) }
-        set { setTexts(title: title, dueText: dueText, meeting: newValue, location: location) }
+        set { setTexts(title: title, owner: owner, dueText: dueText, meeting: newValue, location: location) }
     }
 
     public var location: SourceLocation? {
@@ -393,7 +399,7 @@ public struct Item: Sendable, Hashable {
             guard fileSpan != .none else { return nil }
             return SourceLocation(file: texts.string(fileSpan), line: Int(line), column: Int(column))
         }
-        set { setTexts(title: title, dueText: dueText, meeting: meeting, location: newValue) }
+        set { setTexts(title: title, owner: owner, dueText: dueText, meeting: meeting, location: newValue) }
     }
 
     public var policy: Policy {
@@ -421,7 +427,6 @@ public struct Item: Sendable, Hashable {
                 policy: Policy = Policy(), channels: [String]? = nil, remindAt: [Date] = [],
                 notes: String? = nil, location: SourceLocation? = nil) {
         self.id = id
-        self.owner = owner
         self.with = with
         self.texts = TextArena()
         self.sharedPolicy = SharedPolicy.sharing(policy)
@@ -430,21 +435,21 @@ public struct Item: Sendable, Hashable {
         self.agreed = agreed
         self.meetingDate = Self.noDate
         self.titleSpan = .none
+        self.ownerSpan = .none
         self.dueTextSpan = .none
         self.seriesSpan = .none
         self.fileSpan = .none
         self.line = 0
         self.column = 0
-        setTexts(title: title, dueText: dueText, meeting: meeting, location: location)
+        setTexts(title: title, owner: owner, dueText: dueText, meeting: meeting, location: location)
     }
 
     /// The loader's: texts already in the config's arena, the policy already shared.
-    init(id: String, texts: TextArena, title: TextSpan, owner: String, with: [String], series: TextSpan,
+    init(id: String, texts: TextArena, title: TextSpan, owner: TextSpan, with: [String], series: TextSpan,
          meetingDate: LocalDate?, agreed: LocalDate?, due: DeadlineExpr?, dueText: TextSpan,
          sharedPolicy: SharedPolicy, channels: [String]?, remindAt: [Date], notes: String?,
          file: TextSpan, line: Int, column: Int) {
         self.id = id
-        self.owner = owner
         self.with = with
         self.texts = texts
         self.sharedPolicy = sharedPolicy
@@ -453,6 +458,7 @@ public struct Item: Sendable, Hashable {
         self.agreed = agreed
         self.meetingDate = series == .none ? Self.noDate : meetingDate ?? Self.noDate
         self.titleSpan = title
+        self.ownerSpan = owner
         self.dueTextSpan = dueText
         self.seriesSpan = series
         self.fileSpan = file
@@ -464,9 +470,11 @@ public struct Item: Sendable, Hashable {
     private static let noDate = LocalDate(year: 0, month: 0, day: 0)
 
     /// The texts in a new arena of this item's own: the one it has may be shared.
-    private mutating func setTexts(title: String, dueText: String?, meeting: MeetingRef?, location: SourceLocation?) {
+    private mutating func setTexts(title: String, owner: String, dueText: String?, meeting: MeetingRef?,
+                                   location: SourceLocation?) {
         let new = TextArena()
         titleSpan = new.append(title)
+        ownerSpan = new.append(owner)
         dueTextSpan = dueText.map { new.append($0) } ?? .none
         seriesSpan = meeting.map { new.append($0.series) } ?? .none
         meetingDate = meeting?.date ?? Self.noDate
@@ -480,10 +488,11 @@ public struct Item: Sendable, Hashable {
     public var referenceDate: LocalDate? { seriesSpan != .none ? meetingDate : agreed }
 
     public static func == (a: Item, b: Item) -> Bool {
-        a.id == b.id && a.owner == b.owner && a.due == b.due && a.agreed == b.agreed && a.with == b.with
+        a.id == b.id && a.due == b.due && a.agreed == b.agreed && a.with == b.with
             && a.meetingDate == b.meetingDate && a.line == b.line && a.column == b.column
             && a.sharedPolicy == b.sharedPolicy && a.rare == b.rare
-            && sameText(a, a.titleSpan, b, b.titleSpan) && sameText(a, a.dueTextSpan, b, b.dueTextSpan)
+            && sameText(a, a.titleSpan, b, b.titleSpan) && sameText(a, a.ownerSpan, b, b.ownerSpan)
+            && sameText(a, a.dueTextSpan, b, b.dueTextSpan)
             && sameText(a, a.seriesSpan, b, b.seriesSpan) && sameText(a, a.fileSpan, b, b.fileSpan)
     }
 

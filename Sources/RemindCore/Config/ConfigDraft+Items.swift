@@ -197,7 +197,7 @@ extension ConfigDraft {
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
         let at = r.location(idNode)
-        items.append(Item(id: id, texts: texts, title: texts.append(title), owner: owner, with: with,
+        items.append(Item(id: id, texts: texts, title: texts.append(title), owner: sharedSpan(owner), with: with,
                           series: meeting.map { sharedSpan($0.series) } ?? .none, meetingDate: meeting?.date,
                           agreed: agreed, due: due, dueText: dueText.map(sharedSpan) ?? .none,
                           sharedPolicy: .standard, channels: channelsList, remindAt: remindAt, notes: notes,
@@ -205,7 +205,7 @@ extension ConfigDraft {
         itemPolicies.append(policy)
     }
 
-    /// A text items repeat (a due text, a series, a file name) in the arena, once.
+    /// A text items repeat (an owner, a due text, a series, a file name) in the arena, once.
     func sharedSpan(_ text: String) -> TextSpan {
         if let known = sharedSpans[text] { return known }
         let span = texts.append(text)

@@ -104,7 +104,7 @@ final class ConfigDraft {
     /// Lists of names items hold (`with:`), each kept once.
     var nameLists: [[String]: [String]] = [:]
     /// The items' texts, shared by the items (and the config) built here; the ones items
-    /// repeat (due texts, series, file names) are in it once, found through `sharedSpans`.
+    /// repeat (owners, due texts, series, file names) are in it once, found through `sharedSpans`.
     let texts = TextArena()
     var sharedSpans: [String: TextSpan] = [:]
     /// remind_at values in local time, converted once the zone is known.
