@@ -98,10 +98,11 @@ import Testing
         #expect(c.items.map(\.referenceDate) == [LocalDate("2023-09-25"), LocalDate("2023-10-23"), LocalDate("2023-09-25")])
         #expect(c.items.map(\.owner) == ["SJenV", "SJenV", "SJenV"])
         // Owners, due texts, series and file names are in the arena once, whatever the number of items.
-        let arena = Mirror(reflecting: c.items[0]).children.first { $0.label == "texts" }?.value as? TextArena
+        #expect(c.items.allSatisfy { $0.texts === c.items[0].texts })
+        let arena = c.items[0].texts
         let expected = ["Test item a", "SJenV", "lrt", "2023-10-02", "/nonexistent/remindd-test.yaml", "Test item b",
                         c.items[2].title].reduce(0) { $0 + $1.utf8.count }
-        #expect(arena?.byteCount == expected)
+        #expect(arena.byteCount == expected)
     }
 
     @Test func titleAndLocationHaveValueSemantics() throws {
@@ -163,5 +164,21 @@ import Testing
         #expect(Item(id: "x", title: "a", owner: "p", dueText: "") != Item(id: "x", title: "a", owner: "p"))
         #expect(Item(id: "x", title: "a", owner: "p", dueText: "") == Item(id: "x", title: "a", owner: "p", dueText: ""))
         #expect(Item(id: "x", title: "a", owner: "p", dueText: "").dueText == "")
+    }
+
+    @Test func textArenaReadsBackWhatWasAppended() {
+        let arena = TextArena()
+        let texts = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "Ünïcode ☃ 🙂", "e\u{301}", ""]
+        let spans = texts.map(arena.append)
+        arena.shrinkToFit()
+        #expect(spans.map(arena.string) == texts)
+        #expect(arena.byteCount == texts.reduce(0) { $0 + $1.utf8.count })
+        #expect(spans.allSatisfy { $0 != .none })
+        let other = TextArena()
+        let again = other.append("sixteen bytes!!!")
+        #expect(arena.sameBytes(spans[3], other, again) && !arena.sameBytes(spans[2], other, again))
+        #expect(arena.sameBytes(spans[0], other, other.append("")))
+        #expect(arena.sameBytes(spans[0], arena, spans[6]))
+        #expect(!arena.sameBytes(spans[5], other, other.append("\u{e9}")))
     }
 }
