@@ -153,4 +153,20 @@ import Testing
             #expect(Self.errorLines { try ConfigLoader.load(text: text.replacingOccurrences(of: wrong, with: right), path: path) } == nil, "\(name)")
         }
     }
+
+    /// Every part of an item that names something says which part, with the item's id.
+    @Test func unknownNamesInItemsSayWhichPart() throws {
+        let text = TestConfig.yaml(events: "  e1: { title: E }", items: """
+          - { id: a, title: A, owner: Nobody, with: [SJenV, Ghost], meeting: lrx@2023-09-25, due: next lrx, channels: [mial] }
+          - { id: b, title: B, owner: SJenV, agreed: 2023-09-25, due: after e2 +1wd, policy: { escalate: { after: 1, to: [Boss] } } }
+        """)
+        let lines = Self.errorLines { try ConfigLoader.load(text: text, path: "/srv/r.yaml") } ?? []
+        #expect(lines.count == 7)
+        for expected in ["unknown person 'Nobody' in owner of item 'a'", "unknown person 'Ghost' in with of item 'a'",
+                         "unknown meeting series 'lrx' in meeting of item 'a'", "unknown meeting series 'lrx' in due of item 'a'",
+                         "unknown channel 'mial' in channels of item 'a'", "unknown event 'e2' in due of item 'b'",
+                         "unknown person 'Boss' in policy of item 'b'.escalate.to"] {
+            #expect(lines.contains { $0.contains(expected) }, "\(expected)")
+        }
+    }
 }

@@ -139,6 +139,10 @@ import Testing
         #expect(outcome == .loaded)
         let decoded = try #require(back)
         Self.expectSame(loaded, decoded)
+        // Stored as the loader stores them: one text arena, the default policy shared.
+        #expect(decoded.items.allSatisfy { $0.texts === decoded.items[0].texts })
+        let plain = decoded.items.filter { $0.policy == decoded.defaultPolicy }
+        #expect(plain.count > 1 && plain.allSatisfy { $0.sharedPolicy === plain[0].sharedPolicy })
         // Planning from either gives the same reminders.
         let from = Date(timeIntervalSince1970: 1_790_000_000), to = from.addingTimeInterval(200 * 86_400)
         let a = Planner(config: loaded).reminders(state: PlanState(), from: from, to: to)

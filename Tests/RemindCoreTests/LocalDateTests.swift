@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RemindCore
 
@@ -29,5 +30,54 @@ import Testing
         #expect(DurationSpec("2 weeks") == DurationSpec(2, .weeks))
         #expect(DurationSpec("7x") == nil)
         #expect(DurationSpec("d") == nil)
+    }
+
+    @Test func packedDatesKeepEveryYearMonthAndDay() {
+        for (y, m, d) in [(1, 1, 1), (1, 12, 31), (9999, 12, 31), (9999, 1, 1), (2024, 2, 29), (1970, 1, 1)] {
+            let date = LocalDate(year: y, month: m, day: d)
+            #expect(date.year == y && date.month == m && date.day == d)
+            #expect(LocalDate(date.description) == date)
+            #expect(LocalDate(dayNumber: date.dayNumber) == date)
+        }
+        #expect(LocalDate(year: 1, month: 1, day: 1).description == "0001-01-01")
+        #expect(LocalDate(year: 9999, month: 12, day: 31).description == "9999-12-31")
+        // Years outside four digits still count (date arithmetic can reach them).
+        #expect(LocalDate(dayNumber: LocalDate(year: 0, month: 3, day: 1).dayNumber).year == 0)
+        #expect(LocalDate(year: -44, month: 3, day: 15).adding(days: 1) == LocalDate(year: -44, month: 3, day: 16))
+        #expect(LocalDate(year: 9999, month: 12, day: 31).adding(days: 1) == LocalDate(year: 10_000, month: 1, day: 1))
+        var changed = LocalDate(year: 2023, month: 9, day: 25)
+        changed.year = 9999
+        changed.month = 12
+        changed.day = 31
+        #expect(changed == LocalDate("9999-12-31"))
+    }
+
+    @Test func packedDatesCompareAndHashByValue() {
+        let days = [LocalDate(year: 1, month: 1, day: 1), LocalDate(year: 1, month: 1, day: 2),
+                    LocalDate(year: 1, month: 2, day: 1), LocalDate(year: 2, month: 1, day: 1),
+                    LocalDate(year: 2023, month: 12, day: 31), LocalDate(year: 2024, month: 1, day: 1),
+                    LocalDate(year: 9999, month: 12, day: 30), LocalDate(year: 9999, month: 12, day: 31)]
+        for (i, a) in days.enumerated() {
+            for (j, b) in days.enumerated() {
+                #expect((a < b) == (i < j))
+                #expect((a == b) == (i == j))
+            }
+        }
+        let a = LocalDate(year: 2023, month: 10, day: 2), b = LocalDate("2023-10-02")!
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(Set([a, b, LocalDate(dayNumber: a.dayNumber)]).count == 1)
+        #expect([a: 1][b] == 1)
+        let t1 = LocalTime(hour: 23, minute: 59, second: 59), t2 = LocalTime("23:59:59")!
+        #expect(t1 == t2 && t1.hashValue == t2.hashValue && t1.secondsOfDay == 86_399)
+        #expect(LocalTime(hour: 9, minute: 0) < LocalTime(hour: 9, minute: 0, second: 1))
+        #expect(DurationSpec(-999_999_999, .days).amount == -999_999_999)
+        #expect(DurationSpec("999999999wd") == DurationSpec(999_999_999, .workdays))
+    }
+
+    @Test func packedDatesEncodeAsBefore() throws {
+        let d = LocalDate(year: 2023, month: 9, day: 5)
+        let data = try JSONEncoder().encode([d])
+        #expect(String(decoding: data, as: UTF8.self) == #"["2023-09-05"]"#)
+        #expect(try JSONDecoder().decode([LocalDate].self, from: data) == [d])
     }
 }

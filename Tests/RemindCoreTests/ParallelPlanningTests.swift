@@ -43,7 +43,7 @@ import Testing
             item.meeting = nil
             return item
         }
-        c.itemIndex = Dictionary(uniqueKeysWithValues: c.items.enumerated().map { ($1.id, $0) })
+        c.indexItems()
         let planner = Planner(config: c)
         let from = Stamp.utc("2023-09-01T00:00:00Z"), to = Stamp.utc("2024-03-01T00:00:00Z")
         let serial = planner.reminders(state: PlanState(), from: from, to: to)

@@ -86,6 +86,19 @@ import Testing
         #expect(Array(nested).map(\.string) == ["x"])
     }
 
+    /// A reader slower than the parser keeps the queue from running empty; every item still
+    /// comes, once and in order, as the queue drops the nodes already taken on the way.
+    @Test func aSlowReaderGetsEveryItemInOrder() throws {
+        let count = 3_000
+        let text = "items:\n" + (0..<count).map { "  - { id: i\($0), title: T }\n" }.joined()
+        var seen: [String] = []
+        _ = try YAMLHandoff.compose(text) { node in
+            if seen.count % 100 == 0 { usleep(2_000) }
+            if case .mapping(let m) = node, let id = Array(m).first?.value.string { seen.append(id) }
+        }
+        #expect(seen == (0..<count).map { "i\($0)" })
+    }
+
     static let people = """
     timezone: Europe/Amsterdam
     channels:

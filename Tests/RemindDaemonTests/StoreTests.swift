@@ -49,6 +49,25 @@ import Testing
         #expect(try daemon.itemState("x")?.snoozedUntil == Date(timeIntervalSince1970: 2_000))
     }
 
+    @Test func releasingMemoryKeepsTheStoreWorking() throws {
+        let dir = try storeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir + "/state.sqlite")
+        let now = Date(timeIntervalSince1970: 1_695_625_200)
+        try store.setDone("a", at: now)
+        #expect(try store.planState().items["a"]?.done == true)
+        store.releaseMemory()
+        try store.setDone("b", at: now)
+        #expect(try store.planState().items.keys.sorted() == ["a", "b"])
+        store.releaseMemory()
+        store.releaseMemory()
+        #expect(try store.journalMode() == "wal")
+        let memory = try Store.inMemory()
+        try memory.setDone("c", at: now)
+        memory.releaseMemory()
+        #expect(try memory.planState().items["c"]?.done == true)
+    }
+
     @Test func unusablePathFailsWithTheFileName() throws {
         let dir = try storeTempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -135,22 +135,23 @@ extension ConfigDraft {
         var owner: String?
         if let o = m["owner"]?.value, let s = r.line(o, "\(what): owner") {
             owner = s
-            refer(.person, s, o, r, "owner of \(what)")
+            refer(.person, s, o, r, item: id, .owner)
             itemOwnerAt[id] = r.location(o)
         } else if m["owner"] == nil { r.error("\(what) needs an owner", at: node) }
         var with: [String] = []
         if let w = m["with"] {
             for (name, wn) in r.stringList(w.value, "\(what): with") ?? [] {
                 with.append(name)
-                refer(.person, name, wn, r, "with of \(what)")
+                refer(.person, name, wn, r, item: id, .with)
             }
+            with = sharedList(with)
         }
         var meeting: MeetingRef?
         if let mt = m["meeting"]?.value, let s = r.line(mt, "\(what): meeting") {
             let parts = s.split(separator: "@", maxSplits: 1).map(String.init)
             if parts.count == 2, let d = LocalDate(parts[1]) {
                 meeting = MeetingRef(series: parts[0], date: d)
-                refer(.series, parts[0], mt, r, "meeting of \(what)")
+                refer(.series, parts[0], mt, r, item: id, .meeting)
             } else {
                 r.error("\(what): meeting must look like <series>@YYYY-MM-DD (e.g. lrt@2023-09-25), found '\(s)'", at: mt)
             }
@@ -183,7 +184,7 @@ extension ConfigDraft {
             channelsList = []
             for (name, cn) in r.stringList(c.value, "\(what): channels") ?? [] {
                 channelsList?.append(name)
-                refer(.channel, name, cn, r, "channels of \(what)")
+                refer(.channel, name, cn, r, item: id, .channels)
             }
         }
         var remindAt: [Date] = []
@@ -201,10 +202,30 @@ extension ConfigDraft {
         let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
-        items.append(Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
-                          due: due, dueText: dueText, policy: Policy(), channels: channelsList,
-                          remindAt: remindAt, notes: notes, location: r.location(idNode)))
+        let at = r.location(idNode)
+        items.append(Item(id: id, texts: texts, title: texts.append(title), owner: sharedSpan(owner), with: with,
+                          series: meeting.map { sharedSpan($0.series) } ?? .none, meetingDate: meeting?.date,
+                          agreed: agreed, due: due, dueText: dueText.map(sharedSpan) ?? .none,
+                          sharedPolicy: .standard, channels: channelsList, remindAt: remindAt, notes: notes,
+                          file: at.map { sharedSpan($0.file) } ?? .none, line: at?.line ?? 0, column: at?.column ?? 0))
         itemPolicies.append(policy)
+    }
+
+    /// A text items repeat (an owner, a due text, a series, a file name) in the arena, once.
+    func sharedSpan(_ text: String) -> TextSpan {
+        if let known = sharedSpans[text] { return known }
+        let span = texts.append(text)
+        sharedSpans[text] = span
+        return span
+    }
+
+    /// The same list of names as an earlier item's, if there was one: items repeat the
+    /// same co-owners, and each list is an allocation the config keeps.
+    func sharedList(_ names: [String]) -> [String] {
+        guard !names.isEmpty else { return names }
+        if let known = nameLists[names] { return known }
+        nameLists[names] = names
+        return names
     }
 
     func checkDue(_ due: DeadlineExpr, item: String, hasReference: Bool, meeting: MeetingRef?, node: YAMLNode, _ r: YAMLReader) {
@@ -215,13 +236,13 @@ extension ConfigDraft {
             }
         case .nextMeeting(let series, _):
             if let s = series {
-                refer(.series, s, node, r, "due of item '\(item)'")
+                refer(.series, s, node, r, item: item, .due)
             } else if meeting == nil {
                 r.error("item '\(item)': 'next meeting' needs the item's meeting: (or name the series: next <series>)", at: node)
             }
             if !hasReference { r.error("item '\(item)': 'next …' needs meeting: or agreed:", at: node) }
         case .afterEvent(let e, _):
-            refer(.event, e, node, r, "due of item '\(item)'")
+            refer(.event, e, node, r, item: item, .due)
         case .date, .localDateTime, .instant:
             break
         }

@@ -41,13 +41,26 @@ extension ConfigDraft {
             fail("no channels are defined: add one under channels: (a maildir channel needs only a path)",
                  at: SourceLocation(file: mainPath, line: 1, column: 1))
         }
+        // Items with the same policy share one (most have the default).
+        let shared = SharedPolicy.sharing(defaultPolicy)
+        var policies: [Policy: SharedPolicy] = [defaultPolicy: shared]
         for i in items.indices {
-            items[i].policy = itemPolicies[i]?.merged(over: defaultPolicy) ?? defaultPolicy
+            guard let merged = itemPolicies[i]?.merged(over: defaultPolicy) else {
+                items[i].sharedPolicy = shared
+                continue
+            }
+            if let known = policies[merged] {
+                items[i].sharedPolicy = known
+            } else {
+                let new = SharedPolicy(merged)
+                policies[merged] = new
+                items[i].sharedPolicy = new
+            }
         }
         if let tz = timeZone {
             let cal = calendar(tz)
             for (index, d, t) in pendingLocalRemindAt { items[index].remindAt.append(cal.instant(d, t)) }
-            for i in items.indices { items[i].remindAt.sort() }
+            for i in items.indices where items[i].remindAt.count > 1 { items[i].remindAt.sort() }
         }
         guard errors.isEmpty else { return }
         checkReach()
@@ -96,16 +109,26 @@ extension ConfigDraft {
 
     func build() -> Config {
         let tz = timeZone ?? TimeZone(identifier: "UTC")!
+        texts.shrinkToFit()
         var c = Config(path: mainPath, timeZone: tz, language: language, calendar: calendar(tz),
                        statePath: statePath, channels: channels, people: people, retry: retry,
                        catchUpSeconds: catchUp, defaultChannels: defaultChannels ?? [],
-                       defaultPolicy: defaultPolicy, meetings: meetings, events: events, items: items,
-                       templates: templates)
+                       defaultPolicy: defaultPolicy, meetings: meetings, events: events,
+                       items: Self.exactly(items), templates: templates)
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
         c.templateLocations = templateLocations
         c.indexItems()
         c.inputs = inputs
         return c
+    }
+
+    /// The items in an array with room for exactly them: the draft's grew by doubling as
+    /// items were read, so up to half of it is spare room the config would keep.
+    static func exactly(_ items: [Item]) -> [Item] {
+        guard items.capacity > items.count else { return items }
+        return [Item](unsafeUninitializedCapacity: items.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: items)
+        }
     }
 }

@@ -36,10 +36,34 @@ public enum ConfigLoader {
 /// A reference from one definition to another, checked once every file is read.
 struct Reference {
     enum Kind: String { case person, channel, series = "meeting series", event }
+    /// The part of an item that refers: "owner of item 'x'".
+    enum ItemPart: String { case owner, with, meeting, channels, due }
     var kind: Kind
     var name: String
     var at: SourceLocation?
-    var context: String
+    /// An item's references keep the item's id and spell out the context only for an
+    /// error: a large config makes hundreds of thousands of them, and their texts, one
+    /// allocation each, lived until the end of the load between the titles the config
+    /// keeps, leaving the heap too fragmented to give back.
+    private var part: ItemPart?
+    private var subject: String
+
+    init(kind: Kind, name: String, at: SourceLocation?, context: String) {
+        self.kind = kind
+        self.name = name
+        self.at = at
+        self.subject = context
+    }
+
+    init(kind: Kind, name: String, at: SourceLocation?, item: String, part: ItemPart) {
+        self.kind = kind
+        self.name = name
+        self.at = at
+        self.part = part
+        self.subject = item
+    }
+
+    var context: String { part.map { "\($0.rawValue) of item '\(subject)'" } ?? subject }
 }
 
 /// Everything read so far, with where each name was defined. Mutable on purpose: the
@@ -81,6 +105,12 @@ final class ConfigDraft {
     var itemOwnerAt: [String: SourceLocation] = [:]
     /// Deadlines already parsed, by their text.
     var deadlineMemo: [String: DeadlineExpr] = [:]
+    /// Lists of names items hold (`with:`), each kept once.
+    var nameLists: [[String]: [String]] = [:]
+    /// The items' texts, shared by the items (and the config) built here; the ones items
+    /// repeat (owners, due texts, series, file names) are in it once, found through `sharedSpans`.
+    let texts = TextArena()
+    var sharedSpans: [String: TextSpan] = [:]
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
@@ -202,6 +232,11 @@ final class ConfigDraft {
 
     func refer(_ kind: Reference.Kind, _ name: String, _ node: YAMLNode?, _ r: YAMLReader, _ context: String) {
         references.append(Reference(kind: kind, name: name, at: r.location(node), context: context))
+    }
+
+    func refer(_ kind: Reference.Kind, _ name: String, _ node: YAMLNode?, _ r: YAMLReader,
+               item: String, _ part: Reference.ItemPart) {
+        references.append(Reference(kind: kind, name: name, at: r.location(node), item: item, part: part))
     }
 
     static func describe(_ e: YAMLSyntaxError) -> String {

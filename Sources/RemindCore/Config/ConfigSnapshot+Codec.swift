@@ -207,12 +207,14 @@ extension SnapshotReader {
         }) { templates[k] = t }
         var templateLocations: [String: SourceLocation] = [:]
         for (k, l) in try array({ r in (try r.string(), try r.location()) }) { templateLocations[k] = l }
-        var files: [String] = []
-        var policies: [Policy] = []
+        // Items are built as the loader builds them: their texts in one arena, repeated
+        // texts, policies and co-owner lists once.
+        var shared = ItemSharing()
         let n = try count()
         var items: [Item] = []
         items.reserveCapacity(n)
-        for _ in 0..<n { items.append(try item(files: &files, policies: &policies)) }
+        for _ in 0..<n { items.append(try item(&shared)) }
+        shared.texts.shrinkToFit()
 
         var c = Config(path: path, timeZone: zone, language: language, calendar: cal, statePath: statePath,
                        channels: channels, people: people, retry: retry, catchUpSeconds: catchUp,
@@ -293,41 +295,68 @@ extension SnapshotReader {
         }
     }
 
-    mutating func item(files: inout [String], policies: inout [Policy]) throws -> Item {
+    mutating func item(_ shared: inout ItemSharing) throws -> Item {
         let id = try string()
         let title = try string()
         let owner = try string()
-        let with = try strings()
+        let with = shared.list(try strings())
         let meeting = try optional { MeetingRef(series: try $0.string(), date: try $0.date()) }
         let agreed = try optional { try $0.date() }
         let due = try optional { try $0.deadline() }
         let dueText = try optional { try $0.string() }
         let p = try int()
-        let policy: Policy
+        let policy: SharedPolicy
         if p == -1 {
-            policy = try self.policy()
-            policies.append(policy)
+            policy = SharedPolicy.sharing(try self.policy())
+            shared.policies.append(policy)
         } else {
-            guard policies.indices.contains(p) else { throw SnapshotFormatError() }
-            policy = policies[p]
+            guard shared.policies.indices.contains(p) else { throw SnapshotFormatError() }
+            policy = shared.policies[p]
         }
         let channels = try optional { try $0.strings() }
         let remindAt = try array { Date(timeIntervalSinceReferenceDate: try $0.double()) }
         let notes = try optional { try $0.string() }
-        let location = try optional { r -> SourceLocation in
-            let f = try r.int()
-            let file: String
+        var file = TextSpan.none
+        var line = 0, column = 0
+        if try bool() {
+            let f = try int()
             if f == -1 {
-                file = try r.string()
-                files.append(file)
+                file = shared.span(try string())
+                shared.files.append(file)
             } else {
-                guard files.indices.contains(f) else { throw SnapshotFormatError() }
-                file = files[f]
+                guard shared.files.indices.contains(f) else { throw SnapshotFormatError() }
+                file = shared.files[f]
             }
-            return SourceLocation(file: file, line: try r.int(), column: try r.int())
+            line = try int()
+            column = try int()
         }
-        return Item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
-                    dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
-                    location: location)
+        return Item(id: id, texts: shared.texts, title: shared.texts.append(title), owner: shared.span(owner),
+                    with: with, series: meeting.map { shared.span($0.series) } ?? .none, meetingDate: meeting?.date,
+                    agreed: agreed, due: due, dueText: dueText.map { shared.span($0) } ?? .none, sharedPolicy: policy,
+                    channels: channels, remindAt: remindAt, notes: notes, file: file, line: line, column: column)
+    }
+}
+
+/// What items read from a snapshot share, as the loader's items do.
+struct ItemSharing {
+    let texts = TextArena()
+    var spans: [String: TextSpan] = [:]
+    var lists: [[String]: [String]] = [:]
+    var policies: [SharedPolicy] = []
+    var files: [TextSpan] = []
+
+    /// A text items repeat (owner, due text, series, file name), in the arena once.
+    mutating func span(_ text: String) -> TextSpan {
+        if let known = spans[text] { return known }
+        let s = texts.append(text)
+        spans[text] = s
+        return s
+    }
+
+    mutating func list(_ names: [String]) -> [String] {
+        guard !names.isEmpty else { return names }
+        if let known = lists[names] { return known }
+        lists[names] = names
+        return names
     }
 }

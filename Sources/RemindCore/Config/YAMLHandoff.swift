@@ -61,7 +61,16 @@ enum YAMLHandoff {
                 nodes.removeAll(keepingCapacity: true)
                 head = 0
                 condition.broadcast()
-            } else if nodes.count - head == capacity / 2 {
+                return n
+            }
+            // Nodes already taken go as the queue moves on, not only when it runs empty: a
+            // parser that stays ahead never lets it, and the list kept every item's tree
+            // (tens of MB in the helper's allocator, left resident after the load).
+            if head >= capacity {
+                nodes.removeFirst(head)
+                head = 0
+            }
+            if nodes.count - head == capacity / 2 {
                 condition.broadcast()
             }
             return n

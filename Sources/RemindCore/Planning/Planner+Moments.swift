@@ -36,7 +36,7 @@ extension Planner {
                 let raw: LocalDate
                 switch lead.unit {
                 case .workdays: raw = cal.adding(workdays: -lead.amount, to: day)
-                default: raw = cal.adding(DurationSpec(-lead.amount, lead.unit), to: day)
+                default: raw = cal.adding(-lead.amount, lead.unit, to: day)
                 }
                 let on = cal.workingDay(onOrBefore: raw)
                 if let anchor, on <= anchor { continue }
@@ -74,8 +74,9 @@ extension Planner {
         let firstDay = rawFirstDay ?? cal.localDate(of: first)
         let maxK = limit ?? Int.max
         func day(_ k: Int) -> LocalDate {
-            let span = DurationSpec((k - 1) * every.amount, every.unit)
-            return every.unit == .workdays ? cal.adding(span, to: firstDay) : cal.workingDay(onOrAfter: cal.adding(span, to: firstDay))
+            let span = (k - 1) * every.amount
+            return every.unit == .workdays ? cal.adding(span, every.unit, to: firstDay)
+                : cal.workingDay(onOrAfter: cal.adding(span, every.unit, to: firstDay))
         }
         func moment(_ k: Int) -> Date {
             if let secs = every.seconds { return first.addingTimeInterval(TimeInterval((k - 1) * secs)) }

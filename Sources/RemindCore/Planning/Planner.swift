@@ -129,7 +129,7 @@ public struct Planner: Sendable {
     public func deliveries(for r: Reminder) -> [PlannedDelivery] {
         // Only the item's own channels matter here; reading them alone spares copying
         // the whole item for every reminder.
-        let itemChannels = r.isEventNotice ? nil : config.itemIndex[r.subject].flatMap { config.items[$0].channels }
+        let itemChannels = r.isEventNotice ? nil : config.position(of: r.subject).flatMap { config.items[$0].channels }
         var order: [String] = []
         var to: [String: [String]] = [:]
         var cc: [String: [String]] = [:]
@@ -154,7 +154,7 @@ public struct Planner: Sendable {
     /// The channels a reminder goes out on, in the order of `deliveries(for:)`, without
     /// building the deliveries.
     public func channels(for r: Reminder) -> [String] {
-        let itemChannels = r.isEventNotice ? nil : config.itemIndex[r.subject].flatMap { config.items[$0].channels }
+        let itemChannels = r.isEventNotice ? nil : config.position(of: r.subject).flatMap { config.items[$0].channels }
         var order: [String] = []
         for p in r.people {
             for c in config.channels(for: p, itemChannels: itemChannels) where !order.contains(c) { order.append(c) }

@@ -8,12 +8,21 @@ public enum DurationUnit: String, Sendable, CaseIterable {
 
 /// A duration as written (`7d`, `2wd`, `15m`, `-2wd`): kept symbolic because `1d` across a
 /// DST change and `2wd` across a weekend are not fixed numbers of seconds.
+///
+/// The amount is stored as `Int32` (5 bytes in all, so an optional one fits beside a string
+/// in a deadline): the grammar allows at most nine digits. Arithmetic that multiplies
+/// amounts works on `Int` (`WorkCalendar.adding(_:_:to:)`).
 public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
-    public var amount: Int
+    private var packedAmount: Int32
     public var unit: DurationUnit
 
+    public var amount: Int {
+        get { Int(packedAmount) }
+        set { packedAmount = Int32(newValue) }
+    }
+
     public init(_ amount: Int, _ unit: DurationUnit) {
-        self.amount = amount
+        packedAmount = Int32(amount)
         self.unit = unit
     }
 

@@ -3,15 +3,32 @@ import Foundation
 /// A calendar day with no zone attached. Deadlines, holidays and meeting dates are days
 /// in the configured zone; keeping them zone-free until the last step avoids the classic
 /// "midnight UTC is the previous day in Amsterdam" bugs.
+///
+/// Stored packed (6 bytes instead of 24): an item holds several dates and a config holds
+/// 100,000 items. Years must fit `Int32` and months and days `0...255`; every date the
+/// config grammar or date arithmetic produces does.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    private var packedYear: Int32
+    private var packedMonth: UInt8
+    private var packedDay: UInt8
+
+    public var year: Int {
+        get { Int(packedYear) }
+        set { packedYear = Int32(newValue) }
+    }
+    public var month: Int {
+        get { Int(packedMonth) }
+        set { packedMonth = UInt8(newValue) }
+    }
+    public var day: Int {
+        get { Int(packedDay) }
+        set { packedDay = UInt8(newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packedYear = Int32(year)
+        packedMonth = UInt8(month)
+        packedDay = UInt8(day)
     }
 
     /// Parses `YYYY-MM-DD` and checks that the day exists.
@@ -105,16 +122,29 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
-/// A wall-clock time of day.
+/// A wall-clock time of day. Stored packed (3 bytes); each part must fit `0...255`.
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+    private var packedHour: UInt8
+    private var packedMinute: UInt8
+    private var packedSecond: UInt8
+
+    public var hour: Int {
+        get { Int(packedHour) }
+        set { packedHour = UInt8(newValue) }
+    }
+    public var minute: Int {
+        get { Int(packedMinute) }
+        set { packedMinute = UInt8(newValue) }
+    }
+    public var second: Int {
+        get { Int(packedSecond) }
+        set { packedSecond = UInt8(newValue) }
+    }
 
     public init(hour: Int, minute: Int, second: Int = 0) {
-        self.hour = hour
-        self.minute = minute
-        self.second = second
+        packedHour = UInt8(hour)
+        packedMinute = UInt8(minute)
+        packedSecond = UInt8(second)
     }
 
     /// Parses `HH:MM` or `HH:MM:SS` (24-hour clock).

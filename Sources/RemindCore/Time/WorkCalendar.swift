@@ -84,13 +84,19 @@ public struct WorkCalendar: Sendable, Hashable {
 
     /// Calendar arithmetic for d/wd/w/mo durations (exact units are rejected by the caller).
     public func adding(_ spec: DurationSpec, to d: LocalDate) -> LocalDate {
-        switch spec.unit {
-        case .days: return d.adding(days: spec.amount)
-        case .weeks: return d.adding(days: 7 * spec.amount)
-        case .months: return d.adding(months: spec.amount)
-        case .workdays: return adding(workdays: spec.amount, to: d)
-        case .seconds, .minutes, .hours:
-            return d.adding(days: Int((Double(spec.seconds!) / 86_400).rounded(.towardZero)))
+        adding(spec.amount, spec.unit, to: d)
+    }
+
+    /// The same for an amount that may not fit a `DurationSpec` (a multiple of one).
+    func adding(_ amount: Int, _ unit: DurationUnit, to d: LocalDate) -> LocalDate {
+        switch unit {
+        case .days: return d.adding(days: amount)
+        case .weeks: return d.adding(days: 7 * amount)
+        case .months: return d.adding(months: amount)
+        case .workdays: return adding(workdays: amount, to: d)
+        case .seconds: return d.adding(days: Int((Double(amount) / 86_400).rounded(.towardZero)))
+        case .minutes: return d.adding(days: Int((Double(amount * 60) / 86_400).rounded(.towardZero)))
+        case .hours: return d.adding(days: Int((Double(amount * 3600) / 86_400).rounded(.towardZero)))
         }
     }
 

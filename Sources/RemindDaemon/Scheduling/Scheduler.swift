@@ -54,6 +54,8 @@ public final class Scheduler: @unchecked Sendable {
         let all = planner.reminders(state: state, from: .distantPast, to: end, ordered: false)
         try reconcile(past: all.filter { $0.at < now }, now: now)
         rebuild(upcoming: Planner.sorted(all.filter { $0.at >= now }), now: now)
+        // Checking every past reminder filled SQLite's caches; the daemon then sleeps.
+        store.releaseMemory()
     }
 
     /// A new, valid config. The store and what is in flight are kept; a reminder the new

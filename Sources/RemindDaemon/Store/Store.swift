@@ -65,6 +65,18 @@ public final class Store: Sendable {
         return config
     }
 
+    /// Gives back SQLite's page caches, cached statements and idle reader connections.
+    /// After start-up has checked every past reminder against the outbox they hold
+    /// megabytes the daemon does not need between reminders; what is needed later is read
+    /// again (from the operating system's file cache) and cached again.
+    public func releaseMemory() {
+        if let pool = writer as? DatabasePool {
+            pool.releaseMemory()
+        } else if let queue = writer as? DatabaseQueue {
+            queue.releaseMemory()
+        }
+    }
+
     /// The SQLite journal mode in force (`wal` for a file store).
     public func journalMode() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }

@@ -42,7 +42,7 @@ enum Fixture {
                                                                  end: LocalDate(year: 2023, month: 12, day: 10)),
                                             owner: "JenV", occurred: nil)],
             items: items, templates: templates)
-        for (i, item) in items.enumerated() { c.itemIndex[item.id] = i }
+        c.indexItems()
         return c
     }
 

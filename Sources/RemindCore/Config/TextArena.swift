@@ -1,0 +1,65 @@
+import Foundation
+
+/// Text kept as UTF-8 bytes end to end in one buffer, read back as `String`s.
+///
+/// Why: a `String` of more than 15 bytes is an allocation of its own with a 32-byte header,
+/// rounded up by malloc; an item title of 38 bytes took 80. The loader puts every item's
+/// title, and each distinct owner, due text, series and file name, into one arena per
+/// config: 100,000 titles went from 8 MB in 100,000 allocations to 3.8 MB in one, and
+/// freeing them no longer leaves the heap in holes. A `String` read from the arena is
+/// equal to the one put in (same scalars).
+///
+/// Appended to only by the one thread that builds it (the loader, or an `Item` setter on a
+/// fresh arena), before any item that refers to it is shared; read-only after that.
+final class TextArena: @unchecked Sendable {
+    private var bytes: [UInt8] = []
+
+    init() {}
+
+    /// Appends the text; the span reads it back.
+    func append(_ text: String) -> TextSpan {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        precondition(bytes.count < Int(UInt32.max), "more than 4 GB of item text")
+        return TextSpan(offset: UInt32(start), count: UInt32(bytes.count - start))
+    }
+
+    func string(_ span: TextSpan) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            let start = Int(span.offset)
+            return String(decoding: UnsafeBufferPointer(rebasing: all[start..<start + Int(span.count)]), as: UTF8.self)
+        }
+    }
+
+    /// The same bytes at both spans (a cheap test before comparing as strings).
+    func sameBytes(_ a: TextSpan, _ other: TextArena, _ b: TextSpan) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.count == 0 || (self === other && a.offset == b.offset) { return true }
+        return bytes.withUnsafeBufferPointer { x in
+            other.bytes.withUnsafeBufferPointer { y in
+                memcmp(x.baseAddress! + Int(a.offset), y.baseAddress! + Int(b.offset), Int(a.count)) == 0
+            }
+        }
+    }
+
+    /// Drops the room the buffer grew into while the loader appended.
+    func shrinkToFit() {
+        guard bytes.capacity > bytes.count else { return }
+        let all = bytes
+        bytes = [UInt8](unsafeUninitializedCapacity: all.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: all)
+        }
+    }
+
+    /// Bytes held (tests).
+    var byteCount: Int { bytes.count }
+}
+
+/// Where a text is in a `TextArena`.
+struct TextSpan: Hashable, Sendable {
+    var offset: UInt32
+    var count: UInt32
+
+    /// No text (an absent optional).
+    static let none = TextSpan(offset: .max, count: .max)
+}
