@@ -56,3 +56,34 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == agenda.json().serialized())
     }
 }
+
+/// `Planner.sorted` orders by time, then subject, then kind name, keeping the planned
+/// order of equal reminders: the same as sorting on the values themselves.
+@Suite struct ReminderOrderTests {
+    @Test func sortedIsOrderByTimeSubjectAndKind() {
+        var rng = SystemRandomNumberGenerator()
+        let subjects = ["a1", "a10", "a2", "b", "Ab", "z-very-long-subject-name-0001", "é", "a1.x"]
+        let base = Date(timeIntervalSince1970: 1_800_000_000)
+        for _ in 0..<20 {
+            var list: [Reminder] = []
+            // Runs of one subject, as the planner makes them, and scattered ones.
+            for _ in 0..<Int.random(in: 2...400, using: &rng) {
+                let subject = subjects.randomElement(using: &rng)!
+                for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                    let at = base.addingTimeInterval(Double(Int.random(in: 0..<6, using: &rng)) * 3600)
+                    list.append(Reminder(subject: subject, kind: ReminderKind.allCases.randomElement(using: &rng)!, at: at,
+                                         people: ["p\(Int.random(in: 0..<1000, using: &rng))"]))
+                }
+            }
+            let expected = list.enumerated().sorted { x, y in
+                let (a, b) = (x.element, y.element)
+                if a.at != b.at { return a.at < b.at }
+                if a.subject != b.subject { return a.subject < b.subject }
+                if a.kind.rawValue != b.kind.rawValue { return a.kind.rawValue < b.kind.rawValue }
+                return x.offset < y.offset
+            }.map(\.element)
+            #expect(Planner.sorted(list) == expected)
+        }
+        #expect(Planner.sorted([]) == [])
+    }
+}

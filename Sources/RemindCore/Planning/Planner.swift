@@ -40,16 +40,31 @@ public struct Planner: Sendable {
         guard list.count > 1 else { return list }
         // Most reminders share their moment (the workday start), so nearly every comparison
         // came down to the subjects' strings: the subjects are ranked once instead, and
-        // small keys are sorted.
-        var subjects: [String: Int32] = [:]
-        for r in list where subjects[r.subject] == nil { subjects[r.subject] = 0 }
-        for (rank, s) in subjects.keys.sorted().enumerated() { subjects[s] = Int32(rank) }
+        // small keys are sorted. One item's reminders are planned together, so the subject
+        // is looked up only where it changes; elements are read in place, not copied.
         var keys: [SortKey] = []
         keys.reserveCapacity(list.count)
-        for (i, r) in list.enumerated() {
-            keys.append(SortKey(at: r.at.timeIntervalSinceReferenceDate, subject: subjects[r.subject]!,
-                                kind: Self.kindRank[r.kind]!, index: Int32(i)))
+        var names: [String] = []
+        list.withUnsafeBufferPointer { all in
+            var known: [String: Int32] = [:]
+            var current: Int32 = -1
+            for i in all.indices {
+                if current < 0 || all[i].subject != names[Int(current)] {
+                    if let k = known[all[i].subject] {
+                        current = k
+                    } else {
+                        current = Int32(names.count)
+                        known[all[i].subject] = current
+                        names.append(all[i].subject)
+                    }
+                }
+                keys.append(SortKey(at: all[i].at.timeIntervalSinceReferenceDate, subject: current,
+                                    kind: Self.kindRank(all[i].kind), index: Int32(i)))
+            }
         }
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (r, n) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[n] = Int32(r) }
+        for i in keys.indices { keys[i].subject = rank[Int(keys[i].subject)] }
         keys.sort()
         return keys.map { list[Int($0.index)] }
     }
@@ -69,8 +84,11 @@ public struct Planner: Sendable {
     }
 
     /// Kinds in the order of their names, as the listing has always sorted them.
-    private static let kindRank: [ReminderKind: Int32] = Dictionary(
-        uniqueKeysWithValues: ReminderKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, Int32($0)) })
+    private static let kindOrder: [ReminderKind] = ReminderKind.allCases.sorted { $0.rawValue < $1.rawValue }
+
+    private static func kindRank(_ k: ReminderKind) -> Int32 {
+        Int32(kindOrder.firstIndex(of: k)!)
+    }
 
     /// Only the event notices (`event-expected`, `event-late`) in `[from, to)`, of the
     /// events named: what a recorded event or a changed item can move, without planning
