@@ -20,7 +20,10 @@ struct Check: ParsableCommand {
         let state = PlanState()
         let planner = Planner(config: config)
         for w in ConfigWarnings.find(config) { Console.error(w) }
-        let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400), parallel: true).first
+        // The first in agenda order; finding it needs no sort of the whole year.
+        let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400), ordered: false,
+                                     parallel: true)
+            .min { a, b in (a.at, a.subject, a.kind.rawValue) < (b.at, b.subject, b.kind.rawValue) }
         var line = "\(config.path): ok: \(config.items.count) item\(config.items.count == 1 ? "" : "s"), "
             + "\(config.people.count) people, \(config.channels.count) channel\(config.channels.count == 1 ? "" : "s"), "
             + "zone \(config.timeZoneName)"

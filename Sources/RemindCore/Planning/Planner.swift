@@ -38,6 +38,12 @@ public struct Planner: Sendable {
     /// items is half a million of them.
     public static func sorted(_ list: [Reminder]) -> [Reminder] {
         guard list.count > 1 else { return list }
+        return order(list).map { list[Int($0)] }
+    }
+
+    /// The positions of `list` in the order of `sorted(_:)`.
+    public static func order(_ list: [Reminder]) -> [Int32] {
+        guard list.count > 1 else { return list.isEmpty ? [] : [0] }
         // Most reminders share their moment (the workday start), so nearly every comparison
         // came down to the subjects' strings: the subjects are ranked once instead, and
         // small keys are sorted. One item's reminders are planned together, so the subject
@@ -66,7 +72,7 @@ public struct Planner: Sendable {
         for (r, n) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[n] = Int32(r) }
         for i in keys.indices { keys[i].subject = rank[Int(keys[i].subject)] }
         keys.sort()
-        return keys.map { list[Int($0.index)] }
+        return keys.map(\.index)
     }
 
     private struct SortKey: Comparable {

@@ -38,6 +38,19 @@ public enum Digits {
 
     /// `append(_:width:to:)` for a UTF-8 buffer; non-negative values only.
     public static func append(_ n: Int, width: Int, to out: inout [UInt8]) {
+        // Time stamps are made of these: two and four digits.
+        if width == 2 && n >= 0 && n < 100 {
+            out.append(UInt8(truncatingIfNeeded: n / 10) + 48)
+            out.append(UInt8(truncatingIfNeeded: n % 10) + 48)
+            return
+        }
+        if width == 4 && n >= 0 && n < 10_000 {
+            out.append(UInt8(truncatingIfNeeded: n / 1000) + 48)
+            out.append(UInt8(truncatingIfNeeded: n / 100 % 10) + 48)
+            out.append(UInt8(truncatingIfNeeded: n / 10 % 10) + 48)
+            out.append(UInt8(truncatingIfNeeded: n % 10) + 48)
+            return
+        }
         guard n >= 0 else {
             var s = ""
             append(n, width: width, to: &s)
