@@ -57,6 +57,10 @@ public final class Store: Sendable {
         // lock for a moment: wait for it instead of failing.
         config.busyMode = .timeout(busyTimeout)
         config.label = "remindd.store"
+        // Readers stay open, so `releaseMemory()` empties their caches in place: closing
+        // them goes through GRDB's barrier on a concurrent queue, which starts libdispatch's
+        // once-a-second pool monitor and the daemon would never sleep again.
+        config.persistentReadOnlyConnections = true
         config.prepareDatabase { db in
             // GRDB sets this for WAL pools already; say it explicitly, it is a guarantee
             // the outbox relies on (durable across process crashes, cheap commits).
