@@ -173,8 +173,12 @@ public struct Agenda: Sendable {
 
     /// `localISO(_:_:)` appended to a UTF-8 buffer.
     static func appendLocalISO(_ date: Date, _ cal: WorkCalendar, to out: inout [UInt8]) {
-        let (d, s) = cal.local(date)
-        let off = cal.offset(atUTC: Int(date.timeIntervalSince1970.rounded(.down)))
+        // One look-up of the zone's offset gives both the local time and the offset.
+        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let off = cal.offset(atUTC: t)
+        let l = t + off
+        let day = Int((Double(l) / 86_400).rounded(.down))
+        let (d, s) = (LocalDate(dayNumber: day), l - day * 86_400)
         UTCStamp.appendDate(d, to: &out)
         out.append(UInt8(ascii: "T"))
         UTCStamp.appendClock(s, to: &out)

@@ -8,6 +8,18 @@ public struct Planner: Sendable {
 
     public init(config: Config) {
         self.config = config
+        peopleNameChannels = config.people.values.contains { $0.channels != nil }
+    }
+
+    /// Whether any person has channels of their own (else the defaults reach everyone).
+    private let peopleNameChannels: Bool
+
+    /// The list without repeats, in order; the list itself when it has none.
+    static func uniqueInOrder(_ list: [String]) -> [String] {
+        guard list.count > 1 else { return list }
+        var out: [String] = []
+        for c in list where !out.contains(c) { out.append(c) }
+        return out.count == list.count ? list : out
     }
 
     /// Every reminder with `from <= at < to`, ordered by time, then item (or in no
@@ -179,6 +191,10 @@ public struct Planner: Sendable {
     /// building the deliveries.
     public func channels(for r: Reminder) -> [String] {
         let itemChannels = r.isEventNotice ? nil : config.position(of: r.subject).flatMap { config.items[$0].channels }
+        // The common cases need no look-up per person: the item names its channels, or no
+        // person names any and everyone is reached through the defaults.
+        if let itemChannels, !r.people.isEmpty { return Self.uniqueInOrder(itemChannels) }
+        if itemChannels == nil && !peopleNameChannels && !r.people.isEmpty { return Self.uniqueInOrder(config.defaultChannels) }
         var order: [String] = []
         for p in r.people {
             for c in config.channels(for: p, itemChannels: itemChannels) where !order.contains(c) { order.append(c) }
