@@ -140,11 +140,19 @@ extension ConfigLoader {
     /// `load(path:)` through a snapshot cache: a snapshot that still stands is read
     /// instead of the YAML; otherwise the YAML is loaded and, when valid, snapshotted.
     public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
-        guard let cache else { return (try load(path: path), .parsed(reason: "snapshots are off")) }
-        let (cached, result) = cache.load(path: path)
-        if let cached { return (cached, result) }
-        let config = try load(path: path)
-        cache.store(config, path: path)
+        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache)
+        store()
         return (config, result)
+    }
+
+    /// The same, with the writing of a new snapshot handed back to run when it suits the
+    /// caller (the daemon writes it once it is ready, not before).
+    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?)
+        throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
+        guard let cache else { return (try load(path: path), .parsed(reason: "snapshots are off"), {}) }
+        let (cached, result) = cache.load(path: path)
+        if let cached { return (cached, result, {}) }
+        let config = try load(path: path)
+        return (config, result, { cache.store(config, path: path) })
     }
 }

@@ -38,8 +38,10 @@ public final class Daemon: @unchecked Sendable {
     /// start, 74 when the state cannot be opened.
     public func run() -> Never {
         let loaded: ConfigCache.Result
+        let storeSnapshot: @Sendable () -> Void
         do {
-            (config, loaded) = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment))
+            (config, loaded, storeSnapshot) = try ServiceConfig.loadDeferringSnapshot(path: configPath,
+                                                                                      cache: ConfigCache(environment: environment))
         } catch let e as ConfigErrors {
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
@@ -83,6 +85,10 @@ public final class Daemon: @unchecked Sendable {
             "next": "\(queue.sync { describeNext() })",
         ])
         _ = notify.ready(status: queue.sync { statusLine() })
+        // A config read from its YAML is snapshotted once the daemon is ready (the next
+        // start reads the snapshot instead), on the scheduler's queue, so a stop or a
+        // reload that comes meanwhile waits for it.
+        queue.async { storeSnapshot() }
         dispatchMain()
     }
 
@@ -212,3 +218,4 @@ public final class Daemon: @unchecked Sendable {
         "\(config.items.count) items; next reminder: \(describeNext())"
     }
 }
+

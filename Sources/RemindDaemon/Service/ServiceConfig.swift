@@ -13,7 +13,16 @@ public enum ServiceConfig {
 
     /// Through a snapshot cache (see `ConfigCache`); says whether the snapshot was used.
     public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
-        let (config, result) = try ConfigLoader.load(path: path, cache: cache)
+        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache)
+        store()
+        return (config, result)
+    }
+
+    /// The same, with writing a new snapshot left to the caller (`store`), for after the
+    /// templates are checked and whatever must not wait for it.
+    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?)
+        throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
+        let (config, result, store) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
         do {
             _ = try MessageRenderer(config: config)
         } catch let e as TemplateError {
@@ -22,6 +31,6 @@ public enum ServiceConfig {
         } catch {
             throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return (config, result)
+        return (config, result, store)
     }
 }
