@@ -144,7 +144,6 @@ extension ConfigDraft {
                 with.append(name)
                 refer(.person, name, wn, r, item: id, .with)
             }
-            with = sharedList(with)
         }
         var meeting: MeetingRef?
         if let mt = m["meeting"]?.value, let s = r.line(mt, "\(what): meeting") {
@@ -203,29 +202,10 @@ extension ConfigDraft {
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
         let at = r.location(idNode)
-        items.append(Item(id: id, texts: texts, title: texts.append(title), owner: sharedSpan(owner), with: with,
-                          series: meeting.map { sharedSpan($0.series) } ?? .none, meetingDate: meeting?.date,
-                          agreed: agreed, due: due, dueText: dueText.map(sharedSpan) ?? .none,
-                          sharedPolicy: .standard, channels: channelsList, remindAt: remindAt, notes: notes,
-                          file: at.map { sharedSpan($0.file) } ?? .none, line: at?.line ?? 0, column: at?.column ?? 0))
+        items.append(itemBuilder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
+                                      due: due, dueText: dueText, policy: .standard, channels: channelsList,
+                                      remindAt: remindAt, notes: notes, location: r.location(idNode)))
         itemPolicies.append(policy)
-    }
-
-    /// A text items repeat (an owner, a due text, a series, a file name) in the arena, once.
-    func sharedSpan(_ text: String) -> TextSpan {
-        if let known = sharedSpans[text] { return known }
-        let span = texts.append(text)
-        sharedSpans[text] = span
-        return span
-    }
-
-    /// The same list of names as an earlier item's, if there was one: items repeat the
-    /// same co-owners, and each list is an allocation the config keeps.
-    func sharedList(_ names: [String]) -> [String] {
-        guard !names.isEmpty else { return names }
-        if let known = nameLists[names] { return known }
-        nameLists[names] = names
-        return names
     }
 
     func checkDue(_ due: DeadlineExpr, item: String, hasReference: Bool, meeting: MeetingRef?, node: YAMLNode, _ r: YAMLReader) {

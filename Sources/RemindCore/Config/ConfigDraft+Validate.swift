@@ -109,7 +109,7 @@ extension ConfigDraft {
 
     func build() -> Config {
         let tz = timeZone ?? TimeZone(identifier: "UTC")!
-        texts.shrinkToFit()
+        itemBuilder.texts.shrinkToFit()
         var c = Config(path: mainPath, timeZone: tz, language: language, calendar: calendar(tz),
                        statePath: statePath, channels: channels, people: people, retry: retry,
                        catchUpSeconds: catchUp, defaultChannels: defaultChannels ?? [],

@@ -105,12 +105,8 @@ final class ConfigDraft {
     var itemOwnerAt: [String: SourceLocation] = [:]
     /// Deadlines already parsed, by their text.
     var deadlineMemo: [String: DeadlineExpr] = [:]
-    /// Lists of names items hold (`with:`), each kept once.
-    var nameLists: [[String]: [String]] = [:]
-    /// The items' texts, shared by the items (and the config) built here; the ones items
-    /// repeat (owners, due texts, series, file names) are in it once, found through `sharedSpans`.
-    let texts = TextArena()
-    var sharedSpans: [String: TextSpan] = [:]
+    /// The items' texts and co-owner lists, shared by the items built here.
+    var itemBuilder = ItemBuilder()
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 

@@ -209,12 +209,14 @@ extension SnapshotReader {
         for (k, l) in try array({ r in (try r.string(), try r.location()) }) { templateLocations[k] = l }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
-        var shared = ItemSharing()
+        var builder = ItemBuilder()
+        var files: [String] = []
+        var policies: [SharedPolicy] = []
         let n = try count()
         var items: [Item] = []
         items.reserveCapacity(n)
-        for _ in 0..<n { items.append(try item(&shared)) }
-        shared.texts.shrinkToFit()
+        for _ in 0..<n { items.append(try item(&builder, files: &files, policies: &policies)) }
+        builder.texts.shrinkToFit()
 
         var c = Config(path: path, timeZone: zone, language: language, calendar: cal, statePath: statePath,
                        channels: channels, people: people, retry: retry, catchUpSeconds: catchUp,
@@ -295,11 +297,12 @@ extension SnapshotReader {
         }
     }
 
-    mutating func item(_ shared: inout ItemSharing) throws -> Item {
+    /// A file or policy seen before comes as its number; a new one as -1 and itself.
+    mutating func item(_ builder: inout ItemBuilder, files: inout [String], policies: inout [SharedPolicy]) throws -> Item {
         let id = try string()
         let title = try string()
         let owner = try string()
-        let with = shared.list(try strings())
+        let with = try strings()
         let meeting = try optional { MeetingRef(series: try $0.string(), date: try $0.date()) }
         let agreed = try optional { try $0.date() }
         let due = try optional { try $0.deadline() }
@@ -308,55 +311,28 @@ extension SnapshotReader {
         let policy: SharedPolicy
         if p == -1 {
             policy = SharedPolicy.sharing(try self.policy())
-            shared.policies.append(policy)
+            policies.append(policy)
         } else {
-            guard shared.policies.indices.contains(p) else { throw SnapshotFormatError() }
-            policy = shared.policies[p]
+            guard policies.indices.contains(p) else { throw SnapshotFormatError() }
+            policy = policies[p]
         }
         let channels = try optional { try $0.strings() }
         let remindAt = try array { Date(timeIntervalSinceReferenceDate: try $0.double()) }
         let notes = try optional { try $0.string() }
-        var file = TextSpan.none
-        var line = 0, column = 0
-        if try bool() {
-            let f = try int()
+        let location = try optional { r -> SourceLocation in
+            let f = try r.int()
+            let file: String
             if f == -1 {
-                file = shared.span(try string())
-                shared.files.append(file)
+                file = try r.string()
+                files.append(file)
             } else {
-                guard shared.files.indices.contains(f) else { throw SnapshotFormatError() }
-                file = shared.files[f]
+                guard files.indices.contains(f) else { throw SnapshotFormatError() }
+                file = files[f]
             }
-            line = try int()
-            column = try int()
+            return SourceLocation(file: file, line: try r.int(), column: try r.int())
         }
-        return Item(id: id, texts: shared.texts, title: shared.texts.append(title), owner: shared.span(owner),
-                    with: with, series: meeting.map { shared.span($0.series) } ?? .none, meetingDate: meeting?.date,
-                    agreed: agreed, due: due, dueText: dueText.map { shared.span($0) } ?? .none, sharedPolicy: policy,
-                    channels: channels, remindAt: remindAt, notes: notes, file: file, line: line, column: column)
-    }
-}
-
-/// What items read from a snapshot share, as the loader's items do.
-struct ItemSharing {
-    let texts = TextArena()
-    var spans: [String: TextSpan] = [:]
-    var lists: [[String]: [String]] = [:]
-    var policies: [SharedPolicy] = []
-    var files: [TextSpan] = []
-
-    /// A text items repeat (owner, due text, series, file name), in the arena once.
-    mutating func span(_ text: String) -> TextSpan {
-        if let known = spans[text] { return known }
-        let s = texts.append(text)
-        spans[text] = s
-        return s
-    }
-
-    mutating func list(_ names: [String]) -> [String] {
-        guard !names.isEmpty else { return names }
-        if let known = lists[names] { return known }
-        lists[names] = names
-        return names
+        return builder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
+                            dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
+                            location: location)
     }
 }

@@ -63,3 +63,39 @@ struct TextSpan: Hashable, Sendable {
     /// No text (an absent optional).
     static let none = TextSpan(offset: .max, count: .max)
 }
+
+/// Builds the items of one config as they are kept: their texts in one arena, the texts
+/// items repeat (owners, due texts, series, file names) and their co-owner lists once.
+/// The loader and the snapshot reader both build items through it.
+struct ItemBuilder {
+    let texts = TextArena()
+    private var spans: [String: TextSpan] = [:]
+    private var lists: [[String]: [String]] = [:]
+
+    /// A text items repeat, in the arena once.
+    mutating func span(_ text: String) -> TextSpan {
+        if let known = spans[text] { return known }
+        let span = texts.append(text)
+        spans[text] = span
+        return span
+    }
+
+    /// The same list of names as an earlier item's, if there was one: each list is an
+    /// allocation the config keeps.
+    mutating func list(_ names: [String]) -> [String] {
+        guard !names.isEmpty else { return names }
+        if let known = lists[names] { return known }
+        lists[names] = names
+        return names
+    }
+
+    mutating func item(id: String, title: String, owner: String, with: [String], meeting: MeetingRef?,
+                       agreed: LocalDate?, due: DeadlineExpr?, dueText: String?, policy: SharedPolicy,
+                       channels: [String]?, remindAt: [Date], notes: String?, location: SourceLocation?) -> Item {
+        Item(id: id, texts: texts, title: texts.append(title), owner: span(owner), with: list(with),
+             series: meeting.map { span($0.series) } ?? .none, meetingDate: meeting?.date,
+             agreed: agreed, due: due, dueText: dueText.map { span($0) } ?? .none, sharedPolicy: policy,
+             channels: channels, remindAt: remindAt, notes: notes,
+             file: location.map { span($0.file) } ?? .none, line: location?.line ?? 0, column: location?.column ?? 0)
+    }
+}

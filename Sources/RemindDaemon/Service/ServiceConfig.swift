@@ -13,16 +13,23 @@ public enum ServiceConfig {
 
     /// Through a snapshot cache (see `ConfigCache`); says whether the snapshot was used.
     public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
-        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache)
-        store()
+        let (config, result) = try ConfigLoader.load(path: path, cache: cache)
+        try checkTemplates(config, path: path)
         return (config, result)
     }
 
-    /// The same, with writing a new snapshot left to the caller (`store`), for after the
-    /// templates are checked and whatever must not wait for it.
+    /// The same, with writing a new snapshot left to the caller (`store`): the daemon
+    /// writes it once it is ready.
     public static func loadDeferringSnapshot(path: String, cache: ConfigCache?)
         throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
-        let (config, result, store) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        let loaded = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        try checkTemplates(loaded.0, path: path)
+        return loaded
+    }
+
+    /// Template overrides compile. Checked on every load, from the YAML or a snapshot, so a
+    /// snapshot needs no say in it.
+    private static func checkTemplates(_ config: Config, path: String) throws {
         do {
             _ = try MessageRenderer(config: config)
         } catch let e as TemplateError {
@@ -31,6 +38,5 @@ public enum ServiceConfig {
         } catch {
             throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return (config, result, store)
     }
 }
