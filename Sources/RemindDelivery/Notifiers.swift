@@ -2,12 +2,67 @@ import Foundation
 import Logging
 import RemindCore
 
-/// Builds the notifier of a configured channel. Everything that can be wrong with a channel
-/// short of the server itself (unknown name, bad URL, missing secret, plain SMTP to a remote
-/// host, a template that does not parse) is found here, at start-up or reload.
+/// What a load is for. `check` looks at everything the daemon will use without changing
+/// anything (no maildir is made) and lets a secret under the service's credentials
+/// directory go unseen, with a warning, when that directory is not here; `start` (run and
+/// reload) builds the channels it will deliver through, making maildirs as it goes.
+public enum LoadPurpose: Sendable {
+    case check, start
+}
+
+/// The notifiers of every configured channel, built by the one load: everything that can be
+/// wrong with a channel short of the server itself (bad URL, plain SMTP to a remote host,
+/// a secret or trust file that cannot be read, a maildir that cannot be made) is found
+/// here, at `check`, start or reload, never at the first delivery.
+public struct ChannelSet {
+    /// By channel name. With `.check`, a channel whose secret went unseen has none.
+    public var notifiers: [String: any Notifier]
+    /// Problems that are not errors (a secret `check` cannot see).
+    public var warnings: [DeliveryConfigError]
+
+    /// Every channel of `config`, in file order; all problems at once.
+    /// - Throws: `ChannelSet.Errors` with every channel's problem.
+    public static func build(config: Config, renderer: MessageRenderer, environment: [String: String],
+                             logger: Logger, purpose: LoadPurpose,
+                             now: @escaping () -> Date = Date.init) throws(Errors) -> ChannelSet {
+        var set = ChannelSet(notifiers: [:], warnings: [])
+        var errors: [DeliveryConfigError] = []
+        let names = config.channelOrder + config.channels.keys.filter { !config.channelOrder.contains($0) }.sorted()
+        for name in names {
+            guard let c = config.channels[name] else { continue }
+            do {
+                set.notifiers[name] = try Notifiers.make(c, renderer: renderer, environment: environment, logger: logger,
+                                                         purpose: purpose, now: now)
+            } catch let unseen as Secrets.Unseen {
+                set.warnings.append(unseen.warning)
+            } catch let e as DeliveryConfigError {
+                errors.append(e)
+            } catch {
+                errors.append(DeliveryConfigError(channel: name, "\(error)"))
+            }
+            if purpose == .check, case .smtp(let s)? = config.channels[name], let ca = s.caFile,
+               LocalFiles.isUnseenCredential(ca) {
+                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file",
+                    "'\(ca)' exists only inside the service (its credentials directory is not here); not checked"))
+            }
+            if purpose == .check, case .webhook(let w)? = config.channels[name], let ca = w.caFile,
+               LocalFiles.isUnseenCredential(ca) {
+                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file",
+                    "'\(ca)' exists only inside the service (its credentials directory is not here); not checked"))
+            }
+        }
+        if !errors.isEmpty { throw Errors(errors: errors) }
+        return set
+    }
+
+    public struct Errors: Error {
+        public var errors: [DeliveryConfigError]
+    }
+}
+
+/// Builds the notifier of one configured channel.
 public enum Notifiers {
-    /// - Parameter environment: where `password_env`, `secret_env` and
-    ///   `$CREDENTIALS_DIRECTORY` are looked up (the process environment, in the daemon).
+    /// One channel by name, for `test-channel` and tests: the same build the load does.
     /// - Throws: `DeliveryConfigError` or `TemplateError`; their text holds no secret.
     public static func make(channel: String, config: Config, environment: [String: String],
                             logger: Logger) throws -> any Notifier {
@@ -19,17 +74,24 @@ public enum Notifiers {
         guard let c = config.channels[channel] else {
             throw DeliveryConfigError(channel: channel, "no such channel in the config")
         }
-        let renderer = try MessageRenderer(config: config)
+        return try make(c, renderer: try MessageRenderer(config: config), environment: environment, logger: logger,
+                        purpose: .start, now: now)
+    }
+
+    static func make(_ c: ChannelConfig, renderer: MessageRenderer, environment: [String: String], logger: Logger,
+                     purpose: LoadPurpose, now: @escaping () -> Date) throws -> any Notifier {
+        let seeAll = purpose == .start
         switch c {
         case .smtp(let smtp):
-            let settings = try SMTPSettings(smtp)
-            let password = try Secrets.smtpPassword(smtp, environment: environment)
+            let settings = try SMTPSettings(smtp, unseenCredentialsAllowed: !seeAll)
+            let password = try Secrets.smtpPassword(smtp, environment: environment, seeAll: seeAll)
             return SMTPNotifier(settings: settings, renderer: renderer, password: password, logger: logger, now: now)
         case .webhook(let hook):
-            let settings = try WebhookSettings(hook)
-            let key = try Secrets.webhookKey(hook, environment: environment)
+            let settings = try WebhookSettings(hook, unseenCredentialsAllowed: !seeAll)
+            let key = try Secrets.webhookKey(hook, environment: environment, seeAll: seeAll)
             return WebhookNotifier(settings: settings, renderer: renderer, key: key, logger: logger, now: now)
         case .maildir(let dir):
+            try LocalFiles.prepareMaildir(dir.path, channel: dir.name, create: purpose == .start)
             return MaildirNotifier(dir, renderer: renderer, logger: logger, now: now)
         }
     }

@@ -21,9 +21,10 @@ final class DaemonRig: @unchecked Sendable {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: statePath + suffix) }
         store = try Store(path: statePath)
         try store.releaseClaims()
-        let worker = OutboxWorker(store: store, config: config, clock: SystemClock(), logger: logger) { channel, config in
-            try Notifiers.make(channel: channel, config: config, environment: [:], logger: logger)
-        }
+        let channels = try ChannelSet.build(config: config, renderer: try MessageRenderer(config: config),
+                                            environment: [:], logger: logger, purpose: .start)
+        let worker = OutboxWorker(store: store, config: config, clock: SystemClock(), logger: logger,
+                                  notifiers: channels.notifiers)
         self.worker = worker
         timer = RecordingTimer(DispatchWallTimer(queue: queue))
         scheduler = Scheduler(config: config, store: store, clock: SystemClock(), queue: queue, timer: timer,

@@ -15,11 +15,12 @@ struct Check: ParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() throws {
-        let config = try options.load()
+        let loaded = try options.loadForCheck()
+        let config = loaded.config
         let now = Date()
         let state = PlanState()
         let planner = Planner(config: config)
-        for w in ConfigWarnings.find(config) { Console.error(w) }
+        for w in loaded.warnings { Console.error(w) }
         // The first in agenda order; finding it needs no sort of the whole year.
         let next = planner.reminders(state: state, from: now, to: now.addingTimeInterval(400 * 86_400), ordered: false,
                                      parallel: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RemindCore
 import RemindDaemon
 
@@ -10,12 +11,28 @@ struct ConfigOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "path"))
     var config: String = ProcessInfo.processInfo.environment["REMINDD_CONFIG"] ?? ConfigOption.defaultPath
 
-    /// Loads the config; on errors prints them as `PATH:LINE:COL: error: …` and exits 78
-    /// (EX_CONFIG).
+    /// Loads the config model (no channel is built: the command delivers nothing); on
+    /// errors prints them as `PATH:LINE:COL: error: …` and exits 78 (EX_CONFIG).
     func load() throws -> Config {
+        try reportingErrors {
+            try ServiceConfig.loadModel(path: config, cache: ConfigCache(environment: ProcessInfo.processInfo.environment))
+        }
+    }
+
+    /// The daemon's own load, as `check` runs it: channels built, secrets and files checked.
+    func loadForCheck() throws -> LoadedConfig {
+        let env = ProcessInfo.processInfo.environment
+        return try reportingErrors {
+            let loaded = try ServiceConfig.load(path: config, cache: ConfigCache(environment: env), environment: env,
+                                                logger: Logger(label: "remindd.check"), purpose: .check)
+            loaded.storeSnapshot()
+            return loaded
+        }
+    }
+
+    private func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            let cache = ConfigCache(environment: ProcessInfo.processInfo.environment)
-            return try ServiceConfig.load(path: config, cache: cache).0
+            return try body()
         } catch let e as ConfigErrors {
             Console.error(e.description)
             let n = e.errors.count
@@ -32,18 +49,5 @@ enum Console {
 
     static func out(_ s: String) {
         FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
-}
-
-/// Reads the instants the command line accepts: ISO 8601 with `Z` or an offset, a local
-/// `YYYY-MM-DD HH:MM`, or a date (local midnight), in the config's zone.
-enum InstantArgument {
-    static func parse(_ s: String, calendar: WorkCalendar) -> Date? {
-        if let d = LocalDate(s) { return calendar.instant(d, LocalTime(hour: 0, minute: 0)) }
-        switch DeadlineExpr.parseTimed(s) {
-        case .instant(let t): return t
-        case .localDateTime(let d, let t): return calendar.instant(d, t)
-        default: return nil
-        }
     }
 }

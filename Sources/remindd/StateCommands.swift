@@ -41,7 +41,7 @@ struct StateContext {
             Console.error("error: the daemon refused the change: \(reply)")
             throw ExitCode(1)
         }
-        try request.apply(to: store, at: Date())
+        try request.apply(to: store, config: config, at: Date())
         return "no daemon running; takes effect at its next start"
     }
 }
@@ -82,23 +82,8 @@ struct Snooze: ParsableCommand {
     func run() throws {
         let ctx = try StateContext(options)
         _ = try ctx.item(id)
-        let now = Date()
         let cal = ctx.config.calendar
-        var end: Date?
-        if let d = LocalDate(until) {
-            end = cal.startOfWork(d)
-        } else if let t = InstantArgument.parse(until, calendar: cal) {
-            end = t
-        } else if let span = DurationSpec(until), span.amount > 0 {
-            if let secs = span.seconds {
-                end = now.addingTimeInterval(Double(secs))
-            } else {
-                let (today, _) = cal.local(now)
-                let day = cal.adding(span, to: today)
-                end = cal.startOfWork(span.unit == .workdays ? day : cal.workingDay(onOrAfter: day))
-            }
-        }
-        guard let end, end > now else {
+        guard let end = InstantArgument.snoozeEnd(until, now: Date(), calendar: cal) else {
             throw ValidationError("--until '\(until)' is not a moment in the future: use 2h, 3d, 2wd, 2023-10-20, '2023-10-20 14:00' or ISO 8601")
         }
         let told = try ctx.change(.snooze(id, until: end))

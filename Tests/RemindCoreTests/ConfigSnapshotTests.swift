@@ -122,7 +122,7 @@ import Testing
         #expect(a.meetings == b.meetings)
         #expect(a.events == b.events)
         #expect(a.templates == b.templates)
-        #expect(a.templateLocations == b.templateLocations)
+        #expect(a.keyLocations == b.keyLocations)
         #expect(a.items.count == b.items.count)
         for (x, y) in zip(a.items, b.items) { #expect(x == y, "item \(x.id)") }
         for item in a.items { #expect(b.item(item.id) == item) }

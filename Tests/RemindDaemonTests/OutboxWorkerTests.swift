@@ -66,7 +66,7 @@ import Testing
         let notifier = RecordingNotifier(expected: planned.count)
         let config = try Self.config(items: planned.count)
         let worker = OutboxWorker(store: store, config: config, clock: ManualClock(t0.addingTimeInterval(60)),
-                                  logger: Logger(label: "test"), retryTimer: ManualTimer()) { _, _ in notifier }
+                                  logger: Logger(label: "test"), notifiers: ["mail": notifier], retryTimer: ManualTimer())
         worker.batchSize = 100
         worker.kick()
         #expect(notifier.done.wait(timeout: .now() + 60) == .success)
@@ -93,7 +93,7 @@ import Testing
         let timer = ManualTimer()
         let now = t0.addingTimeInterval(60)
         let worker = OutboxWorker(store: store, config: config, clock: ManualClock(now),
-                                  logger: Logger(label: "test"), retryTimer: timer) { _, _ in notifier }
+                                  logger: Logger(label: "test"), notifiers: ["mail": notifier], retryTimer: timer)
         worker.batchSize = 50
         worker.kick()
         #expect(notifier.done.wait(timeout: .now() + 60) == .success)
@@ -103,5 +103,49 @@ import Testing
         let again = try #require(try store.delivery(key: planned[0].key))
         #expect(again.attempts == 1 && again.lastError == "421 busy")
         #expect(again.nextAttemptAt.map { $0 >= now.addingTimeInterval(119) } == true)
+    }
+
+    /// Sends one message at a time and waits at the first for the test to let it go, so a
+    /// cancellation can come in while the batch is under way.
+    final class GatedNotifier: Notifier, @unchecked Sendable {
+        let lock = NSLock()
+        var keys: [String] = []
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+
+        func deliver(_ batch: [OutgoingMessage]) -> [DeliveryResult] {
+            batch.map { m in
+                let first = lock.withLock { keys.append(m.delivery.key); return keys.count == 1 }
+                if first {
+                    started.signal()
+                    release.wait()
+                }
+                return .sent(reply: "250 OK")
+            }
+        }
+    }
+
+    @Test func aCancellationStopsTheBatchBeforeTheNextDelivery() throws {
+        let store = try Store.inMemory()
+        let config = try Self.config(items: 10)
+        // item0 goes first and is on the wire when item1…item9 are marked done.
+        let planned = (0..<10).map { sampleDelivery(subject: "item\($0)", at: t0.addingTimeInterval(Double($0))) }
+        try store.enqueue(planned, late: false, now: t0)
+        let notifier = GatedNotifier()
+        let worker = OutboxWorker(store: store, config: config, clock: ManualClock(t0.addingTimeInterval(60)),
+                                  logger: Logger(label: "test"), notifiers: ["mail": notifier], retryTimer: ManualTimer())
+        worker.kick()
+        #expect(notifier.started.wait(timeout: .now() + 30) == .success)
+        for i in 1..<10 { try StateChange.done("item\(i)").apply(to: store, config: config, at: t0.addingTimeInterval(61)) }
+        worker.deliveriesCancelled()
+        notifier.release.signal()
+        // The worker hands back what it did not send and claims again: nothing is pending.
+        let deadline = Date().addingTimeInterval(30)
+        while (try store.deliveryCounts()[.pending] ?? 0) > 0 && Date() < deadline { usleep(10_000) }
+        #expect(worker.shutdown(timeout: 30))
+        #expect(notifier.keys == [planned[0].key])
+        #expect(try store.deliveryCounts() == [.sent: 1, .cancelled: 9])
+        let c = try #require(try store.delivery(key: planned[5].key))
+        #expect(c.state == .cancelled && c.lastError == "done")
     }
 }

@@ -30,7 +30,7 @@ import RemindDaemon
         let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         let o = try #require(array.first)
         #expect(Set(o.keys) == ["key", "item", "kind", "scheduled", "channel", "recipients", "state",
-                                "attempts", "late", "last_error", "reply"])
+                                "attempts", "late", "last_error", "reply", "reason", "type"])
         #expect(o["key"] as? String == "taakstelling/overdue/20230929T070000Z/mail")
         #expect(o["item"] as? String == "taakstelling")
         #expect(o["kind"] as? String == "overdue")
@@ -42,6 +42,8 @@ import RemindDaemon
         #expect(o["late"] as? Bool == true)
         #expect(o["last_error"] as? String == "HTTP 503")
         #expect(o["reply"] as? String == "503")
+        #expect(o["reason"] is NSNull, "a retrying delivery has no final reason yet")
+        #expect(o["type"] as? String == "delivery")
     }
 
     @Test func jsonWritesNullForAbsentErrorAndReply() throws {

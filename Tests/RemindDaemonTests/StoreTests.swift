@@ -13,7 +13,8 @@ import Testing
         let store = try Store(path: path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta", "v2: when a snooze began"])
+        #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta", "v2: when a snooze began",
+                                                  "v3: cancelled deliveries"])
         let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1) // NORMAL
         // The writer waits for another process's write lock instead of failing at once.
@@ -32,7 +33,7 @@ import Testing
             try store.recordEvent("rvs-ruling", occurred: LocalDate(year: 2023, month: 12, day: 6), at: now)
         }
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations().count == 2)
+        #expect(try again.appliedMigrations().count == 3)
         let state = try again.planState()
         #expect(state.items["taakstelling"] == ItemState(done: true, doneAt: now))
         #expect(state.occurredEvents == ["rvs-ruling": LocalDate(year: 2023, month: 12, day: 6)])
@@ -94,7 +95,7 @@ import Testing
     @Test func inMemoryStoreHasTheSameSchema() throws {
         let store = try Store.inMemory()
         #expect(store.path == nil)
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         #expect(try store.plannedThrough() == nil)
     }
 }

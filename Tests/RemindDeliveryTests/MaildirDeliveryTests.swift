@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RemindCore
 import Testing
 @testable import RemindDelivery
@@ -57,12 +58,30 @@ import Testing
         #expect(raw.contains("\r\nTo: \"Landelijke Regietafel\" <LRT@localhost>\r\n"))
     }
 
-    @Test func unusablePathFailsPermanently() throws {
+    @Test func unusablePathIsRefusedWhenTheChannelIsBuilt() throws {
         let file = try temporaryDirectory().appendingPathComponent("plain-file").path
         try "x".write(toFile: file, atomically: true, encoding: .utf8)
-        guard case .failed(let reason) = try notifier(file + "/mail").deliver([Fixture.message()]).first else {
-            Issue.record("a path under a file cannot become a maildir"); return
+        #expect {
+            try notifier(file + "/mail")
+        } throws: { error in
+            "\(error)" == "channels.local.path: cannot create the maildir '\(file)/mail': \(file): it is not a directory"
         }
-        #expect(reason.contains("cannot create"))
+    }
+
+    @Test func aMaildirIsMadeWhenTheChannelIsBuiltNotWhenChecked() throws {
+        let root = try temporaryDirectory().appendingPathComponent("a/b/mail").path
+        let config = Fixture.config()
+        let c = MaildirChannelConfig(name: "local", path: root)
+        var cfg = config
+        cfg.channels = ["local": .maildir(c)]
+        cfg.channelOrder = ["local"]
+        let renderer = try MessageRenderer(config: cfg)
+        _ = try ChannelSet.build(config: cfg, renderer: renderer, environment: [:], logger: Logger(label: "t"), purpose: .check)
+        #expect(!FileManager.default.fileExists(atPath: root))
+        _ = try ChannelSet.build(config: cfg, renderer: renderer, environment: [:], logger: Logger(label: "t"), purpose: .start)
+        for sub in ["tmp", "new", "cur"] {
+            var isDir: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: root + "/" + sub, isDirectory: &isDir) && isDir.boolValue)
+        }
     }
 }

@@ -68,9 +68,11 @@ public struct Config: Sendable {
     public var timeZoneName: String = "UTC"
     /// Channel names in file order.
     public var channelOrder: [String] = []
-    /// Where each template override's parts are written (`overdue.subject` → position), so
-    /// errors found when compiling them point at the text.
-    public var templateLocations: [String: SourceLocation] = [:]
+    /// Where keys found worth pointing at later are written, by dotted path
+    /// (`templates.overdue.subject`, `channels.mail.password_file`, `state`), so errors found
+    /// after parsing (a template that does not compile, a secret file that cannot be read)
+    /// name the position of the text they come from.
+    public var keyLocations: [String: SourceLocation] = [:]
 
     /// The channels that reach a person for an item: the item's, else the person's, else
     /// `defaults.channels`.

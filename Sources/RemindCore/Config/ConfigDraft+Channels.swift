@@ -34,6 +34,12 @@ extension ConfigDraft {
             if let c {
                 channels[name] = c
                 channelOrder.append(name)
+                // Where each key stands, for errors found after parsing (a secret file that
+                // cannot be read, a maildir that cannot be made).
+                keyLocations["channels.\(name)"] = r.location(key)
+                if case .mapping(let pairs) = value {
+                    for p in pairs.pairs { if let k = p.key.string { keyLocations["channels.\(name).\(k)"] = r.location(p.value) } }
+                }
             }
         }
     }
@@ -90,7 +96,7 @@ extension ConfigDraft {
             if let mode = TLSMode(rawValue: s) { tls = mode } else {
                 r.error("\(what).tls must be required or none, found '\(s)'", at: t)
             }
-            if tls == .none && !URLParts.isLoopback(host) && !host.isEmpty {
+            if tls == .none && !Loopback.isLoopbackHost(host) && !host.isEmpty {
                 r.error("\(what).tls: none is accepted only for a loopback host (127.0.0.1, ::1, localhost), not '\(host)'", at: t)
                 ok = false
             }
@@ -211,10 +217,6 @@ struct URLParts {
         }
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0 == "+" }) else { return nil }
         if s.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == "\0" }) { return nil }
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// A URL fit for an error message: no credentials, no query (tokens live there).

@@ -38,6 +38,7 @@ extension ConfigDraft {
             for h in list { if let d = r.date(h, "holiday") { holidays.insert(d) } }
         }
         if let n = top["state"]?.value, let s = r.line(n, "state") {
+            keyLocations["state"] = r.location(n)
             statePath = resolve(s, relativeTo: r.file)
         }
         if let n = top["channels"]?.value { readChannels(n, r) }
@@ -116,7 +117,7 @@ extension ConfigDraft {
                 continue
             }
             guard let m = r.mapping(value, "template '\(name)'", allowed: ["subject", "body"]) else { continue }
-            for part in ["subject", "body"] { if let n = m[part] { templateLocations["\(name).\(part)"] = r.location(n.value) } }
+            for part in ["subject", "body"] { if let n = m[part] { keyLocations["templates.\(name).\(part)"] = r.location(n.value) } }
             let subject = m["subject"].flatMap { r.line($0.value, "templates.\(name).subject") }
             let body = m["body"].flatMap { r.string($0.value, "templates.\(name).body") }
             templates[name] = MessageTemplate(subject: subject, body: body)

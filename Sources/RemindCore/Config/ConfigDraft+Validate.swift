@@ -117,7 +117,7 @@ extension ConfigDraft {
                        items: Self.exactly(items), templates: templates)
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
-        c.templateLocations = templateLocations
+        c.keyLocations = keyLocations
         c.indexItems()
         c.inputs = inputs
         return c

@@ -98,7 +98,7 @@ final class ConfigDraft {
     var items: [Item] = []
     var itemPolicies: [PolicyOverride?] = []
     var templates: [String: MessageTemplate] = [:]
-    var templateLocations: [String: SourceLocation] = [:]
+    var keyLocations: [String: SourceLocation] = [:]
 
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …
     var references: [Reference] = []

@@ -42,7 +42,7 @@ extension SnapshotWriter {
             w.optional(t.value.subject) { $0.string($1) }
             w.optional(t.value.body) { $0.string($1) }
         }
-        array(c.templateLocations.sorted { $0.key < $1.key }) { w, t in
+        array(c.keyLocations.sorted { $0.key < $1.key }) { w, t in
             w.string(t.key)
             w.location(t.value)
         }
@@ -205,8 +205,8 @@ extension SnapshotReader {
         for (k, t) in try array({ r in
             (try r.string(), MessageTemplate(subject: try r.optional { try $0.string() }, body: try r.optional { try $0.string() }))
         }) { templates[k] = t }
-        var templateLocations: [String: SourceLocation] = [:]
-        for (k, l) in try array({ r in (try r.string(), try r.location()) }) { templateLocations[k] = l }
+        var keyLocations: [String: SourceLocation] = [:]
+        for (k, l) in try array({ r in (try r.string(), try r.location()) }) { keyLocations[k] = l }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
         var builder = ItemBuilder()
@@ -224,7 +224,7 @@ extension SnapshotReader {
                        events: events, items: items, templates: templates)
         c.timeZoneName = zoneName
         c.channelOrder = channelOrder
-        c.templateLocations = templateLocations
+        c.keyLocations = keyLocations
         c.indexItems()
         return c
     }

@@ -9,12 +9,9 @@ import RemindDelivery
 /// and records every outcome in one transaction per batch. Failures are retried with
 /// backoff until `retry.give_up_after`, then marked failed and logged at error level.
 public final class OutboxWorker: @unchecked Sendable {
-    public typealias NotifierFactory = @Sendable (String, Config) throws -> any Notifier
-
     private let store: Store
     private let clock: WallClock
     private let logger: Logger
-    private let makeNotifier: NotifierFactory
     private let control = DispatchQueue(label: "remindd.outbox")
     private let retryTimer: WallTimer
     private var config: Config
@@ -32,15 +29,17 @@ public final class OutboxWorker: @unchecked Sendable {
     static let recordInterval = 0.1
     /// Set by `shutdown`; read by the channel queues between two deliveries.
     private let stopRequested = LockedFlag()
+    /// Raised by `deliveriesCancelled()`; a channel queue that sees it change stops its
+    /// batch before the next delivery and hands the rest back.
+    private let cancellations = LockedCounter()
 
     public init(store: Store, config: Config, clock: WallClock, logger: Logger,
-                backoff: Backoff? = nil, retryTimer: WallTimer? = nil,
-                makeNotifier: @escaping NotifierFactory) {
+                notifiers: [String: any Notifier], backoff: Backoff? = nil, retryTimer: WallTimer? = nil) {
         self.store = store
         self.config = config
         self.clock = clock
         self.logger = logger
-        self.makeNotifier = makeNotifier
+        self.notifiers = notifiers
         self.backoff = backoff ?? Backoff(policy: config.retry)
         self.retryTimer = retryTimer ?? DispatchWallTimer(queue: DispatchQueue(label: "remindd.outbox.retry"))
     }
@@ -50,15 +49,25 @@ public final class OutboxWorker: @unchecked Sendable {
         control.async { self.drain() }
     }
 
-    /// A new config: channels are rebuilt for the next batch; batches in flight finish on
-    /// the notifiers they started with.
-    public func update(config: Config) {
+    /// A new config and the channels the load built for it, used from the next batch on;
+    /// batches in flight finish on the notifiers they started with.
+    public func update(config: Config, notifiers: [String: any Notifier]) {
+        let box = NotifiersBox(notifiers: notifiers)
         control.async {
             self.config = config
             self.backoff.policy = config.retry
-            self.notifiers.removeAll()
+            self.notifiers = box.notifiers
             self.drain()
         }
+    }
+
+    /// Deliveries were cancelled in the store (an item marked done, snoozed or removed).
+    /// Call it after the store write and before telling the one who asked: from then on no
+    /// channel starts another delivery of the batch it holds without claiming it again,
+    /// which a cancelled row never is. An attempt already on the wire may complete.
+    public func deliveriesCancelled() {
+        cancellations.increment()
+        kick()
     }
 
     /// Stops claiming new work, lets each channel finish the delivery it is making, and
@@ -76,6 +85,8 @@ public final class OutboxWorker: @unchecked Sendable {
     private func drain() {
         guard !stopping else { return }
         let now = clock.now()
+        // Read before the claim: a cancellation written after it is then always noticed.
+        let generation = cancellations.value
         let rows: [DeliveryRecord]
         do {
             rows = try store.claimDue(now: now, limit: batchSize)
@@ -95,27 +106,16 @@ public final class OutboxWorker: @unchecked Sendable {
             byChannel[r.channel, default: []].append(r)
         }
         for channel in order {
-            send(byChannel[channel]!, channel: channel)
+            send(byChannel[channel]!, channel: channel, generation: generation)
         }
     }
 
-    private func send(_ batch: [DeliveryRecord], channel: String) {
+    private func send(_ batch: [DeliveryRecord], channel: String, generation: Int) {
         let queue = channelQueues[channel] ?? DispatchQueue(label: "remindd.channel.\(channel)")
         channelQueues[channel] = queue
         let config = self.config
-        var found = notifiers[channel]
-        var problem: String?
-        if found == nil, config.channels[channel] != nil {
-            do {
-                found = try makeNotifier(channel, config)
-                notifiers[channel] = found
-            } catch {
-                problem = "\(error)"
-            }
-        }
         // A notifier is only ever used on its channel's serial queue.
-        let notifier = found.map(NotifierBox.init)
-        let setupError = problem
+        let notifier = notifiers[channel].map(NotifierBox.init)
         inFlight += 1
         idle.enter()
         let backoff = self.backoff
@@ -124,18 +124,13 @@ public final class OutboxWorker: @unchecked Sendable {
             var sendable: [DeliveryRecord] = []
             let now = clock.now()
             for r in batch {
-                if config.channels[r.channel] == nil {
-                    updates.append(.failed(r.key, error: "channel '\(r.channel)' is no longer in the config", at: now))
-                } else if !r.reminder.isEventNotice && config.item(r.subject) == nil {
-                    updates.append(.failed(r.key, error: "item '\(r.subject)' is no longer in the config", at: now))
-                } else if r.reminder.isEventNotice && config.events[r.subject] == nil {
-                    updates.append(.failed(r.key, error: "event '\(r.subject)' is no longer in the config", at: now))
-                } else if let setupError {
-                    updates.append(Self.outcome(.retry(reason: setupError, retryAfter: nil), for: r, backoff: backoff, now: now))
+                if notifier == nil {
+                    updates.append(.failed(r.key, error: "channel '\(r.channel)' has no notifier", at: now))
                 } else {
                     sendable.append(r)
                 }
             }
+            var handedBack: [String] = []
             if let notifier, !sendable.isEmpty {
                 // One message at a time on the channel's one connection, with the outcomes
                 // recorded every few messages or fractions of a second: a crash then repeats
@@ -144,18 +139,37 @@ public final class OutboxWorker: @unchecked Sendable {
                 // is on the wire; each outcome comes back as soon as it is known.
                 var lastRecorded = DispatchTime.now()
                 let messages = sendable.map { OutgoingMessage(delivery: $0.planned, late: $0.late) }
-                notifier.notifier.deliver(messages) { i, result in
-                    updates.append(Self.outcome(result, for: sendable[i], backoff: backoff, now: clock.now()))
-                    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
-                    if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
-                        record(updates, batch)
-                        updates.removeAll()
-                        lastRecorded = DispatchTime.now()
+                var attempted = 0
+                var stoppedForCancel = false
+                if cancellations.value != generation {
+                    stoppedForCancel = true
+                } else {
+                    notifier.notifier.deliver(messages) { i, result in
+                        attempted = i + 1
+                        updates.append(Self.outcome(result, for: sendable[i], backoff: backoff, now: clock.now()))
+                        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
+                        if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
+                            record(updates, batch)
+                            updates.removeAll()
+                            lastRecorded = DispatchTime.now()
+                        }
+                        if cancellations.value != generation {
+                            stoppedForCancel = true
+                            return false
+                        }
+                        return !stopRequested.value  // the rest stays pending for the next start
                     }
-                    return !stopRequested.value  // the rest stays pending for the next start
                 }
+                if stoppedForCancel { handedBack = sendable[attempted...].map(\.key) }
             }
             if !updates.isEmpty { record(updates, batch) }
+            if !handedBack.isEmpty {
+                // Claimed again by the next round, unless cancelled meanwhile.
+                do { try store.releaseClaims(keys: handedBack) } catch {
+                    logger.error("cannot hand back deliveries; they are tried again when their claim runs out",
+                                 metadata: ["error": "\(error)", "count": "\(handedBack.count)"])
+                }
+            }
             control.async {
                 self.inFlight -= 1
                 self.idle.leave()
@@ -215,6 +229,20 @@ public final class OutboxWorker: @unchecked Sendable {
 /// Hands a notifier to its channel's serial queue; it is never used from two threads at once.
 private struct NotifierBox: @unchecked Sendable {
     let notifier: any Notifier
+}
+
+/// A reload's notifiers on their way to the worker's queue, which alone uses them from then on.
+private struct NotifiersBox: @unchecked Sendable {
+    let notifiers: [String: any Notifier]
+}
+
+/// A counter raised from one thread and read from others.
+private final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
 }
 
 /// A flag set once from one thread and read from others.

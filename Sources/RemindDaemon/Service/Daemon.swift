@@ -37,11 +37,11 @@ public final class Daemon: @unchecked Sendable {
     /// Starts everything and never returns; exits 0 on SIGTERM, 78 on a config error at
     /// start, 74 when the state cannot be opened.
     public func run() -> Never {
-        let loaded: ConfigCache.Result
-        let storeSnapshot: @Sendable () -> Void
+        let loaded: LoadedConfig
         do {
-            (config, loaded, storeSnapshot) = try ServiceConfig.loadDeferringSnapshot(path: configPath,
-                                                                                      cache: ConfigCache(environment: environment))
+            loaded = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment),
+                                            environment: environment, logger: logger, purpose: .start)
+            config = loaded.config
         } catch let e as ConfigErrors {
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
@@ -51,18 +51,16 @@ public final class Daemon: @unchecked Sendable {
             exit(78)
         }
         let statePath = StateLocation.path(config: config, environment: environment)
+        for w in loaded.warnings { logger.warning("\(w)") }
         do {
             store = try Store(path: statePath)
             try store.releaseClaims()
+            logCancelled(try store.cancelUnwanted(config: config, now: clock.now()))
         } catch {
             logger.critical("cannot open the state file", metadata: ["path": "\(statePath)", "error": "\(error)"])
             exit(74)
         }
-        let env = environment
-        let log = logger
-        worker = OutboxWorker(store: store, config: config, clock: clock, logger: logger) { channel, config in
-            try Notifiers.make(channel: channel, config: config, environment: env, logger: log)
-        }
+        worker = OutboxWorker(store: store, config: config, clock: clock, logger: logger, notifiers: loaded.notifiers)
         let worker = self.worker!
         scheduler = Scheduler(config: config, store: store, clock: clock, queue: queue,
                               timer: DispatchWallTimer(queue: queue), logger: logger,
@@ -80,7 +78,7 @@ public final class Daemon: @unchecked Sendable {
         startControlSocket(statePath: statePath)
         startWatchdog()
         logger.info("started", metadata: [
-            "config": "\(configPath)", "config.read": "\(Self.describe(loaded))", "state": "\(statePath)",
+            "config": "\(configPath)", "config.read": "\(Self.describe(loaded.read))", "state": "\(statePath)",
             "items": "\(config.items.count)",
             "next": "\(queue.sync { describeNext() })",
         ])
@@ -88,6 +86,7 @@ public final class Daemon: @unchecked Sendable {
         // A config read from its YAML is snapshotted once the daemon is ready (the next
         // start reads the snapshot instead), on the scheduler's queue, so a stop or a
         // reload that comes meanwhile waits for it.
+        let storeSnapshot = loaded.storeSnapshot
         queue.async { storeSnapshot() }
         dispatchMain()
     }
@@ -126,7 +125,9 @@ public final class Daemon: @unchecked Sendable {
         if let change = StateChange(line: line) {
             return queue.sync {
                 do {
-                    try change.apply(to: store, at: clock.now())
+                    let cancelled = try change.apply(to: store, config: config, at: clock.now())
+                    if !cancelled.isEmpty { worker.deliveriesCancelled() }
+                    logCancelled(cancelled)
                     let affected = change.affectedItems(config)
                     try scheduler.stateChanged(items: affected)
                     logger.info("state changed; rescheduled", metadata: ["change": "\(line)", "next": "\(describeNext())"])
@@ -141,6 +142,12 @@ public final class Daemon: @unchecked Sendable {
         case "status": return "ok " + queue.sync { statusLine() }
         case "ping": return "ok"
         default: return "error: unknown request"
+        }
+    }
+
+    func logCancelled(_ cancelled: [(key: String, reason: CancelReason)]) {
+        for c in cancelled {
+            logger.info("delivery cancelled", metadata: ["delivery.key": "\(c.key)", "reason": "\(c.reason.rawValue)"])
         }
     }
 
@@ -164,11 +171,18 @@ public final class Daemon: @unchecked Sendable {
         _ = notify.reloading()
         logger.info("reloading", metadata: ["config": "\(configPath)"])
         do {
-            let (newConfig, loaded) = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment))
-            logger.debug("config read", metadata: ["config.read": "\(Self.describe(loaded))"])
+            let loaded = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment),
+                                                environment: environment, logger: logger, purpose: .start)
+            let newConfig = loaded.config
+            logger.debug("config read", metadata: ["config.read": "\(Self.describe(loaded.read))"])
+            for w in loaded.warnings { logger.warning("\(w)") }
+            let cancelled = try store.cancelUnwanted(config: newConfig, now: clock.now())
+            if !cancelled.isEmpty { worker.deliveriesCancelled() }
+            logCancelled(cancelled)
             try scheduler.reload(newConfig)
             config = newConfig
-            worker.update(config: newConfig)
+            worker.update(config: newConfig, notifiers: loaded.notifiers)
+            loaded.storeSnapshot()
             logger.info("reloaded", metadata: ["items": "\(newConfig.items.count)", "next": "\(describeNext())"])
             _ = notify.ready(status: statusLine())
         } catch let e as ConfigErrors {

@@ -1,39 +1,80 @@
 import Foundation
+import Logging
 import RemindCore
 import RemindDelivery
 
-/// The one way the daemon (at start and on reload) and `remindd check` load a config: the
-/// core's validation plus what only the delivery layer can check (template overrides
-/// compile). Secrets are not read here: `check` often runs as another user than the
-/// service, which alone sees its credentials.
+/// A config as the daemon uses it: the validated model, the message renderer and a
+/// notifier per channel, all built by one load. `check`, `run` and a SIGHUP reload call
+/// this same load, so whatever `check` accepts, `run` starts with, and whatever `run`
+/// refuses, `check` refuses first with the same `PATH:LINE:COL: error: …` line.
+public struct LoadedConfig {
+    public var config: Config
+    public var renderer: MessageRenderer
+    /// By channel name. After a `.check` load, a channel whose secret went unseen has none.
+    public var notifiers: [String: any Notifier]
+    /// `PATH:LINE:COL: warning: …` lines: what is allowed but probably not meant, and what
+    /// `check` could not see from outside the service.
+    public var warnings: [String]
+    /// Whether the config came from its snapshot or was parsed, and why.
+    public var read: ConfigCache.Result
+    /// Writes the snapshot of a parsed config (nothing when it came from one): the daemon
+    /// calls it once it is ready, a command right away.
+    public var storeSnapshot: @Sendable () -> Void
+}
+
 public enum ServiceConfig {
+    /// The one load: parse (or read the snapshot), validate, compile the templates, and
+    /// build every channel with its local checks (secret and trust files readable, maildir
+    /// creatable, URL and TLS rules).
+    /// - Throws: `ConfigErrors`, every problem with its position.
+    public static func load(path: String, cache: ConfigCache?, environment: [String: String], logger: Logger,
+                            purpose: LoadPurpose) throws -> LoadedConfig {
+        let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        let renderer = try makeRenderer(config, path: path)
+        let channels: ChannelSet
+        do {
+            channels = try ChannelSet.build(config: config, renderer: renderer, environment: environment,
+                                            logger: logger, purpose: purpose)
+        } catch {
+            throw ConfigErrors(error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) })
+        }
+        let warnings = channels.warnings.map { w -> String in
+            let at = location(of: w, in: config, path: path)
+            return "\(at): warning: \(w.description)"
+        }
+        return LoadedConfig(config: config, renderer: renderer, notifiers: channels.notifiers,
+                            warnings: ConfigWarnings.find(config) + warnings, read: read, storeSnapshot: storeSnapshot)
+    }
+
+    /// The whole `check` load of a file, for tests and tools.
     public static func load(path: String) throws -> Config {
-        try load(path: path, cache: nil).0
+        try load(path: path, cache: nil, environment: [:], logger: Logger(label: "remindd.load"), purpose: .check).config
     }
 
-    /// Through a snapshot cache (see `ConfigCache`); says whether the snapshot was used.
-    public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
-        let (config, result) = try ConfigLoader.load(path: path, cache: cache)
-        try checkTemplates(config, path: path)
-        return (config, result)
+    /// The model alone, for the commands that deliver nothing (`agenda`, `status`, `done`,
+    /// …): parsed, validated and with its templates compiled, but no channel built, so a
+    /// secretariat can run them without access to the service's secrets. The snapshot of a
+    /// parsed config is written at once.
+    public static func loadModel(path: String, cache: ConfigCache?) throws -> Config {
+        let (config, _, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        _ = try makeRenderer(config, path: path)
+        storeSnapshot()
+        return config
     }
 
-    /// The same, with writing a new snapshot left to the caller (`store`): the daemon
-    /// writes it once it is ready.
-    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?)
-        throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
-        let loaded = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
-        try checkTemplates(loaded.0, path: path)
-        return loaded
+    /// The line of the key a channel problem is about, else of the channel's name.
+    static func location(of e: DeliveryConfigError, in config: Config, path: String) -> SourceLocation {
+        if let key = e.key, let at = config.keyLocations["channels.\(e.channel).\(key)"] { return at }
+        return config.keyLocations["channels.\(e.channel)"] ?? SourceLocation(file: path, line: 1, column: 1)
     }
 
     /// Template overrides compile. Checked on every load, from the YAML or a snapshot, so a
     /// snapshot needs no say in it.
-    private static func checkTemplates(_ config: Config, path: String) throws {
+    private static func makeRenderer(_ config: Config, path: String) throws -> MessageRenderer {
         do {
-            _ = try MessageRenderer(config: config)
+            return try MessageRenderer(config: config)
         } catch let e as TemplateError {
-            let at = config.templateLocations["\(e.key).\(e.part)"] ?? SourceLocation(file: path, line: 1, column: 1)
+            let at = config.keyLocations["templates.\(e.key).\(e.part)"] ?? SourceLocation(file: path, line: 1, column: 1)
             throw ConfigErrors([ConfigError("templates.\(e.key).\(e.part) is not a valid Mustache template: \(e.message)", at: at)])
         } catch {
             throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: path, line: 1, column: 1))])

@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import RemindCore
 
-/// Where a delivery stands. `pending` until it was sent, failed for good, or was found too
-/// old to send after downtime (`missed`); the last three are final.
+/// Where a delivery stands. `pending` until it was sent, failed for good, was found too
+/// old to send after downtime (`missed`), or could no longer be useful (`cancelled`: its
+/// item done, snoozed past it, or removed); the last four are final.
 public enum DeliveryState: String, Sendable, Hashable, Codable, CaseIterable {
-    case pending, sent, failed, missed
+    case pending, sent, failed, missed, cancelled
 }
 
 /// One outbox row: a reminder on one channel, with everything needed to (re)send it and

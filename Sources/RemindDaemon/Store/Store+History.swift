@@ -36,11 +36,16 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public var late: Bool
     public var lastError: String?
     public var reply: String?
+    /// Why it failed or was cancelled (`done`, `snoozed`, `removed`, `occurred`); null
+    /// for a delivery that is pending, sent or missed.
+    public var reason: String?
+    /// Always `delivery`: `history --json` lists actions beside deliveries.
+    public var type = "delivery"
 
     enum CodingKeys: String, CodingKey {
         case key, item, kind, scheduled, channel, recipients, state, attempts, late
         case lastError = "last_error"
-        case reply
+        case reply, reason, type
     }
 
     public init(_ r: DeliveryRecord) {
@@ -55,6 +60,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
         late = r.late
         lastError = r.lastError
         reply = r.reply
+        reason = r.state == .failed || r.state == .cancelled ? r.lastError : nil
     }
 
     /// Writes `null` for an absent error or reply, so every object has the same fields.
@@ -71,6 +77,8 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
         try c.encode(late, forKey: .late)
         try c.encode(lastError, forKey: .lastError)
         try c.encode(reply, forKey: .reply)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(type, forKey: .type)
     }
 
     /// The whole `history --json` output: one JSON array, keys sorted, one line per run.

@@ -66,6 +66,42 @@ enum StoreSchema {
             // the start the planner cannot tell what was held back.
             try db.execute(sql: "ALTER TABLE item_state ADD COLUMN snoozed_at REAL")
         }
+        migrator.registerMigration("v3: cancelled deliveries") { db in
+            // A delivery that can no longer be useful (its item done, snoozed past it or
+            // removed) ends `cancelled`, its reason in last_error. SQLite cannot change a
+            // CHECK constraint in place: the table is copied into one that allows the state.
+            try db.execute(sql: """
+                CREATE TABLE delivery_v3 (
+                    key             TEXT PRIMARY KEY NOT NULL,
+                    subject         TEXT NOT NULL,
+                    kind            TEXT NOT NULL,
+                    scheduled       REAL NOT NULL,
+                    channel         TEXT NOT NULL,
+                    recipients      TEXT NOT NULL,
+                    to_people       TEXT NOT NULL,
+                    cc_people       TEXT NOT NULL,
+                    reminder        TEXT NOT NULL,
+                    state           TEXT NOT NULL
+                                    CHECK (state IN ('pending', 'sent', 'failed', 'missed', 'cancelled')),
+                    attempts        INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL,
+                    claimed_until   REAL,
+                    last_error      TEXT,
+                    reply           TEXT,
+                    late            INTEGER NOT NULL DEFAULT 0,
+                    created_at      REAL NOT NULL,
+                    updated_at      REAL NOT NULL
+                );
+                INSERT INTO delivery_v3 SELECT key, subject, kind, scheduled, channel, recipients, to_people, cc_people,
+                    reminder, state, attempts, next_attempt_at, claimed_until, last_error, reply, late, created_at,
+                    updated_at FROM delivery;
+                DROP TABLE delivery;
+                ALTER TABLE delivery_v3 RENAME TO delivery;
+                CREATE INDEX delivery_scheduled ON delivery(scheduled);
+                CREATE INDEX delivery_subject ON delivery(subject, scheduled);
+                CREATE INDEX delivery_pending ON delivery(next_attempt_at) WHERE state = 'pending';
+                """)
+        }
         return migrator
     }()
 }

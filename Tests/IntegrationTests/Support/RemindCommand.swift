@@ -52,6 +52,7 @@ struct Delivery: CustomStringConvertible {
     var attempts: Int
     var late: Bool
     var lastError: String?
+    var reason: String?
 
     init(_ o: [String: Any]) throws {
         guard let key = o["key"] as? String, let item = o["item"] as? String, let kind = o["kind"] as? String,
@@ -62,6 +63,7 @@ struct Delivery: CustomStringConvertible {
         (self.key, self.item, self.kind, self.scheduled, self.channel) = (key, item, kind, scheduled, channel)
         (self.recipients, self.state, self.attempts, self.late) = (recipients, state, attempts, late)
         lastError = o["last_error"] as? String
+        reason = o["reason"] as? String
     }
 
     var description: String {
