@@ -30,10 +30,14 @@ struct FixtureCase {
     var not: [String]
     /// Phrases of borderline sentences: drafting them is neither right nor wrong.
     var optional: [String]
+    /// False where the text does not give the meeting's date (`"meeting_date_in_text":
+    /// false`): the importer is then told it, as `remindd import --meeting-date` would be.
+    var meetingDateInText = true
 
     static var root: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
 
-    /// The fixtures in `Fixtures/` (nil) or in one of its folders (`unseen`, `heldout`).
+    /// The fixtures in `Fixtures/` (nil) or in one of its folders (`unseen`, `heldout`,
+    /// `corpus/dev`).
     static func all(in folder: String? = nil) throws -> [FixtureCase] {
         let dir = folder.map { root.appendingPathComponent($0) } ?? root
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -47,7 +51,8 @@ struct FixtureCase {
                 return Expected(keys: keys, fields: o)
             }
             return FixtureCase(name: doc, text: text, meetingDate: json["meeting_date"] as? String, items: items,
-                               not: json["not"] as? [String] ?? [], optional: json["optional"] as? [String] ?? [])
+                               not: json["not"] as? [String] ?? [], optional: json["optional"] as? [String] ?? [],
+                               meetingDateInText: json["meeting_date_in_text"] as? Bool ?? true)
         }
     }
 }

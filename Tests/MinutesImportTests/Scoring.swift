@@ -52,7 +52,11 @@ struct Score {
     }
 
     static func score(_ fx: FixtureCase) -> Score {
-        let r = MinutesImporter.extract(fx.text)
+        score(fx, options: ImportOptions())
+    }
+
+    static func score(_ fx: FixtureCase, options: ImportOptions) -> Score {
+        let r = MinutesImporter.extract(fx.text, options: options)
         var s = Score()
         let tag = fx.name
         s.documents = 1
