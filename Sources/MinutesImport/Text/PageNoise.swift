@@ -52,7 +52,7 @@ struct PageNoise {
         }
         // OCR and layout slips: "PRT 's" for PRT's, "2023-I1" for 2023-II.
         s = s.replacing(#/(\w) ['’]s\b/#) { "\($0.output.1)'s" }
-        s = s.replacing(#/\b(20\d\d)-([Il1][Il1]?)\b(?!-)/#) { m -> String in
+        s = s.replacing(#/\b(20[0-9][0-9])-([Il1][Il1]?)\b(?!-)/#) { m -> String in
             let suffix = String(m.output.2)
             let year = String(m.output.1)
             if suffix.contains("I") || suffix.count == 2 {

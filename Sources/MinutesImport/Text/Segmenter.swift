@@ -32,7 +32,7 @@ struct Unit {
 enum Segmenter {
     nonisolated(unsafe) static let statusTagRx = try! Regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
     nonisolated(unsafe) static let registerIDRx = try! Regex(
-        #"(?:[A-Z]{1,4}-\d{1,4}(?:[-/.]\d{1,4})?|[A-Z]{1,2}\d{2,4}-\d{1,4}|(?:19|20)\d\d[-/.]\d{1,3}|#\d{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
+        #"(?:[A-Z]{1,4}-[0-9]{1,4}(?:[-/.][0-9]{1,4})?|[A-Z]{1,2}[0-9]{2,4}-[0-9]{1,4}|(?:19|20)[0-9][0-9][-/.][0-9]{1,3}|#[0-9]{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
     /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
     nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
 
@@ -109,7 +109,7 @@ enum Segmenter {
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
-    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^([0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]?\s+(\S.*)$"#)
 
     /// Headings: markdown `#`, lines in capitals, short lines ending in a colon (a label over
     /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
