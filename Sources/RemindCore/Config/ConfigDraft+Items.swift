@@ -187,12 +187,14 @@ extension ConfigDraft {
             }
         }
         var remindAt: [Date] = []
+        // Local times wait for the zone; they join the item once it is known to be kept.
+        var localRemindAt: [(LocalDate, LocalTime)] = []
         if let ra = m["remind_at"] {
             for rn in r.list(ra.value, "\(what): remind_at") ?? [] {
                 guard let s = r.string(rn, "\(what): remind_at") else { continue }
                 switch DeadlineExpr.parseTimed(s) {
                 case .instant(let t): remindAt.append(t)
-                case .localDateTime(let d, let t): pendingLocalRemindAt.append((items.count, d, t))
+                case .localDateTime(let d, let t): localRemindAt.append((d, t))
                 default:
                     r.error("\(what): remind_at '\(s)' must be a date and time (2023-10-20 14:00 or 2023-10-20T14:00:30+02:00)", at: rn)
                 }
@@ -201,7 +203,8 @@ extension ConfigDraft {
         let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
-        let at = r.location(idNode)
+        // The index of the item about to be appended: only an item that is kept has one.
+        for (d, t) in localRemindAt { pendingLocalRemindAt.append((items.count, d, t)) }
         items.append(itemBuilder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
                                       due: due, dueText: dueText, policy: .standard, channels: channelsList,
                                       remindAt: remindAt, notes: notes, location: r.location(idNode)))
