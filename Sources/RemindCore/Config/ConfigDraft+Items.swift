@@ -4,6 +4,24 @@ extension ConfigDraft {
     static let itemKeys = ["id", "title", "owner", "with", "meeting", "agreed", "due", "policy", "channels",
                            "remind_at", "notes"]
 
+    /// The shortest span between two repeats (overdue and undated): one hour. A repeat is
+    /// a nudge to a person, and the planner makes one reminder per repeat in the window it
+    /// plans (a year for `agenda`, 400 days for `check`): `every: 1s` made 34 million.
+    static let shortestRepeatSeconds = 3_600
+    static let shortestRepeatHint = "at least 1h (repeats are nudges to people, not a clock)"
+    /// The most overdue reminders of one item.
+    static let mostOverdueTimes = 1_000
+
+    /// nil and an error when `d` is shorter than a repeat may be.
+    func repeatSpan(_ d: DurationSpec, _ node: YAMLNode, _ r: YAMLReader, _ what: String) -> DurationSpec? {
+        if d.amount <= 0 { r.error("\(what) must be positive", at: node); return nil }
+        if let secs = d.seconds, secs < Self.shortestRepeatSeconds {
+            r.error("\(what): '\(d)' is too short; a repeat is \(Self.shortestRepeatHint)", at: node)
+            return nil
+        }
+        return d
+    }
+
     func readPolicy(_ n: YAMLNode, _ r: YAMLReader, _ what: String) -> PolicyOverride? {
         guard let m = r.mapping(n, what, allowed: ["before", "on_due", "overdue", "escalate", "undated"]) else { return nil }
         var o = PolicyOverride()
@@ -17,11 +35,16 @@ extension ConfigDraft {
         if let v = m["on_due"] { o.onDue = r.bool(v.value, "\(what).on_due") }
         if let v = m["overdue"], let om = r.mapping(v.value, "\(what).overdue", allowed: ["every", "times"]) {
             if let e = om["every"] {
-                if let d = r.duration(e.value, "\(what).overdue.every") {
-                    if d.amount <= 0 { r.error("\(what).overdue.every must be positive", at: e.value) } else { o.overdueEvery = d }
+                if let d = r.duration(e.value, "\(what).overdue.every"),
+                   let ok = repeatSpan(d, e.value, r, "\(what).overdue.every") {
+                    o.overdueEvery = ok
                 }
             }
-            if let t = om["times"] { o.overdueTimes = r.int(t.value, "\(what).overdue.times", min: 0) }
+            if let t = om["times"], let n = r.int(t.value, "\(what).overdue.times", min: 0) {
+                if n > Self.mostOverdueTimes {
+                    r.error("\(what).overdue.times: \(n) is too many; at most \(Self.mostOverdueTimes)", at: t.value)
+                } else { o.overdueTimes = n }
+            }
         }
         if let v = m["escalate"] {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
@@ -44,8 +67,9 @@ extension ConfigDraft {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
                 o.undatedEvery = .some(nil)
             } else if let um = r.mapping(v.value, "\(what).undated", allowed: ["every"]), let e = um["every"] {
-                if let d = r.duration(e.value, "\(what).undated.every") {
-                    if d.amount <= 0 { r.error("\(what).undated.every must be positive", at: e.value) } else { o.undatedEvery = .some(d) }
+                if let d = r.duration(e.value, "\(what).undated.every"),
+                   let ok = repeatSpan(d, e.value, r, "\(what).undated.every") {
+                    o.undatedEvery = .some(ok)
                 }
             }
         }
