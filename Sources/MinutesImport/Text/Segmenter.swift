@@ -140,6 +140,41 @@ enum Segmenter {
         return nil
     }
 
+    /// The longest unit, in characters. Much of what reads a unit slices it by character
+    /// offsets and reads "the rest of the unit" after each marker, which costs the square
+    /// of its length: a 1 MB line took 25 s. A longer unit (a line or paragraph no
+    /// minutes have) is cut at sentence ends into pieces of about this length.
+    static let longestUnit = 2_000
+
+    static func bounded(_ u: Unit) -> [Unit] {
+        let chars = Array(u.text)
+        guard chars.count > longestUnit else { return [u] }
+        var pieces: [Unit] = []
+        var start = 0
+        while start < chars.count {
+            var end = min(chars.count, start + longestUnit)
+            if end < chars.count {
+                // The last sentence end in the second half of the piece, else a space, else a hard cut.
+                let floor = start + longestUnit / 2
+                var cut = end
+                while cut > floor && !(".?!;".contains(chars[cut - 1]) && chars[cut] == " ") { cut -= 1 }
+                if cut == floor {
+                    cut = end
+                    while cut > floor && chars[cut] != " " { cut -= 1 }
+                }
+                end = cut > floor ? cut : end
+            }
+            let starts = u.lineStarts.filter { $0.offset >= start && $0.offset < end }.map { (offset: $0.offset - start, line: $0.line) }
+            let line = u.lineStarts.last { $0.offset <= start }?.line ?? u.firstLine
+            let first = starts.first?.offset == 0 ? starts : [(offset: 0, line: line)] + starts
+            pieces.append(Unit(kind: pieces.isEmpty ? u.kind : .paragraph, text: String(chars[start..<end]),
+                               lineStarts: first, section: u.section))
+            start = end
+            while start < chars.count && chars[start] == " " { start += 1 }
+        }
+        return pieces
+    }
+
     static func units(lines: [String]) -> [Unit] {
         var units: [Unit] = []
         var current: Unit?
@@ -237,7 +272,7 @@ enum Segmenter {
             currentIndent = indent
         }
         flush()
-        return units
+        return units.flatMap(bounded)
     }
 
     /// Joins a wrapped line, undoing end-of-line hyphenation ("vergunning-" + "houders").
