@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "remindd", targets: ["remindd"]),
         .library(name: "RemindCore", targets: ["RemindCore"]),
+        // For the libFuzzer targets in Fuzz/, a package of their own.
+        .library(name: "MinutesImport", targets: ["MinutesImport"]),
+        .library(name: "RemindDelivery", targets: ["RemindDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

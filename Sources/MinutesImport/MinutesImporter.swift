@@ -26,6 +26,7 @@ public enum MinutesImporter {
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
+        let sentences = EventFinder.Sentences(found.sentences)
         for c in found.candidates {
             var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
@@ -39,7 +40,7 @@ public enum MinutesImporter {
             if let g = guess {
                 item.duePhrase = g.phrase
                 if let mention = g.event {
-                    var ev = EventFinder.resolve(mention, sentences: found.sentences, at: c.sentenceIndex, reference: meetingDate)
+                    var ev = EventFinder.resolve(mention, sentences: sentences, at: c.sentenceIndex, reference: meetingDate)
                     if let existing = events.first(where: { $0.id == ev.id }) { ev = existing } else { events.append(ev) }
                     item.afterEvent = ev.id
                     item.expected = ev.expected
@@ -62,12 +63,16 @@ public enum MinutesImporter {
             notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
         }
         var used = Set<String>()
+        // The next suffix to try per id: the ids taken only grow, so counting on from the
+        // last one taken finds the same id as counting from 2, without the square.
+        var nextSuffix: [String: Int] = [:]
         var final: [DraftItem] = []
         for var item in kept {
             var id = Slug.itemID(title: item.title, owner: item.owner)
             if used.contains(id) {
-                var k = 2
+                var k = nextSuffix[id] ?? 2
                 while used.contains("\(id)-\(k)") { k += 1 }
+                nextSuffix[id] = k + 1
                 id = "\(id)-\(k)"
             }
             used.insert(id)

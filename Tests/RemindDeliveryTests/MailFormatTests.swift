@@ -121,3 +121,20 @@ private func decodeQP(_ s: String) -> String {
         #expect(Address.problem("jé@example.org") != nil)
     }
 }
+
+/// Found by the fuzz-mail target: a title with a word longer than a line could not be
+/// folded and made a Subject (and X-Remindd-Key) line past RFC 5322's 998 octets.
+@Suite struct LongWordHeaderTests {
+    @Test(arguments: [80, 1_200, 5_000])
+    func aWordLongerThanALineIsEncoded(_ length: Int) {
+        let title = String(repeating: "a", count: length)
+        let header = MailHeader.unstructured("Subject", title)
+        let lines = header.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= MailHeader.lineLimit }, "\(lines.map(\.utf8.count))")
+        #expect(decodeWords(header) == title)
+    }
+
+    @Test func shortWordsStayReadable() {
+        #expect(MailHeader.unstructured("Subject", "Hoogte taakstelling bekijken") == "Subject: Hoogte taakstelling bekijken")
+    }
+}

@@ -26,14 +26,14 @@ enum DateParser {
     /// The same with "may", for places only the month fits: after "in", "by", "end of".
     static let monthAfterPrepositionAlternation = fullMonthAlternation + "|may"
 
-    nonisolated(unsafe) static let iso = try! Regex(#"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"#)
-    nonisolated(unsafe) static let numeric = try! Regex(#"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b"#)
-    nonisolated(unsafe) static let dayMonth = try! Regex(#"\b(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+(\d{4})\b)?"#)
-    nonisolated(unsafe) static let monthDay = try! Regex(#"\b("# + monthAlternation + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
+    nonisolated(unsafe) static let iso = try! Regex(#"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b"#)
+    nonisolated(unsafe) static let numeric = try! Regex(#"\b([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2})\b"#)
+    nonisolated(unsafe) static let dayMonth = try! Regex(#"\b([0-9]{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+([0-9]{4})\b)?"#)
+    nonisolated(unsafe) static let monthDay = try! Regex(#"\b("# + monthAlternation + #")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{4})\b)?"#)
 
     /// "15-10", "29/03": day and month without a year. Not a range of counts ("2-3 weken").
     nonisolated(unsafe) static let dayMonthNumeric = try! Regex(
-        #"(?:^|[^\d./-])(\d{1,2})[-/](\d{1,2})(?![\d/-]|\.\d|\s*(?:weken|weeks|dagen|days|maanden|months|uur|hours|jaar|years|keer|times|%|x\b))"#)
+        #"(?:^|[^0-9./-])([0-9]{1,2})[-/]([0-9]{1,2})(?![0-9/-]|\.[0-9]|\s*(?:weken|weeks|dagen|days|maanden|months|uur|hours|jaar|years|keer|times|%|x\b))"#)
 
     /// Every date in `text`, left to right; dates without a year need a reference. With
     /// `numericDayMonth`, "15-10" counts too (only where a deadline is expected).
@@ -56,32 +56,44 @@ enum DateParser {
             }
         }
         for m in folded.matches(of: iso) {
-            add(Int(m.output[1].substring!)!, Int(m.output[2].substring!)!, Int(m.output[3].substring!)!, m.range)
+            guard let y = number(m, 1), let mo = number(m, 2), let d = number(m, 3) else { continue }
+            add(y, mo, d, m.range)
         }
         for m in folded.matches(of: numeric) {
-            add(Int(m.output[3].substring!)!, Int(m.output[2].substring!)!, Int(m.output[1].substring!)!, m.range)
+            guard let y = number(m, 3), let mo = number(m, 2), let d = number(m, 1) else { continue }
+            add(y, mo, d, m.range)
         }
         for m in folded.matches(of: dayMonth) {
-            let y = m.output[3].substring.flatMap { Int($0) }
-            add(y, monthByName[String(m.output[2].substring!)]!, Int(m.output[1].substring!)!, m.range)
+            guard let name = m.output[2].substring, let mo = monthByName[String(name)], let d = number(m, 1) else { continue }
+            add(number(m, 3), mo, d, m.range)
         }
         for m in folded.matches(of: monthDay) {
-            let name = String(m.output[1].substring!)
+            guard let name = m.output[1].substring.map(String.init), let mo = monthByName[name],
+                  let d = number(m, 2) else { continue }
             // "may 5" is too often the verb; require a capital M in the original.
             if name == "may" {
                 let o = offsets(m.range, in: folded).lowerBound
                 if text.characterSlice(o, o + 1) != "M" { continue }
             }
-            let y = m.output[3].substring.flatMap { Int($0) }
-            add(y, monthByName[name]!, Int(m.output[2].substring!)!, m.range)
+            add(number(m, 3), mo, d, m.range)
         }
         if numericDayMonth {
             for m in folded.matches(of: dayMonthNumeric) {
-                add(nil, Int(m.output[2].substring!)!, Int(m.output[1].substring!)!,
-                    m.output[1].range!.lowerBound..<m.output[2].range!.upperBound)
+                guard let mo = number(m, 2), let d = number(m, 1),
+                      let lo = m.output[1].range?.lowerBound, let hi = m.output[2].range?.upperBound else { continue }
+                add(nil, mo, d, lo..<hi)
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Capture `i` as a number of at most four ASCII digits; nil for anything else. The
+    /// patterns ask for `[0-9]` (a Regex `\d` also takes "²" or "᠓", which `Int` refuses),
+    /// and this refuses them again, so no pattern change can bring back a crash.
+    static func number(_ m: Regex<AnyRegexOutput>.Match, _ i: Int) -> Int? {
+        guard let s = m.output[i].substring, !s.isEmpty, s.utf8.count <= 4,
+              s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(s)
     }
 
     static func fullDates(in text: String) -> [LocalDate] {

@@ -8,7 +8,7 @@ enum NumberWords {
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "enkele": 3,
     ]
-    static let alternation = #"\d{1,3}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"#
+    static let alternation = #"[0-9]{1,3}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"#
 
     static func value(_ s: Substring?) -> Int? {
         guard let s else { return nil }

@@ -16,13 +16,13 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
     nonisolated(unsafe) static let christmasRx = try! Regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
     /// "in de vergadering van november", "at the November meeting" (a month's meeting).
-    nonisolated(unsafe) static let monthMeetingRx = try! Regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
+    nonisolated(unsafe) static let monthMeetingRx = try! Regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
     /// A table's "when" cell holding only a month: "november", "juni 2024".
-    nonisolated(unsafe) static let bareMonthRx = try! Regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+(\d{4}))?\s*$"#)
-    nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?(\d{4}))?\b"#)
-    nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+(\d{1,2})\b"#)
-    nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
-    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+(\d{4}))?(?!\s*\d)"#)
+    nonisolated(unsafe) static let bareMonthRx = try! Regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+([0-9]{4}))?\s*$"#)
+    nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?([0-9]{4}))?\b"#)
+    nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+([0-9]{1,2})\b"#)
+    nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
+    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
 
     static func relative(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         if let m = f.firstMatch(of: thisWeekRx) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }

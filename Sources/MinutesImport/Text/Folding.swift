@@ -76,8 +76,9 @@ extension String {
     }
 
     func characterSlice(_ from: Int, _ to: Int) -> String {
-        let a = Array(self)
-        let lo = max(0, min(from, a.count)), hi = max(lo, min(to, a.count))
-        return String(a[lo..<hi])
+        // Walks to the offsets instead of copying every character into an array first.
+        let lo = index(startIndex, offsetBy: max(0, from), limitedBy: endIndex) ?? endIndex
+        let hi = index(lo, offsetBy: max(0, to - max(0, from)), limitedBy: endIndex) ?? endIndex
+        return String(self[lo..<hi])
     }
 }

@@ -32,7 +32,7 @@ struct Unit {
 enum Segmenter {
     nonisolated(unsafe) static let statusTagRx = try! Regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
     nonisolated(unsafe) static let registerIDRx = try! Regex(
-        #"(?:[A-Z]{1,4}-\d{1,4}(?:[-/.]\d{1,4})?|[A-Z]{1,2}\d{2,4}-\d{1,4}|(?:19|20)\d\d[-/.]\d{1,3}|#\d{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
+        #"(?:[A-Z]{1,4}-[0-9]{1,4}(?:[-/.][0-9]{1,4})?|[A-Z]{1,2}[0-9]{2,4}-[0-9]{1,4}|(?:19|20)[0-9][0-9][-/.][0-9]{1,3}|#[0-9]{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
     /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
     nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
 
@@ -109,7 +109,7 @@ enum Segmenter {
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
-    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$"#)
+    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^([0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]?\s+(\S.*)$"#)
 
     /// Headings: markdown `#`, lines in capitals, short lines ending in a colon (a label over
     /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
@@ -138,6 +138,41 @@ enum Segmenter {
         if numbered, words.count <= 8, let l = t.last, !".:;,".contains(l), t.first?.isUppercase == true,
            inSequence || ProseRules.analyze(t).commitment == nil { return (t, false) }
         return nil
+    }
+
+    /// The longest unit, in characters. Much of what reads a unit slices it by character
+    /// offsets and reads "the rest of the unit" after each marker, which costs the square
+    /// of its length: a 1 MB line took 25 s. A longer unit (a line or paragraph no
+    /// minutes have) is cut at sentence ends into pieces of about this length.
+    static let longestUnit = 2_000
+
+    static func bounded(_ u: Unit) -> [Unit] {
+        let chars = Array(u.text)
+        guard chars.count > longestUnit else { return [u] }
+        var pieces: [Unit] = []
+        var start = 0
+        while start < chars.count {
+            var end = min(chars.count, start + longestUnit)
+            if end < chars.count {
+                // The last sentence end in the second half of the piece, else a space, else a hard cut.
+                let floor = start + longestUnit / 2
+                var cut = end
+                while cut > floor && !(".?!;".contains(chars[cut - 1]) && chars[cut] == " ") { cut -= 1 }
+                if cut == floor {
+                    cut = end
+                    while cut > floor && chars[cut] != " " { cut -= 1 }
+                }
+                end = cut > floor ? cut : end
+            }
+            let starts = u.lineStarts.filter { $0.offset >= start && $0.offset < end }.map { (offset: $0.offset - start, line: $0.line) }
+            let line = u.lineStarts.last { $0.offset <= start }?.line ?? u.firstLine
+            let first = starts.first?.offset == 0 ? starts : [(offset: 0, line: line)] + starts
+            pieces.append(Unit(kind: pieces.isEmpty ? u.kind : .paragraph, text: String(chars[start..<end]),
+                               lineStarts: first, section: u.section))
+            start = end
+            while start < chars.count && chars[start] == " " { start += 1 }
+        }
+        return pieces
     }
 
     static func units(lines: [String]) -> [Unit] {
@@ -237,7 +272,7 @@ enum Segmenter {
             currentIndent = indent
         }
         flush()
-        return units
+        return units.flatMap(bounded)
     }
 
     /// Joins a wrapped line, undoing end-of-line hyphenation ("vergunning-" + "houders").

@@ -4,6 +4,24 @@ extension ConfigDraft {
     static let itemKeys = ["id", "title", "owner", "with", "meeting", "agreed", "due", "policy", "channels",
                            "remind_at", "notes"]
 
+    /// The shortest span between two repeats (overdue and undated): one hour. A repeat is
+    /// a nudge to a person, and the planner makes one reminder per repeat in the window it
+    /// plans (a year for `agenda`, 400 days for `check`): `every: 1s` made 34 million.
+    static let shortestRepeatSeconds = 3_600
+    static let shortestRepeatHint = "at least 1h (repeats are nudges to people, not a clock)"
+    /// The most overdue reminders of one item.
+    static let mostOverdueTimes = 1_000
+
+    /// nil and an error when `d` is shorter than a repeat may be.
+    func repeatSpan(_ d: DurationSpec, _ node: YAMLNode, _ r: YAMLReader, _ what: String) -> DurationSpec? {
+        if d.amount <= 0 { r.error("\(what) must be positive", at: node); return nil }
+        if let secs = d.seconds, secs < Self.shortestRepeatSeconds {
+            r.error("\(what): '\(d)' is too short; a repeat is \(Self.shortestRepeatHint)", at: node)
+            return nil
+        }
+        return d
+    }
+
     func readPolicy(_ n: YAMLNode, _ r: YAMLReader, _ what: String) -> PolicyOverride? {
         guard let m = r.mapping(n, what, allowed: ["before", "on_due", "overdue", "escalate", "undated"]) else { return nil }
         var o = PolicyOverride()
@@ -17,11 +35,16 @@ extension ConfigDraft {
         if let v = m["on_due"] { o.onDue = r.bool(v.value, "\(what).on_due") }
         if let v = m["overdue"], let om = r.mapping(v.value, "\(what).overdue", allowed: ["every", "times"]) {
             if let e = om["every"] {
-                if let d = r.duration(e.value, "\(what).overdue.every") {
-                    if d.amount <= 0 { r.error("\(what).overdue.every must be positive", at: e.value) } else { o.overdueEvery = d }
+                if let d = r.duration(e.value, "\(what).overdue.every"),
+                   let ok = repeatSpan(d, e.value, r, "\(what).overdue.every") {
+                    o.overdueEvery = ok
                 }
             }
-            if let t = om["times"] { o.overdueTimes = r.int(t.value, "\(what).overdue.times", min: 0) }
+            if let t = om["times"], let n = r.int(t.value, "\(what).overdue.times", min: 0) {
+                if n > Self.mostOverdueTimes {
+                    r.error("\(what).overdue.times: \(n) is too many; at most \(Self.mostOverdueTimes)", at: t.value)
+                } else { o.overdueTimes = n }
+            }
         }
         if let v = m["escalate"] {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
@@ -44,8 +67,9 @@ extension ConfigDraft {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
                 o.undatedEvery = .some(nil)
             } else if let um = r.mapping(v.value, "\(what).undated", allowed: ["every"]), let e = um["every"] {
-                if let d = r.duration(e.value, "\(what).undated.every") {
-                    if d.amount <= 0 { r.error("\(what).undated.every must be positive", at: e.value) } else { o.undatedEvery = .some(d) }
+                if let d = r.duration(e.value, "\(what).undated.every"),
+                   let ok = repeatSpan(d, e.value, r, "\(what).undated.every") {
+                    o.undatedEvery = .some(ok)
                 }
             }
         }
@@ -187,12 +211,14 @@ extension ConfigDraft {
             }
         }
         var remindAt: [Date] = []
+        // Local times wait for the zone; they join the item once it is known to be kept.
+        var localRemindAt: [(LocalDate, LocalTime)] = []
         if let ra = m["remind_at"] {
             for rn in r.list(ra.value, "\(what): remind_at") ?? [] {
                 guard let s = r.string(rn, "\(what): remind_at") else { continue }
                 switch DeadlineExpr.parseTimed(s) {
                 case .instant(let t): remindAt.append(t)
-                case .localDateTime(let d, let t): pendingLocalRemindAt.append((items.count, d, t))
+                case .localDateTime(let d, let t): localRemindAt.append((d, t))
                 default:
                     r.error("\(what): remind_at '\(s)' must be a date and time (2023-10-20 14:00 or 2023-10-20T14:00:30+02:00)", at: rn)
                 }
@@ -201,7 +227,8 @@ extension ConfigDraft {
         let policy = m["policy"].flatMap { readPolicy($0.value, r, "policy of \(what)") }
         let notes = m["notes"].flatMap { r.string($0.value, "\(what): notes") }
         guard let title, let owner else { return }
-        let at = r.location(idNode)
+        // The index of the item about to be appended: only an item that is kept has one.
+        for (d, t) in localRemindAt { pendingLocalRemindAt.append((items.count, d, t)) }
         items.append(itemBuilder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
                                       due: due, dueText: dueText, policy: .standard, channels: channelsList,
                                       remindAt: remindAt, notes: notes, location: r.location(idNode)))

@@ -39,7 +39,7 @@ extension ConfigDraft {
         }
         if let n = top["state"]?.value, let s = r.line(n, "state") {
             keyLocations["state"] = r.location(n)
-            statePath = resolve(s, relativeTo: r.file)
+            readStatePath(s, n, r)
         }
         if let n = top["channels"]?.value { readChannels(n, r) }
         if let n = top["retry"]?.value { readRetry(n, r) }
@@ -62,6 +62,24 @@ extension ConfigDraft {
             }
         }
         if let n = top["templates"]?.value { readTemplates(n, r) }
+    }
+
+    /// `state:` names the SQLite file every command opens: a value that cannot be a file
+    /// ('', '.', 'dir/', an existing directory) is refused here rather than by the first
+    /// command that opens the store.
+    func readStatePath(_ s: String, _ n: YAMLNode, _ r: YAMLReader) {
+        let last = s.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        guard !s.trimmingSpaces.isEmpty, !s.hasSuffix("/"), last != ".", last != ".." else {
+            r.error("state must name the state database file (e.g. /var/lib/remindd/state.sqlite), found '\(s)'", at: n)
+            return
+        }
+        let path = resolve(s, relativeTo: r.file)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            r.error("state '\(s)' is a directory; name the state database file inside it (e.g. \(s)/state.sqlite)", at: n)
+            return
+        }
+        statePath = path
     }
 
     func readWorkweek(_ n: YAMLNode, _ r: YAMLReader) {

@@ -59,7 +59,9 @@ extension ConfigDraft {
         }
         if let tz = timeZone {
             let cal = calendar(tz)
-            for (index, d, t) in pendingLocalRemindAt { items[index].remindAt.append(cal.instant(d, t)) }
+            for (index, d, t) in pendingLocalRemindAt where items.indices.contains(index) {
+                items[index].remindAt.append(cal.instant(d, t))
+            }
             for i in items.indices where items[i].remindAt.count > 1 { items[i].remindAt.sort() }
         }
         guard errors.isEmpty else { return }

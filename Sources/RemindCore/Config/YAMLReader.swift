@@ -164,6 +164,10 @@ final class YAMLReader {
             error("\(what()): '\(s)' is not a duration; use a number and s, m, h, d, wd, w or mo (e.g. 30s, 2h, 7d, 2wd, 1mo)", at: node)
             return nil
         }
+        guard d.isWithinLimit else {
+            error("\(what()): '\(s)' is too long; a duration is \(DurationSpec.limitHint)", at: node)
+            return nil
+        }
         return d
     }
 

@@ -1,11 +1,22 @@
 /// "Did you mean …?" for misspelt names: the nearest option by edit distance, if near enough.
+///
+/// The edit distance costs the product of the two lengths, and the word comes from the
+/// config or the command line: a 100,000-character time zone against the 600 known zones
+/// took 9 s. No name remindd knows is longer than `longestWord`, so a longer word (or one
+/// whose length differs from an option's by more than the distance allowed) cannot be near
+/// one and is not measured.
 public enum Suggestion {
+    public static let longestWord = 64
+
     public static func closest(_ word: String, in options: [String]) -> String? {
+        guard word.utf8.count <= longestWord * 4, word.count <= longestWord else { return nil }
         let w = word.lowercased()
+        let allowed = max(2, w.count / 3)
         var best: (String, Int)?
         for o in options.sorted() {
+            guard o.count <= longestWord, abs(o.count - w.count) <= allowed else { continue }
             let d = editDistance(w, o.lowercased())
-            if d <= max(2, w.count / 3), best == nil || d < best!.1 { best = (o, d) }
+            if d <= allowed, best.map({ d < $0.1 }) ?? true { best = (o, d) }
         }
         return best?.0
     }

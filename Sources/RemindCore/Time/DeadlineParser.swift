@@ -29,12 +29,18 @@ extension DeadlineExpr {
         default: break
         }
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // Spans past the limit would leave the range of a date (or walk it day by day).
+        func span(_ s: String) throws -> DurationSpec? {
+            guard let d = DurationSpec(s) else { return nil }
+            guard d.isWithinLimit else { throw fail("'\(s.trimmingSpaces)' is too long; an offset is \(DurationSpec.limitHint)") }
+            return d
+        }
         if lower.hasPrefix("+") {
-            guard let d = DurationSpec(text), d.amount >= 0 else { throw fail(grammarHint) }
+            guard let d = try span(text), d.amount >= 0 else { throw fail(grammarHint) }
             return try relative(d, fail)
         }
         if words.first?.lowercased() == "in", words.count >= 2 {
-            guard let d = DurationSpec(words.dropFirst().joined(separator: " ")), d.amount >= 0 else {
+            guard let d = try span(words.dropFirst().joined(separator: " ")), d.amount >= 0 else {
                 throw fail("'in' needs a number and a unit (days, weeks, months, workdays)")
             }
             return try relative(d, fail)
@@ -44,7 +50,7 @@ extension DeadlineExpr {
             let series: String? = name.lowercased() == "meeting" ? nil : name
             let rest = words.dropFirst(2).joined(separator: " ")
             if rest.isEmpty { return .nextMeeting(series: series, offset: nil) }
-            guard rest.hasPrefix("+") || rest.hasPrefix("-"), let off = DurationSpec(rest) else {
+            guard rest.hasPrefix("+") || rest.hasPrefix("-"), let off = try span(rest) else {
                 throw fail("the offset after '\(words[0]) \(name)' must look like -2wd, +1d or -2h")
             }
             return .nextMeeting(series: series, offset: off)
@@ -53,7 +59,7 @@ extension DeadlineExpr {
             guard words.count >= 2 else { throw fail("'after' needs an event name") }
             let rest = words.dropFirst(2).joined(separator: " ")
             if rest.isEmpty { return .afterEvent(words[1], offset: nil) }
-            guard let off = DurationSpec(rest), off.amount >= 0, !off.unit.isExact, off.unit != .months else {
+            guard let off = try span(rest), off.amount >= 0, !off.unit.isExact, off.unit != .months else {
                 throw fail("the offset after 'after \(words[1])' must look like +5wd, +3d or +1w")
             }
             return .afterEvent(words[1], offset: off)

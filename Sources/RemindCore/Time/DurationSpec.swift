@@ -56,6 +56,28 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
         return m
     }()
 
+    /// The longest span the config accepts, in days: 100 years. Calendar arithmetic walks
+    /// working days one by one and stamps repeats as multiples of a span, so an amount of
+    /// nine digits (`999999999wd`) would stall a load or leave the range of a date.
+    public static let longestDays = 36_525
+
+    /// Whether the span is at most `longestDays` long (either sign), in any unit.
+    public var isWithinLimit: Bool {
+        let a = amount.magnitude
+        let days = UInt(Self.longestDays)
+        switch unit {
+        case .seconds: return a <= days * 86_400
+        case .minutes: return a <= days * 1_440
+        case .hours: return a <= days * 24
+        case .days, .workdays: return a <= days
+        case .weeks: return a <= days / 7
+        case .months: return a <= 1_200
+        }
+    }
+
+    /// What a config error says about a span over the limit.
+    public static let limitHint = "at most 100 years (36525d, 5217w, 1200mo)"
+
     /// Seconds for the exact units; nil for calendar units.
     public var seconds: Int? {
         switch unit {

@@ -35,7 +35,9 @@ enum MailHeader {
     /// `Subject: …` — unstructured text, encoded when it is not plain ASCII.
     static func unstructured(_ name: String, _ value: String) -> String {
         let text = sanitize(value)
-        if needsEncoding(text) {
+        // A word too long to fold would make a line past RFC 5322's 998 octets: as
+        // encoded-words it can be split anywhere.
+        if needsEncoding(text) || text.split(separator: " ").contains(where: { $0.utf8.count > lineLimit - name.count - 2 }) {
             return fold(name, encodedWords(text))
         }
         return fold(name, text.split(separator: " ").map(String.init))
