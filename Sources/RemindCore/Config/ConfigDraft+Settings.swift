@@ -10,12 +10,17 @@ extension ConfigDraft {
 
     func readSettings(_ top: YAMLFields, _ r: YAMLReader) {
         if let n = top["timezone"]?.value, let name = r.line(n, "timezone") {
-            if let tz = TimeZone(identifier: name), TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || tz.identifier == name {
+            // IANA names are short ASCII; anything else is refused before the zone database
+            // (or a suggestion) spends time on it.
+            let plausible = name.utf8.count <= 64 && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+            if plausible, let tz = TimeZone(identifier: name),
+               TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" || tz.identifier == name {
                 timeZone = tz
                 timeZoneName = name
             } else {
                 let hint = YAMLReader.closest(name, in: TimeZone.knownTimeZoneIdentifiers).map { "; did you mean '\($0)'?" } ?? ""
-                r.error("unknown time zone '\(name)': use an IANA name such as Europe/Amsterdam\(hint)", at: n)
+                let shown = name.count > 64 ? String(name.prefix(64)) + "…" : name
+                r.error("unknown time zone '\(shown)': use an IANA name such as Europe/Amsterdam\(hint)", at: n)
                 timeZone = nil
             }
         }
