@@ -20,6 +20,11 @@ enum LocalFiles {
         return stat("/run/credentials/\(parts[2])", &st) != 0
     }
 
+    /// The warning `check` gives for such a path.
+    static func unseenNote(_ path: String) -> String {
+        "'\(path)' exists only inside the service (its credentials directory is not here); not checked"
+    }
+
     /// The bytes of a small regular file.
     static func read(_ path: String, channel: String, key: String, what: String) throws(DeliveryConfigError) -> [UInt8] {
         func fail(_ why: String) -> DeliveryConfigError {

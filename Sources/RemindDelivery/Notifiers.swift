@@ -40,15 +40,8 @@ public struct ChannelSet {
             } catch {
                 errors.append(DeliveryConfigError(channel: name, "\(error)"))
             }
-            if purpose == .check, case .smtp(let s)? = config.channels[name], let ca = s.caFile,
-               LocalFiles.isUnseenCredential(ca) {
-                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file",
-                    "'\(ca)' exists only inside the service (its credentials directory is not here); not checked"))
-            }
-            if purpose == .check, case .webhook(let w)? = config.channels[name], let ca = w.caFile,
-               LocalFiles.isUnseenCredential(ca) {
-                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file",
-                    "'\(ca)' exists only inside the service (its credentials directory is not here); not checked"))
+            if purpose == .check, let ca = c.caFile, LocalFiles.isUnseenCredential(ca) {
+                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file", LocalFiles.unseenNote(ca)))
             }
         }
         if !errors.isEmpty { throw Errors(errors: errors) }
@@ -57,6 +50,17 @@ public struct ChannelSet {
 
     public struct Errors: Error {
         public var errors: [DeliveryConfigError]
+    }
+}
+
+extension ChannelConfig {
+    /// The extra trust anchor of a TLS channel, if it names one.
+    var caFile: String? {
+        switch self {
+        case .smtp(let s): return s.caFile
+        case .webhook(let w): return w.caFile
+        case .maildir: return nil
+        }
     }
 }
 

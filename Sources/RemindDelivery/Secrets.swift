@@ -57,8 +57,7 @@ enum Secrets {
                                credential: String, environment: [String: String], seeAll: Bool = true) throws -> String? {
         if let file {
             if !seeAll && LocalFiles.isUnseenCredential(file) {
-                throw Unseen(warning: DeliveryConfigError(channel: channel, key: fileKey,
-                    "'\(file)' exists only inside the service (its credentials directory is not here); not checked"))
+                throw Unseen(warning: DeliveryConfigError(channel: channel, key: fileKey, LocalFiles.unseenNote(file)))
             }
             let bytes = try LocalFiles.read(file, channel: channel, key: fileKey, what: "secret file")
             return trimmed(String(decoding: bytes, as: UTF8.self))
