@@ -44,12 +44,14 @@ public struct ChannelSet {
                 set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file", LocalFiles.unseenNote(ca)))
             }
         }
-        if !errors.isEmpty { throw Errors(errors: errors) }
+        if !errors.isEmpty { throw Errors(errors: errors, warnings: set.warnings) }
         return set
     }
 
     public struct Errors: Error {
         public var errors: [DeliveryConfigError]
+        /// Found beside the errors; shown with them, so one pass fixes everything.
+        public var warnings: [DeliveryConfigError]
     }
 }
 

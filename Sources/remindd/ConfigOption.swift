@@ -34,6 +34,7 @@ struct ConfigOption: ParsableArguments {
         do {
             return try body()
         } catch let e as ConfigErrors {
+            for w in e.warnings { Console.error(w) }
             Console.error(e.description)
             let n = e.errors.count
             Console.error("\(config): \(n) error\(n == 1 ? "" : "s"); nothing was changed")

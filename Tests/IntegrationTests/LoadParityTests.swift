@@ -109,6 +109,20 @@ import Testing
         #expect(run.log.contains("channels.mail.password_file: cannot read the secret file '/run/credentials/\(unit)/smtp-password'"), "\(run.diagnostics)")
     }
 
+    /// Warnings found beside errors are shown with them, so one pass fixes everything.
+    @Test func warningsComeWithTheErrors() async throws {
+        let ws = try Workspace("credbad")
+        let unit = "remindd-test-\(UUID().uuidString.prefix(8))"
+        var text = Self.configText(Self.cases[0], ws)
+        text = text.replacingOccurrences(of: "channels:\n", with: "channels:\n  cred: { type: smtp, url: \"smtps://mail.example.org\", from: \"lrt@example.org\", username: lrt, password_file: /run/credentials/\(unit)/pw }\n")
+        try ws.writeConfig(text)
+        let check = try await Remindd.run(["check", "--config", ws.configPath], in: ws,
+                                          environment: ["REMINDD_CACHE_DIR": "off"])
+        #expect(check.status == 78, "\(check)")
+        #expect(check.stderr.contains("\(ws.configPath):8:111: warning: channels.cred.password_file: '/run/credentials/\(unit)/pw' exists only inside the service"), "\(check)")
+        #expect(Self.errorLines(check.stderr, config: ws.configPath).count == 1, "\(check)")
+    }
+
     /// A reload to such a config keeps the running one and says why, with the same line.
     @Test func aReloadToAConfigOnlyTheRunTimeChecksFaultKeepsTheOldOne() async throws {
         let ws = try Workspace("reloadp")

@@ -19,8 +19,13 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 /// one error per run.
 public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ConfigError]
+    /// `PATH:LINE:COL: warning: …` lines found by the same load, printed before the errors.
+    public var warnings: [String] = []
 
-    public init(_ errors: [ConfigError]) { self.errors = errors }
+    public init(_ errors: [ConfigError], warnings: [String] = []) {
+        self.errors = errors
+        self.warnings = warnings
+    }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

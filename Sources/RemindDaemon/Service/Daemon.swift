@@ -43,6 +43,7 @@ public final class Daemon: @unchecked Sendable {
                                             environment: environment, logger: logger, purpose: .start)
             config = loaded.config
         } catch let e as ConfigErrors {
+            for w in e.warnings { logger.warning("\(w)") }
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
             exit(78)
@@ -186,6 +187,7 @@ public final class Daemon: @unchecked Sendable {
             logger.info("reloaded", metadata: ["items": "\(newConfig.items.count)", "next": "\(describeNext())"])
             _ = notify.ready(status: statusLine())
         } catch let e as ConfigErrors {
+            for w in e.warnings { logger.warning("\(w)") }
             for err in e.errors { logger.error("\(err.description)") }
             logger.error("reload refused: the config has \(e.errors.count) error(s); still running the previous one")
             _ = notify.ready(status: "reload refused (\(e.errors.count) config errors); " + statusLine())

@@ -36,12 +36,10 @@ public enum ServiceConfig {
             channels = try ChannelSet.build(config: config, renderer: renderer, environment: environment,
                                             logger: logger, purpose: purpose)
         } catch {
-            throw ConfigErrors(error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) })
+            throw ConfigErrors(error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) },
+                               warnings: error.warnings.map { warning($0, config, path) })
         }
-        let warnings = channels.warnings.map { w -> String in
-            let at = location(of: w, in: config, path: path)
-            return "\(at): warning: \(w.description)"
-        }
+        let warnings = channels.warnings.map { warning($0, config, path) }
         return LoadedConfig(config: config, renderer: renderer, notifiers: channels.notifiers,
                             warnings: ConfigWarnings.find(config) + warnings, read: read, storeSnapshot: storeSnapshot)
     }
@@ -60,6 +58,10 @@ public enum ServiceConfig {
         _ = try makeRenderer(config, path: path)
         storeSnapshot()
         return config
+    }
+
+    static func warning(_ w: DeliveryConfigError, _ config: Config, _ path: String) -> String {
+        "\(location(of: w, in: config, path: path)): warning: \(w.description)"
     }
 
     /// The line of the key a channel problem is about, else of the channel's name.
