@@ -12,8 +12,9 @@ public struct LoadedConfig {
     public var renderer: MessageRenderer
     /// By channel name. After a `.check` load, a channel whose secret went unseen has none.
     public var notifiers: [String: any Notifier]
-    /// `PATH:LINE:COL: warning: …` lines: what is allowed but probably not meant, and what
-    /// `check` could not see from outside the service.
+    /// `PATH:LINE:COL: warning: …` lines: what `check` could not see from outside the
+    /// service and, for `check` only (it plans items, which start-up should not do twice),
+    /// what is allowed but probably not meant.
     public var warnings: [String]
     /// Whether the config came from its snapshot or was parsed, and why.
     public var read: ConfigCache.Result
@@ -41,7 +42,7 @@ public enum ServiceConfig {
         }
         let warnings = channels.warnings.map { warning($0, config, path) }
         return LoadedConfig(config: config, renderer: renderer, notifiers: channels.notifiers,
-                            warnings: ConfigWarnings.find(config) + warnings, read: read, storeSnapshot: storeSnapshot)
+                            warnings: (purpose == .check ? ConfigWarnings.find(config) : []) + warnings, read: read, storeSnapshot: storeSnapshot)
     }
 
     /// The whole `check` load of a file, for tests and tools.
