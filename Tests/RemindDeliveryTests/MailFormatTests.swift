@@ -119,6 +119,11 @@ private func decodeQP(_ s: String) -> String {
         #expect(Address.problem("no-at-sign") != nil)
         #expect(Address.problem("two@@example.org") != nil)
         #expect(Address.problem("jé@example.org") != nil)
+        // Found by fuzz-mail: Python's strict parser refuses a local part that is no dot-atom.
+        #expect(Address.problem("a.@example.org") != nil)
+        #expect(Address.problem(".a@example.org") != nil)
+        #expect(Address.problem("a..b@example.org") != nil)
+        #expect(Address.problem("a.b@example.org") == nil)
     }
 }
 

@@ -19,6 +19,11 @@ enum Address {
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             return "is not of the form local@domain"
         }
+        // RFC 5322's dot-atom: no dot at either end of the local part, none doubled
+        // (a strict parser refuses `a.@example.org`).
+        if parts[0].hasPrefix(".") || parts[0].hasSuffix(".") || parts[0].contains("..") {
+            return "has a dot at the start or end of its local part, or two in a row"
+        }
         return nil
     }
 
