@@ -32,6 +32,10 @@ struct Run: ParsableCommand {
             return h
         }
         let logger = Logger(label: "remindd")
-        Daemon(configPath: options.config, environment: env, logger: logger).run()
+        let daemon = Daemon(configPath: options.config, environment: env, logger: logger)
+        Task(executorPreference: daemon.executor) {
+            Foundation.exit(await daemon.run())
+        }
+        dispatchMain()
     }
 }

@@ -3,15 +3,19 @@ import Foundation
 import Logging
 import RemindCore
 import RemindDelivery
+import ServiceLifecycle
+import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `remindd run`: wires the store, the scheduler, the outbox worker, the control socket
-/// and systemd together, and handles signals. SIGHUP reloads (a broken config is refused
-/// and the running one kept); SIGTERM stops new work, lets deliveries in flight finish
-/// and exits 0.
+/// `remindd run`: loads the config, opens the store and plans, then runs the daemon as a
+/// group of services (swift-service-lifecycle): control socket, scheduler, SIGHUP reloads,
+/// outbox worker, systemd. SIGHUP reloads (a broken config is refused and the running one
+/// kept); SIGTERM or SIGINT shuts the group down in reverse order: systemd hears STOPPING=1,
+/// the worker starts no new delivery and lets those on the wire finish, reloads end, the
+/// timers are disarmed and the socket closes.
 public final class Daemon: @unchecked Sendable {
     let configPath: String
     let environment: [String: String]
@@ -24,8 +28,12 @@ public final class Daemon: @unchecked Sendable {
     var scheduler: Scheduler!
     var worker: OutboxWorker!
     var control: ControlSocketServer?
-    var signalSources: [DispatchSourceSignal] = []
     var watchdogTimer: DispatchSourceTimer?
+    var statePath = ""
+    /// Where `run()` must be started: `Task(executorPreference: daemon.executor) { … }`.
+    public let executor = ServiceExecutor()
+    private var loadedRead: ConfigCache.Result?
+    private var storeSnapshot: (@Sendable () -> Void)?
 
     public init(configPath: String, environment: [String: String], logger: Logger) {
         self.configPath = configPath
@@ -34,9 +42,38 @@ public final class Daemon: @unchecked Sendable {
         self.notify = SystemdNotifier(environment: environment)
     }
 
-    /// Starts everything and never returns; exits 0 on SIGTERM, 78 on a config error at
-    /// start, 74 when the state cannot be opened.
-    public func run() -> Never {
+    /// Runs until SIGTERM or SIGINT and returns the exit status: 0 after a graceful stop,
+    /// 78 for a config error at start, 74 when the state cannot be opened or planned from,
+    /// 70 when the group fails.
+    public func run() async -> Int32 {
+        if let failed = start() { return failed }
+        // Trapped before READY=1 (which the systemd service sends), like the group's own
+        // SIGTERM and SIGINT, so no signal sent after READY finds its default action.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [
+                .init(service: ControlService(daemon: self)),
+                .init(service: SchedulerService(daemon: self)),
+                .init(service: ReloadService(daemon: self, signals: hangups)),
+                .init(service: OutboxService(worker: worker, logger: logger)),
+                .init(service: SystemdService(daemon: self)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("the daemon's services failed", metadata: ["error": "\(error)"])
+            return 70
+        }
+        logger.info("stopped")
+        return 0
+    }
+
+    /// Loads, opens the store, cancels what is no longer wanted, plans and binds the
+    /// control socket. Returns an exit status when the daemon cannot start.
+    func start() -> Int32? {
         let loaded: LoadedConfig
         do {
             loaded = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment),
@@ -46,12 +83,12 @@ public final class Daemon: @unchecked Sendable {
             for w in e.warnings { logger.warning("\(w)") }
             for err in e.errors { logger.critical("\(err.description)") }
             logger.critical("config has \(e.errors.count) error(s); not starting")
-            exit(78)
+            return 78
         } catch {
             logger.critical("cannot load config: \(error)")
-            exit(78)
+            return 78
         }
-        let statePath = StateLocation.path(config: config, environment: environment)
+        statePath = StateLocation.path(config: config, environment: environment)
         for w in loaded.warnings { logger.warning("\(w)") }
         do {
             store = try Store(path: statePath)
@@ -59,7 +96,7 @@ public final class Daemon: @unchecked Sendable {
             logCancelled(try store.cancelUnwanted(config: config, now: clock.now()))
         } catch {
             logger.critical("cannot open the state file", metadata: ["path": "\(statePath)", "error": "\(error)"])
-            exit(74)
+            return 74
         }
         worker = OutboxWorker(store: store, config: config, clock: clock, logger: logger, notifiers: loaded.notifiers)
         let worker = self.worker!
@@ -67,29 +104,34 @@ public final class Daemon: @unchecked Sendable {
                               timer: DispatchWallTimer(queue: queue), logger: logger,
                               onEnqueued: { worker.kick() })
         scheduler.onPlanChanged = { [weak self] in self?.publishStatus() }
-        installSignals()
         do {
             try queue.sync { try scheduler.start() }
         } catch {
             logger.critical("cannot plan reminders", metadata: ["error": "\(error)"])
-            exit(74)
+            return 74
         }
         worker.kick()
         FreedMemory.release()
         startControlSocket(statePath: statePath)
-        startWatchdog()
+        loadedRead = loaded.read
+        storeSnapshot = loaded.storeSnapshot
+        return nil
+    }
+
+    /// READY=1 and the start line; then the config's snapshot is written (the next start
+    /// reads it instead of the YAML), on the scheduler's queue, so a stop or a reload that
+    /// comes meanwhile waits for it.
+    func announceReady() {
         logger.info("started", metadata: [
-            "config": "\(configPath)", "config.read": "\(Self.describe(loaded.read))", "state": "\(statePath)",
-            "items": "\(config.items.count)",
+            "config": "\(configPath)", "config.read": "\(loadedRead.map(Self.describe) ?? "-")",
+            "state": "\(statePath)", "items": "\(config.items.count)",
             "next": "\(queue.sync { describeNext() })",
         ])
         _ = notify.ready(status: queue.sync { statusLine() })
-        // A config read from its YAML is snapshotted once the daemon is ready (the next
-        // start reads the snapshot instead), on the scheduler's queue, so a stop or a
-        // reload that comes meanwhile waits for it.
-        let storeSnapshot = loaded.storeSnapshot
-        queue.async { storeSnapshot() }
-        dispatchMain()
+        if let storeSnapshot {
+            self.storeSnapshot = nil
+            queue.async { storeSnapshot() }
+        }
     }
 
     /// For the log: whether the config came from its snapshot or was parsed, and why.
@@ -152,20 +194,7 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    // MARK: - Signals
-
-    func installSignals() {
-        for sig in [SIGHUP, SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            s.setEventHandler { [weak self] in
-                guard let self else { return }
-                if sig == SIGHUP { self.reload() } else { self.shutdown() }
-            }
-            s.resume()
-            signalSources.append(s)
-        }
-    }
+    // MARK: - Reload
 
     /// On `queue`.
     func reload() {
@@ -197,29 +226,7 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// On `queue`.
-    func shutdown() {
-        _ = notify.stopping()
-        logger.info("stopping")
-        scheduler.stop()
-        control?.stop()
-        let finished = worker.shutdown(timeout: 20)
-        if !finished { logger.warning("deliveries still in flight stay pending and go out at the next start") }
-        logger.info("stopped")
-        exit(0)
-    }
-
     // MARK: - systemd
-
-    func startWatchdog() {
-        guard let interval = notify.watchdogInterval() else { return }
-        let t = DispatchSource.makeTimerSource(queue: queue)
-        t.schedule(deadline: .now(), repeating: .milliseconds(Int(interval * 1000)))
-        // Pinging from the scheduler's queue proves that queue is alive.
-        t.setEventHandler { [weak self] in _ = self?.notify.watchdog() }
-        t.resume()
-        watchdogTimer = t
-    }
 
     func publishStatus() {
         _ = notify.status(statusLine())
