@@ -79,10 +79,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"]),
-        .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore"]),
+        .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery"]),
         .testTarget(name: "IntegrationTests", dependencies: ["RemindCore"]),
     ]
 )

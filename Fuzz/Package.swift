@@ -5,8 +5,8 @@
 import PackageDescription
 
 let fuzz: [(name: String, dependencies: [Target.Dependency])] = [
-    ("fuzz-config", [.product(name: "RemindCore", package: "remindd")]),
-    ("fuzz-planner", [.product(name: "RemindCore", package: "remindd")]),
+    ("fuzz-config", [.product(name: "RemindCore", package: "remindd"), .product(name: "RemindDelivery", package: "remindd")]),
+    ("fuzz-planner", [.product(name: "RemindCore", package: "remindd"), .product(name: "RemindDelivery", package: "remindd")]),
     ("fuzz-import", [.product(name: "MinutesImport", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
     ("fuzz-mail", [.product(name: "RemindDelivery", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
 ]

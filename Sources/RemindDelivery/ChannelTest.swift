@@ -33,17 +33,18 @@ public enum ChannelTest {
     ///   or `TemplateError` for a channel that cannot be built.
     public static func run(channel: String, to address: String, itemID: String?, config: Config,
                            environment: [String: String], logger: Logger, now: Date = Date()) throws -> Outcome {
-        guard let channelConfig = config.channels[channel] else {
+        guard let section = config.channels[channel] else {
             throw DeliveryConfigError(channel: channel, "no such channel in the config")
         }
-        if channelConfig.usesEmail, let problem = Address.problem(address) {
+        let byEmail = Channels.reachesPeopleByEmail(section)
+        if byEmail, let problem = Address.problem(address) {
             throw Failure(description: "--to \(problem)")
         }
         if address.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw Failure(description: "--to contains control characters")
         }
         var c = config
-        c.people[address] = Person(id: address, emails: channelConfig.usesEmail ? [address] : [])
+        c.people[address] = Person(id: address, emails: byEmail ? [address] : [])
         let reminder: Reminder
         if let itemID {
             guard let item = c.item(itemID) ?? c.items.first(where: { $0.id == itemID }) else {

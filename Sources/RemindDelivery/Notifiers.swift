@@ -29,19 +29,20 @@ public struct ChannelSet {
         var errors: [DeliveryConfigError] = []
         let names = config.channelOrder + config.channels.keys.filter { !config.channelOrder.contains($0) }.sorted()
         for name in names {
-            guard let c = config.channels[name] else { continue }
+            guard let section = config.channels[name] else { continue }
             do {
-                set.notifiers[name] = try Notifiers.make(c, renderer: renderer, environment: environment, logger: logger,
-                                                         purpose: purpose, now: now)
+                let channel = try Channels.read(section)
+                set.notifiers[name] = try channel.makeNotifier(NotifierContext(
+                    renderer: renderer, environment: environment, logger: logger, purpose: purpose, now: now))
+                if purpose == .check, let ca = channel.caFile, LocalFiles.isUnseenCredential(ca) {
+                    set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file", LocalFiles.unseenNote(ca)))
+                }
             } catch let unseen as Secrets.Unseen {
                 set.warnings.append(unseen.warning)
             } catch let e as DeliveryConfigError {
                 errors.append(e)
             } catch {
                 errors.append(DeliveryConfigError(channel: name, "\(error)"))
-            }
-            if purpose == .check, let ca = c.caFile, LocalFiles.isUnseenCredential(ca) {
-                set.warnings.append(DeliveryConfigError(channel: name, key: "ca_file", LocalFiles.unseenNote(ca)))
             }
         }
         if !errors.isEmpty { throw Errors(errors: errors, warnings: set.warnings) }
@@ -52,17 +53,6 @@ public struct ChannelSet {
         public var errors: [DeliveryConfigError]
         /// Found beside the errors; shown with them, so one pass fixes everything.
         public var warnings: [DeliveryConfigError]
-    }
-}
-
-extension ChannelConfig {
-    /// The extra trust anchor of a TLS channel, if it names one.
-    var caFile: String? {
-        switch self {
-        case .smtp(let s): return s.caFile
-        case .webhook(let w): return w.caFile
-        case .maildir: return nil
-        }
     }
 }
 
@@ -77,28 +67,11 @@ public enum Notifiers {
 
     static func make(channel: String, config: Config, environment: [String: String], logger: Logger,
                      now: @escaping () -> Date) throws -> any Notifier {
-        guard let c = config.channels[channel] else {
+        guard let section = config.channels[channel] else {
             throw DeliveryConfigError(channel: channel, "no such channel in the config")
         }
-        return try make(c, renderer: try MessageRenderer(config: config), environment: environment, logger: logger,
-                        purpose: .start, now: now)
-    }
-
-    static func make(_ c: ChannelConfig, renderer: MessageRenderer, environment: [String: String], logger: Logger,
-                     purpose: LoadPurpose, now: @escaping () -> Date) throws -> any Notifier {
-        let seeAll = purpose == .start
-        switch c {
-        case .smtp(let smtp):
-            let settings = try SMTPSettings(smtp, unseenCredentialsAllowed: !seeAll)
-            let password = try Secrets.smtpPassword(smtp, environment: environment, seeAll: seeAll)
-            return SMTPNotifier(settings: settings, renderer: renderer, password: password, logger: logger, now: now)
-        case .webhook(let hook):
-            let settings = try WebhookSettings(hook, unseenCredentialsAllowed: !seeAll)
-            let key = try Secrets.webhookKey(hook, environment: environment, seeAll: seeAll)
-            return WebhookNotifier(settings: settings, renderer: renderer, key: key, logger: logger, now: now)
-        case .maildir(let dir):
-            try LocalFiles.prepareMaildir(dir.path, channel: dir.name, create: purpose == .start)
-            return MaildirNotifier(dir, renderer: renderer, logger: logger, now: now)
-        }
+        return try Channels.read(section).makeNotifier(NotifierContext(
+            renderer: try MessageRenderer(config: config), environment: environment, logger: logger,
+            purpose: .start, now: now))
     }
 }

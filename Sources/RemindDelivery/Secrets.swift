@@ -17,7 +17,7 @@ enum Secrets {
     /// 3. `$CREDENTIALS_DIRECTORY/<channel>-password`, where systemd's `LoadCredential=` puts it.
     /// A source that is named but unusable is an error; it does not fall through to the next.
     /// Without a `username` there is no AUTH and no password is read.
-    static func smtpPassword(_ c: SMTPChannelConfig, environment: [String: String], seeAll: Bool = true) throws -> String? {
+    static func smtpPassword(_ c: SMTPChannel, environment: [String: String], seeAll: Bool = true) throws -> String? {
         guard c.username != nil else { return nil }
         if let v = try lookup(channel: c.name, file: c.passwordFile, fileKey: "password_file", env: c.passwordEnv,
                               envKey: "password_env", credential: "\(c.name)-password", environment: environment,
@@ -39,7 +39,7 @@ enum Secrets {
     /// The Standard Webhooks signing key of a channel, or nil when it signs nothing. Same
     /// order as the password: `secret_file`, `secret_env`, `$CREDENTIALS_DIRECTORY/<channel>-secret`.
     /// The value is `whsec_` followed by base64 (the prefix may be left out).
-    static func webhookKey(_ c: WebhookChannelConfig, environment: [String: String], seeAll: Bool = true) throws -> [UInt8]? {
+    static func webhookKey(_ c: WebhookChannel, environment: [String: String], seeAll: Bool = true) throws -> [UInt8]? {
         guard let v = try lookup(channel: c.name, file: c.secretFile, fileKey: "secret_file", env: c.secretEnv,
                                  envKey: "secret_env", credential: "\(c.name)-secret", environment: environment,
                                  seeAll: seeAll) else { return nil }

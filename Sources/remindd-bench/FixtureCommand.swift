@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RemindCore
+import RemindDelivery
 import RemindDaemon
 
 /// `fixture`: writes the large config (and, with `--state`, the state a daemon that has
@@ -44,7 +45,7 @@ struct FixtureCommand: ParsableCommand {
 /// recorded, and every reminder that fell due was sent on time.
 enum FixtureState {
     static func write(configPath: String, statePath: String, now: Date) throws -> Int {
-        let config = try ConfigLoader.load(path: configPath)
+        let config = try ConfigLoader.load(path: configPath, kinds: Channels.kinds)
         let store = try Store(path: statePath)
         let planner = Planner(config: config)
         var rng = SplitMix64(seed: 0xD0_4E)

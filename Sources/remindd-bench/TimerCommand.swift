@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RemindCore
+import RemindDelivery
 import RemindDaemon
 
 /// `timer`: how late the daemon's own timer path fires. A config of `--items` items, every
@@ -47,7 +48,7 @@ struct TimerCommand: ParsableCommand {
             yaml += RigConfig.item("t\(i)", owner: Int.random(in: 0..<400, using: &rng), agreed: agreed, at: at)
         }
         let t0 = monotonicSeconds()
-        let config = try ConfigLoader.load(text: yaml, path: dir + "/timer.yaml")
+        let config = try ConfigLoader.load(text: yaml, path: dir + "/timer.yaml", kinds: Channels.kinds)
         let rig = try DaemonRig(config: config, statePath: dir + "/timer.sqlite", logger: DaemonRig.logger(path: dir + "/timer.log"))
         try rig.start()
         let armed = rig.armed

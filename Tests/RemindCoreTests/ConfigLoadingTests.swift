@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RemindCore
+import RemindDelivery
 
 /// What a valid config becomes: DESIGN's sketch key by key, includes, and the example
 /// config shipped in the repository.
@@ -15,8 +16,9 @@ import Testing
         #expect(c.calendar.holidays == [LocalDate("2023-12-25")!, LocalDate("2023-12-26")!])
         #expect(c.statePath == "/var/lib/remindd/state.sqlite")
         #expect(c.channelOrder == ["mail", "chat", "local"])
-        guard case .smtp(let mail)? = c.channels["mail"], case .webhook(let chat)? = c.channels["chat"],
-              case .maildir(let local)? = c.channels["local"] else {
+        func read(_ name: String) -> (any Channel)? { c.channels[name].flatMap { try? Channels.read($0) } }
+        guard let mail = read("mail") as? SMTPChannel, let chat = read("chat") as? WebhookChannel,
+              let local = read("local") as? MaildirChannel else {
             Issue.record("channel types")
             return
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RemindCore
+import RemindDelivery
 
 /// Configs that once crashed, stalled or exhausted the loader or the planner, each in its
 /// smallest form: now every one is an error with its position, or a config the daemon can
@@ -36,7 +37,7 @@ import Testing
     /// The same with a kept item after it: the dropped item's remind_at must not land on
     /// the item that took its index.
     @Test func remindAtStaysWithItsItem() throws {
-        let draft = ConfigDraft(mainPath: "/nonexistent/h.yaml")
+        let draft = ConfigDraft(mainPath: "/nonexistent/h.yaml", kinds: Channels.kinds)
         draft.loadText(Self.frame + """
             people: { a: { email: a@example.org } }
             items:

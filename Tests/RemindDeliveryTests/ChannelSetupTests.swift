@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct ChannelSetupTests {
     func smtp(url: String = "smtp://127.0.0.1:2525", tls: TLSMode = .required, username: String? = nil,
-              file: String? = nil, env: String? = nil, from: String = "lrt@example.org") -> SMTPChannelConfig {
-        SMTPChannelConfig(name: "mail", url: url, host: "", fromAddress: from, fromName: nil, username: username,
+              file: String? = nil, env: String? = nil, from: String = "lrt@example.org") -> SMTPChannel {
+        SMTPChannel(name: "mail", url: url, host: "", fromAddress: from, fromName: nil, username: username,
                           passwordFile: file, passwordEnv: env, tls: tls, caFile: nil)
     }
 
@@ -26,7 +26,7 @@ import Testing
         #expect(throws: DeliveryConfigError.self) { try SMTPSettings(smtp(url: "smtp://user:pw@mail.example.org")) }
         #expect(throws: DeliveryConfigError.self) { try SMTPSettings(smtp(url: "smtp://mail.example.org\r\nQUIT")) }
         #expect(throws: DeliveryConfigError.self) { try SMTPSettings(smtp(from: "lrt@example.org\r\nRCPT TO:<x@y>")) }
-        let hook = { (url: String) in WebhookChannelConfig(name: "chat", url: url, format: .json, secretFile: nil) }
+        let hook = { (url: String) in WebhookChannel(name: "chat", url: url, format: .json, secretFile: nil) }
         #expect(throws: DeliveryConfigError.self) { try WebhookSettings(hook("file:///etc/passwd")) }
         #expect(throws: DeliveryConfigError.self) { try WebhookSettings(hook("gopher://example.org/")) }
         #expect(throws: DeliveryConfigError.self) { try WebhookSettings(hook("https://example.org/a b")) }
@@ -54,12 +54,12 @@ import Testing
     @Test func webhookSecretIsWhsecBase64() throws {
         let dir = try temporaryDirectory()
         let file = dir.appendingPathComponent("secret").path
-        let hook = WebhookChannelConfig(name: "chat", url: "https://x.example", format: .json, secretFile: file)
+        let hook = WebhookChannel(name: "chat", url: "https://x.example", format: .json, secretFile: file)
         try "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try Secrets.webhookKey(hook, environment: [:]) == Array(Data(base64Encoded: "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")!))
         try "whsec_not base64!".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: DeliveryConfigError.self) { try Secrets.webhookKey(hook, environment: [:]) }
-        let unsigned = WebhookChannelConfig(name: "chat", url: "https://x.example", format: .json, secretFile: nil)
+        let unsigned = WebhookChannel(name: "chat", url: "https://x.example", format: .json, secretFile: nil)
         #expect(try Secrets.webhookKey(unsigned, environment: [:]) == nil)
     }
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct MaildirDeliveryTests {
     func notifier(_ root: String, config: Config? = nil) throws -> any Notifier {
-        try makeNotifier(.maildir(MaildirChannelConfig(name: "local", path: root)), name: "local", config: config,
+        try makeNotifier(.maildir(MaildirChannel(name: "local", path: root)), name: "local", config: config,
                          logs: LogCapture(), now: { Fixture.utc("2023-09-29T07:00:01Z") })
     }
 
@@ -71,7 +71,7 @@ import Testing
     @Test func aMaildirIsMadeWhenTheChannelIsBuiltNotWhenChecked() throws {
         let root = try temporaryDirectory().appendingPathComponent("a/b/mail").path
         let config = Fixture.config()
-        let c = MaildirChannelConfig(name: "local", path: root)
+        let c = MaildirChannel(name: "local", path: root)
         var cfg = config
         cfg.channels = ["local": .maildir(c)]
         cfg.channelOrder = ["local"]

@@ -170,7 +170,7 @@ struct SMTPDeliveryTests {
 
     @Test func refusedConnectionIsRetried() throws {
         let port = try closedPort()
-        var channel = SMTPChannelConfig(name: "mail", url: "smtp://127.0.0.1:\(port)", host: "127.0.0.1", fromAddress: "lrt@example.org",
+        var channel = SMTPChannel(name: "mail", url: "smtp://127.0.0.1:\(port)", host: "127.0.0.1", fromAddress: "lrt@example.org",
                                         fromName: nil, username: nil, passwordFile: nil, passwordEnv: nil, tls: .none, caFile: nil)
         channel.connectTimeout = 2
         let notifier = try makeNotifier(.smtp(channel), name: "mail", logs: LogCapture())

@@ -9,8 +9,8 @@ struct WebhookDeliveryTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     let delivery = Fixture.delivery(.before, channel: "chat")
 
-    func hook(_ url: String, format: WebhookFormat = .json, secretFile: String? = nil) -> ChannelConfig {
-        .webhook(WebhookChannelConfig(name: "chat", url: url, format: format, secretFile: secretFile,
+    func hook(_ url: String, format: WebhookFormat = .json, secretFile: String? = nil) -> ChannelSection {
+        .webhook(WebhookChannel(name: "chat", url: url, format: format, secretFile: secretFile,
                                       connectTimeout: 5, timeout: 20))
     }
 

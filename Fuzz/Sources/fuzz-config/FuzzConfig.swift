@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import RemindCore
+import RemindDelivery
 
 /// Any text as a config file: loaded and validated, errors are fine, a crash or a stall is
 /// not. Includes resolve in a folder that does not exist, so the text is all there is.
@@ -8,7 +9,7 @@ import RemindCore
 public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     do {
-        let config = try ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml")
+        let config = try ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml", kinds: Channels.kinds)
         _ = config.items.count
     } catch let e as ConfigErrors {
         // Every error names a place in the file it was read from.

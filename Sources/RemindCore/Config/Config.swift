@@ -12,7 +12,7 @@ public struct Config: Sendable {
     /// The SQLite state file as written in the config (resolved against the config's folder),
     /// or nil for the default.
     public var statePath: String?
-    public var channels: [String: ChannelConfig]
+    public var channels: [String: ChannelSection]
     public var people: [String: Person]
     public var retry: RetryPolicy
     /// Reminders younger than this when first seen after their moment are still sent (late).
@@ -27,7 +27,7 @@ public struct Config: Sendable {
     public var templates: [String: MessageTemplate]
 
     public init(path: String, timeZone: TimeZone, language: Language, calendar: WorkCalendar,
-                statePath: String?, channels: [String: ChannelConfig], people: [String: Person],
+                statePath: String?, channels: [String: ChannelSection], people: [String: Person],
                 retry: RetryPolicy, catchUpSeconds: Double, defaultChannels: [String],
                 defaultPolicy: Policy, meetings: [String: MeetingSeries], events: [String: EventDef],
                 items: [Item], templates: [String: MessageTemplate]) {
@@ -131,109 +131,6 @@ public struct Person: Sendable, Hashable {
     }
 
     public var displayName: String { name ?? id }
-}
-
-public enum ChannelConfig: Sendable, Hashable {
-    case smtp(SMTPChannelConfig)
-    case webhook(WebhookChannelConfig)
-    case maildir(MaildirChannelConfig)
-
-    public var typeName: String {
-        switch self {
-        case .smtp: return "smtp"
-        case .webhook: return "webhook"
-        case .maildir: return "maildir"
-        }
-    }
-
-    /// Mail-like channels address people by e-mail; webhooks post once per reminder.
-    public var usesEmail: Bool {
-        if case .webhook = self { return false }
-        return true
-    }
-}
-
-public enum TLSMode: String, Sendable, Hashable {
-    case required, none
-}
-
-public struct SMTPChannelConfig: Sendable, Hashable {
-    public var name: String
-    /// `smtp://host[:port]` (STARTTLS) or `smtps://host[:port]` (implicit TLS).
-    public var url: String
-    public var host: String
-    /// The envelope and header sender address.
-    public var fromAddress: String
-    public var fromName: String?
-    public var username: String?
-    public var passwordFile: String?
-    public var passwordEnv: String?
-    public var tls: TLSMode
-    public var caFile: String?
-    /// Seconds; connect and whole-transfer limits.
-    public var connectTimeout: Double
-    public var timeout: Double
-
-    public init(name: String, url: String, host: String, fromAddress: String, fromName: String?,
-                username: String?, passwordFile: String?, passwordEnv: String?, tls: TLSMode,
-                caFile: String?, connectTimeout: Double = 10, timeout: Double = 60) {
-        self.name = name
-        self.url = url
-        self.host = host
-        self.fromAddress = fromAddress
-        self.fromName = fromName
-        self.username = username
-        self.passwordFile = passwordFile
-        self.passwordEnv = passwordEnv
-        self.tls = tls
-        self.caFile = caFile
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
-    }
-}
-
-public enum WebhookFormat: String, Sendable, Hashable, CaseIterable {
-    case json, slack, mattermost, teams, ntfy
-}
-
-public struct WebhookChannelConfig: Sendable, Hashable {
-    public var name: String
-    public var url: String
-    public var format: WebhookFormat
-    /// Standard Webhooks signing key file (`whsec_…`).
-    public var secretFile: String?
-    public var secretEnv: String?
-    public var caFile: String?
-    public var connectTimeout: Double
-    public var timeout: Double
-
-    public init(name: String, url: String, format: WebhookFormat, secretFile: String?,
-                secretEnv: String? = nil, caFile: String? = nil,
-                connectTimeout: Double = 10, timeout: Double = 30) {
-        self.name = name
-        self.url = url
-        self.format = format
-        self.secretFile = secretFile
-        self.secretEnv = secretEnv
-        self.caFile = caFile
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
-    }
-}
-
-public struct MaildirChannelConfig: Sendable, Hashable {
-    public var name: String
-    /// Absolute, or resolved against the config file's folder.
-    public var path: String
-    public var fromAddress: String
-    public var fromName: String?
-
-    public init(name: String, path: String, fromAddress: String = "remindd@localhost", fromName: String? = "remindd") {
-        self.name = name
-        self.path = path
-        self.fromAddress = fromAddress
-        self.fromName = fromName
-    }
 }
 
 /// Backoff for failed deliveries.

@@ -139,20 +139,20 @@ extension String {
 extension ConfigLoader {
     /// `load(path:)` through a snapshot cache: a snapshot that still stands is read
     /// instead of the YAML; otherwise the YAML is loaded and, when valid, snapshotted.
-    public static func load(path: String, cache: ConfigCache?) throws -> (Config, ConfigCache.Result) {
-        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache)
+    public static func load(path: String, cache: ConfigCache?, kinds: ChannelKinds) throws -> (Config, ConfigCache.Result) {
+        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache, kinds: kinds)
         store()
         return (config, result)
     }
 
     /// The same, with the writing of a new snapshot handed back to run when it suits the
     /// caller (the daemon writes it once it is ready, not before).
-    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?)
+    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?, kinds: ChannelKinds)
         throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
-        guard let cache else { return (try load(path: path), .parsed(reason: "snapshots are off"), {}) }
+        guard let cache else { return (try load(path: path, kinds: kinds), .parsed(reason: "snapshots are off"), {}) }
         let (cached, result) = cache.load(path: path)
         if let cached { return (cached, result, {}) }
-        let config = try load(path: path)
+        let config = try load(path: path, kinds: kinds)
         return (config, result, { cache.store(config, path: path) })
     }
 }

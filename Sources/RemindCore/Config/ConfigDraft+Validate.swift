@@ -88,7 +88,7 @@ extension ConfigDraft {
                 return
             }
             for c in chans {
-                if case .smtp = channels[c], p.emails.isEmpty {
+                if let type = channels[c]?.type, kinds[type]?.reachesPeopleByEmail == true, p.emails.isEmpty {
                     reported.insert("\(person)|\(context)")
                     fail("'\(person)' is reached through mail channel '\(c)' for \(context) but has no email", at: loc)
                 }

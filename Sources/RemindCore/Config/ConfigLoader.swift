@@ -11,8 +11,9 @@ public enum ConfigLoader {
     /// Keys an included file may hold.
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
-    public static func load(path: String) throws -> Config {
-        let draft = ConfigDraft(mainPath: path)
+    /// - Parameter kinds: the kinds of channel the config may use, with their checks.
+    public static func load(path: String, kinds: ChannelKinds) throws -> Config {
+        let draft = ConfigDraft(mainPath: path, kinds: kinds)
         draft.loadFile(path, isMain: true, includedFrom: nil)
         draft.validate()
         if !draft.errors.isEmpty {
@@ -22,8 +23,8 @@ public enum ConfigLoader {
     }
 
     /// Loads from text (tests, stdin); includes resolve against `path`'s folder.
-    public static func load(text: String, path: String) throws -> Config {
-        let draft = ConfigDraft(mainPath: path)
+    public static func load(text: String, path: String, kinds: ChannelKinds) throws -> Config {
+        let draft = ConfigDraft(mainPath: path, kinds: kinds)
         // The text stands for the file at `path`: an include of that file is a cycle.
         draft.loadedFiles.insert(ConfigDraft.canonical(path))
         draft.loadText(text, file: path, isMain: true)
@@ -70,6 +71,7 @@ struct Reference {
 /// loader fills it file by file and collects errors rather than stopping at the first.
 final class ConfigDraft {
     let mainPath: String
+    let kinds: ChannelKinds
     var errors: [ConfigError] = []
     var loadedFiles = Set<String>()
     /// Files in the order they were read, to report errors file by file.
@@ -85,7 +87,7 @@ final class ConfigDraft {
     var workEnd = LocalTime(hour: 17, minute: 0)
     var holidays = Set<LocalDate>()
     var statePath: String?
-    var channels: [String: ChannelConfig] = [:]
+    var channels: [String: ChannelSection] = [:]
     var channelOrder: [String] = []
     var people: [String: Person] = [:]
     var retry = RetryPolicy()
@@ -110,8 +112,9 @@ final class ConfigDraft {
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
-    init(mainPath: String) {
+    init(mainPath: String, kinds: ChannelKinds) {
         self.mainPath = mainPath
+        self.kinds = kinds
         timeZone = TimeZone(identifier: "UTC")
     }
 

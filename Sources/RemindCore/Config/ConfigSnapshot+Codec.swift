@@ -77,29 +77,10 @@ extension SnapshotWriter {
         array(c.holidays.sorted()) { $0.date($1) }
     }
 
-    mutating func channel(_ c: ChannelConfig) {
-        switch c {
-        case .smtp(let s):
-            int(0)
-            string(s.name); string(s.url); string(s.host); string(s.fromAddress)
-            optional(s.fromName) { $0.string($1) }
-            optional(s.username) { $0.string($1) }
-            optional(s.passwordFile) { $0.string($1) }
-            optional(s.passwordEnv) { $0.string($1) }
-            string(s.tls.rawValue)
-            optional(s.caFile) { $0.string($1) }
-            double(s.connectTimeout); double(s.timeout)
-        case .webhook(let h):
-            int(1)
-            string(h.name); string(h.url); string(h.format.rawValue)
-            optional(h.secretFile) { $0.string($1) }
-            optional(h.secretEnv) { $0.string($1) }
-            optional(h.caFile) { $0.string($1) }
-            double(h.connectTimeout); double(h.timeout)
-        case .maildir(let m):
-            int(2)
-            string(m.name); string(m.path); string(m.fromAddress)
-            optional(m.fromName) { $0.string($1) }
+    mutating func channel(_ c: ChannelSection) {
+        string(c.name); string(c.type); location(c.nameAt); location(c.at); string(c.file)
+        array(c.fields.sorted { $0.key < $1.key }) { w, f in
+            w.string(f.key); w.string(f.value.text); w.location(f.value.at)
         }
     }
 
@@ -181,7 +162,7 @@ extension SnapshotReader {
         let language = try `enum`(Language.self)
         let cal = try calendar(zone)
         let statePath = try optional { try $0.string() }
-        var channels: [String: ChannelConfig] = [:]
+        var channels: [String: ChannelSection] = [:]
         for (name, channel) in try array({ r in (try r.string(), try r.channel()) }) { channels[name] = channel }
         let channelOrder = try strings()
         var people: [String: Person] = [:]
@@ -248,26 +229,13 @@ extension SnapshotReader {
                      holidays: Set(try array { try $0.date() }))
     }
 
-    mutating func channel() throws -> ChannelConfig {
-        switch try int() {
-        case 0:
-            return .smtp(SMTPChannelConfig(
-                name: try string(), url: try string(), host: try string(), fromAddress: try string(),
-                fromName: try optional { try $0.string() }, username: try optional { try $0.string() },
-                passwordFile: try optional { try $0.string() }, passwordEnv: try optional { try $0.string() },
-                tls: try `enum`(TLSMode.self), caFile: try optional { try $0.string() },
-                connectTimeout: try double(), timeout: try double()))
-        case 1:
-            return .webhook(WebhookChannelConfig(
-                name: try string(), url: try string(), format: try `enum`(WebhookFormat.self),
-                secretFile: try optional { try $0.string() }, secretEnv: try optional { try $0.string() },
-                caFile: try optional { try $0.string() }, connectTimeout: try double(), timeout: try double()))
-        case 2:
-            return .maildir(MaildirChannelConfig(name: try string(), path: try string(), fromAddress: try string(),
-                                                 fromName: try optional { try $0.string() }))
-        default:
-            throw SnapshotFormatError()
+    mutating func channel() throws -> ChannelSection {
+        let name = try string(), type = try string(), nameAt = try location(), at = try location(), file = try string()
+        var fields: [String: ChannelSection.Field] = [:]
+        for (k, f) in try array({ r in (try r.string(), ChannelSection.Field(text: try r.string(), at: try r.location())) }) {
+            fields[k] = f
         }
+        return ChannelSection(name: name, type: type, nameAt: nameAt, at: at, fields: fields, file: file)
     }
 
     mutating func person() throws -> Person {

@@ -30,7 +30,7 @@ public enum ServiceConfig {
     /// - Throws: `ConfigErrors`, every problem with its position.
     public static func load(path: String, cache: ConfigCache?, environment: [String: String], logger: Logger,
                             purpose: LoadPurpose) throws -> LoadedConfig {
-        let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
         let renderer = try makeRenderer(config, path: path)
         let channels: ChannelSet
         do {
@@ -55,7 +55,7 @@ public enum ServiceConfig {
     /// secretariat can run them without access to the service's secrets. The snapshot of a
     /// parsed config is written at once.
     public static func loadModel(path: String, cache: ConfigCache?) throws -> Config {
-        let (config, _, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache)
+        let (config, _, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
         _ = try makeRenderer(config, path: path)
         storeSnapshot()
         return config
@@ -67,8 +67,7 @@ public enum ServiceConfig {
 
     /// The line of the key a channel problem is about, else of the channel's name.
     static func location(of e: DeliveryConfigError, in config: Config, path: String) -> SourceLocation {
-        if let key = e.key, let at = config.keyLocations["channels.\(e.channel).\(key)"] { return at }
-        return config.keyLocations["channels.\(e.channel)"] ?? SourceLocation(file: path, line: 1, column: 1)
+        config.channels[e.channel]?.location(of: e.key) ?? SourceLocation(file: path, line: 1, column: 1)
     }
 
     /// Template overrides compile. Checked on every load, from the YAML or a snapshot, so a

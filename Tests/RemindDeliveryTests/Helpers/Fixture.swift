@@ -12,7 +12,7 @@ enum Fixture {
         try! Date(s, strategy: .iso8601)
     }
 
-    static func config(language: Language = .nl, channels: [String: ChannelConfig] = [:],
+    static func config(language: Language = .nl, channels: [String: ChannelSection] = [:],
                        templates: [String: MessageTemplate] = [:], people extra: [Person] = [],
                        items extraItems: [Item] = []) -> Config {
         var people: [String: Person] = [

@@ -31,8 +31,8 @@ final class SMTPTestServer {
 
     /// A channel pointing at this server.
     func channel(tls: TLSMode = .none, scheme: String = "smtp", username: String? = nil, passwordFile: String? = nil,
-                 trustTestCA: Bool = true) -> SMTPChannelConfig {
-        SMTPChannelConfig(name: "mail", url: "\(scheme)://127.0.0.1:\(port)", host: "127.0.0.1",
+                 trustTestCA: Bool = true) -> SMTPChannel {
+        SMTPChannel(name: "mail", url: "\(scheme)://127.0.0.1:\(port)", host: "127.0.0.1",
                           fromAddress: "lrt@example.org", fromName: "LRT-secretariaat", username: username,
                           passwordFile: passwordFile, passwordEnv: nil, tls: tls,
                           caFile: trustTestCA ? TestCertificate.files?.cert : nil, connectTimeout: 5, timeout: 20)
@@ -76,7 +76,7 @@ func closedPort() throws -> Int {
     return port
 }
 
-func makeNotifier(_ channel: ChannelConfig, name: String, config: Config? = nil, environment: [String: String] = [:],
+func makeNotifier(_ channel: ChannelSection, name: String, config: Config? = nil, environment: [String: String] = [:],
                   logs: LogCapture, now: @escaping () -> Date = Date.init) throws -> any Notifier {
     var c = config ?? Fixture.config()
     c.channels = [name: channel]

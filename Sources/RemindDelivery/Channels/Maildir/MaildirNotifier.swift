@@ -19,7 +19,7 @@ final class MaildirNotifier: Notifier {
     private var counter = 0
     private let host: String
 
-    init(_ c: MaildirChannelConfig, renderer: MessageRenderer, logger: Logger, now: @escaping () -> Date = Date.init) {
+    init(_ c: MaildirChannel, renderer: MessageRenderer, logger: Logger, now: @escaping () -> Date = Date.init) {
         channel = c.name
         root = c.path
         from = Mailbox(name: c.fromName, address: c.fromAddress)

@@ -11,7 +11,7 @@ struct WebhookSettings {
     var connectTimeout: Double
     var timeout: Double
 
-    init(_ c: WebhookChannelConfig, unseenCredentialsAllowed: Bool = false) throws(DeliveryConfigError) {
+    init(_ c: WebhookChannel, unseenCredentialsAllowed: Bool = false) throws(DeliveryConfigError) {
         channel = c.name
         guard !c.url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
               let comps = URLComponents(string: c.url), let scheme = comps.scheme?.lowercased(),

@@ -14,7 +14,7 @@ struct SMTPSettings {
     var connectTimeout: Double
     var timeout: Double
 
-    init(_ c: SMTPChannelConfig, unseenCredentialsAllowed: Bool = false) throws(DeliveryConfigError) {
+    init(_ c: SMTPChannel, unseenCredentialsAllowed: Bool = false) throws(DeliveryConfigError) {
         channel = c.name
         guard !c.url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
               let comps = URLComponents(string: c.url), let scheme = comps.scheme?.lowercased(),
