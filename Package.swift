@@ -27,7 +27,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        // Pure: configuration, time rules, planner. No I/O beyond reading the config, no clock reads.
+        // Pure: configuration, time rules, planner. Reads no file (the config's files come through
+        // `ConfigFiles`) and no clock.
         .target(
             name: "RemindCore",
             dependencies: [
@@ -58,6 +59,7 @@ let package = Package(
                 "RemindCore", "RemindDelivery",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
@@ -79,8 +81,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"]),
         .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery"]),
         .testTarget(name: "IntegrationTests", dependencies: ["RemindCore"]),

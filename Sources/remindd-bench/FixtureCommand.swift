@@ -45,7 +45,7 @@ struct FixtureCommand: ParsableCommand {
 /// recorded, and every reminder that fell due was sent on time.
 enum FixtureState {
     static func write(configPath: String, statePath: String, now: Date) throws -> Int {
-        let config = try ConfigLoader.load(path: configPath, kinds: Channels.kinds)
+        let config = try ConfigLoader.load(path: configPath, kinds: Channels.kinds, files: LocalConfigFiles())
         let store = try Store(path: statePath)
         let planner = Planner(config: config)
         var rng = SplitMix64(seed: 0xD0_4E)

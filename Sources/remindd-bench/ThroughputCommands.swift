@@ -46,7 +46,7 @@ struct DurableCommand: ParsableCommand {
         for i in 0..<count {
             yaml += RigConfig.item("d\(i)", owner: Int.random(in: 0..<100, using: &rng), agreed: agreed, at: at)
         }
-        let config = try ConfigLoader.load(text: yaml, path: dir + "/durable.yaml", kinds: Channels.kinds)
+        let config = try ConfigLoader.load(text: yaml, path: dir + "/durable.yaml", kinds: Channels.kinds, files: LocalConfigFiles())
         let rig = try DaemonRig(config: config, statePath: dir + "/durable-\(channel).sqlite",
                                 logger: DaemonRig.logger(path: dir + "/durable-\(channel).log"))
         try rig.start()

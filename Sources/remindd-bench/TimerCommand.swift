@@ -48,7 +48,7 @@ struct TimerCommand: ParsableCommand {
             yaml += RigConfig.item("t\(i)", owner: Int.random(in: 0..<400, using: &rng), agreed: agreed, at: at)
         }
         let t0 = monotonicSeconds()
-        let config = try ConfigLoader.load(text: yaml, path: dir + "/timer.yaml", kinds: Channels.kinds)
+        let config = try ConfigLoader.load(text: yaml, path: dir + "/timer.yaml", kinds: Channels.kinds, files: LocalConfigFiles())
         let rig = try DaemonRig(config: config, statePath: dir + "/timer.sqlite", logger: DaemonRig.logger(path: dir + "/timer.log"))
         try rig.start()
         let armed = rig.armed

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RemindCore
+@testable import RemindDaemon
 
 /// Config snapshots: a snapshot read back is the config the YAML gives, field for field,
 /// and it is never used once anything it was loaded from differs.
@@ -135,7 +136,7 @@ import Testing
         #expect(loaded.items.count == 14 && loaded.channels.count == 4 && loaded.templates.count == 2)
         #expect(loaded.inputs.files.map(\.path) == [f.main, f.url.appendingPathComponent("more/a.yaml").path])
         let bytes = ConfigSnapshot.encode(loaded, build: "b1", cwd: "/x", path: f.main)
-        let (back, outcome) = ConfigSnapshot.decode(bytes, build: "b1", cwd: "/x", path: f.main)
+        let (back, outcome) = ConfigSnapshot.decode(bytes, build: "b1", cwd: "/x", path: f.main, files: LocalConfigFiles())
         #expect(outcome == .loaded)
         let decoded = try #require(back)
         Self.expectSame(loaded, decoded)
@@ -157,7 +158,7 @@ import Testing
             let path = root.appendingPathComponent(name).path
             let loaded = try ConfigLoader.load(path: path)
             let (back, _) = ConfigSnapshot.decode(ConfigSnapshot.encode(loaded, build: "b", cwd: "/", path: path),
-                                                  build: "b", cwd: "/", path: path)
+                                                  build: "b", cwd: "/", path: path, files: LocalConfigFiles())
             Self.expectSame(loaded, try #require(back))
         }
     }
@@ -169,7 +170,7 @@ import Testing
                     to: "main.yaml")
         let loaded = try ConfigLoader.load(path: f.main)
         let (back, outcome) = ConfigSnapshot.decode(ConfigSnapshot.encode(loaded, build: "b", cwd: "/", path: f.main),
-                                                    build: "b", cwd: "/", path: f.main)
+                                                    build: "b", cwd: "/", path: f.main, files: LocalConfigFiles())
         #expect(outcome == .loaded)
         Self.expectSame(loaded, try #require(back))
     }
@@ -223,9 +224,9 @@ import Testing
         let f = try Folder()
         let loaded = try ConfigLoader.load(path: f.main)
         let bytes = ConfigSnapshot.encode(loaded, build: "b1", cwd: "/x", path: f.main)
-        #expect(ConfigSnapshot.decode(bytes, build: "b2", cwd: "/x", path: f.main).1 == .stale("written by another build of remindd"))
-        #expect(ConfigSnapshot.decode(bytes, build: "b1", cwd: "/y", path: f.main).1 == .stale("written for another path"))
-        #expect(ConfigSnapshot.decode(bytes, build: "b1", cwd: "/x", path: "main.yaml").1 == .stale("written for another path"))
+        #expect(ConfigSnapshot.decode(bytes, build: "b2", cwd: "/x", path: f.main, files: LocalConfigFiles()).1 == .stale("written by another build of remindd"))
+        #expect(ConfigSnapshot.decode(bytes, build: "b1", cwd: "/y", path: f.main, files: LocalConfigFiles()).1 == .stale("written for another path"))
+        #expect(ConfigSnapshot.decode(bytes, build: "b1", cwd: "/x", path: "main.yaml", files: LocalConfigFiles()).1 == .stale("written for another path"))
     }
 
     @Test func aDamagedSnapshotIsIgnoredWhereverItIsCut() throws {
@@ -235,18 +236,18 @@ import Testing
         var cuts = Array(stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)))
         cuts.append(bytes.count - 1)
         for cut in cuts {
-            let (c, outcome) = ConfigSnapshot.decode(Array(bytes[..<cut]), build: "b", cwd: "/", path: f.main)
+            let (c, outcome) = ConfigSnapshot.decode(Array(bytes[..<cut]), build: "b", cwd: "/", path: f.main, files: LocalConfigFiles())
             #expect(c == nil && outcome != .loaded, "cut at \(cut)")
         }
         // A changed byte anywhere, even inside a title, is caught.
         for at in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
             var flipped = bytes
             flipped[at] ^= 0x01
-            #expect(ConfigSnapshot.decode(flipped, build: "b", cwd: "/", path: f.main).1 == .stale("damaged"), "byte \(at)")
+            #expect(ConfigSnapshot.decode(flipped, build: "b", cwd: "/", path: f.main, files: LocalConfigFiles()).1 == .stale("damaged"), "byte \(at)")
         }
         var extra = bytes
         extra.append(0)
-        #expect(ConfigSnapshot.decode(extra, build: "b", cwd: "/", path: f.main).1 == .stale("damaged"))
+        #expect(ConfigSnapshot.decode(extra, build: "b", cwd: "/", path: f.main, files: LocalConfigFiles()).1 == .stale("damaged"))
     }
 
     @Test func aSnapshotOthersCanWriteIsNotTrusted() throws {

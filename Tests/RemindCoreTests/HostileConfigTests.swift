@@ -37,7 +37,7 @@ import RemindDelivery
     /// The same with a kept item after it: the dropped item's remind_at must not land on
     /// the item that took its index.
     @Test func remindAtStaysWithItsItem() throws {
-        let draft = ConfigDraft(mainPath: "/nonexistent/h.yaml", kinds: Channels.kinds)
+        let draft = ConfigDraft(mainPath: "/nonexistent/h.yaml", kinds: Channels.kinds, files: NoConfigFiles())
         draft.loadText(Self.frame + """
             people: { a: { email: a@example.org } }
             items:

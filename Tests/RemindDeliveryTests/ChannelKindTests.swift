@@ -58,7 +58,7 @@ import Testing
 
     static func errors(_ text: String, kinds: ChannelKinds) -> [String] {
         do {
-            _ = try ConfigLoader.load(text: text, path: "/srv/k.yaml", kinds: kinds)
+            _ = try ConfigLoader.load(text: text, path: "/srv/k.yaml", kinds: kinds, files: NoConfigFiles())
             return []
         } catch let e as ConfigErrors {
             return e.errors.map(\.description)
@@ -69,7 +69,7 @@ import Testing
 
     @Test func aRegisteredKindLoadsAndBuildsItsNotifier() throws {
         let config = try ConfigLoader.load(text: Self.yaml("c: { type: counter, limit: 3 }"), path: "/srv/k.yaml",
-                                           kinds: Self.kinds)
+                                           kinds: Self.kinds, files: NoConfigFiles())
         let section = try #require(config.channels["c"])
         #expect(section.type == "counter" && section.fields["limit"]?.text == "3")
         var r = ChannelSectionReader(section)

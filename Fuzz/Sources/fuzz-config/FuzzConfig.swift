@@ -9,7 +9,7 @@ import RemindDelivery
 public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     do {
-        let config = try ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml", kinds: Channels.kinds)
+        let config = try ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml", kinds: Channels.kinds, files: NoConfigFiles())
         _ = config.items.count
     } catch let e as ConfigErrors {
         // Every error names a place in the file it was read from.

@@ -8,7 +8,7 @@ import RemindDelivery
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlanner(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard let config = try? ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml", kinds: Channels.kinds) else { return 0 }
+    guard let config = try? ConfigLoader.load(text: text, path: "/nonexistent/remindd-fuzz/remindd.yaml", kinds: Channels.kinds, files: NoConfigFiles()) else { return 0 }
     let planner = Planner(config: config)
     let from = Date(timeIntervalSince1970: 1_695_600_000)   // 2023-09-25
     let to = from.addingTimeInterval(366 * 86_400)

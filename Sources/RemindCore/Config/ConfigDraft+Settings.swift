@@ -79,8 +79,7 @@ extension ConfigDraft {
             return
         }
         let path = resolve(s, relativeTo: r.file)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if files.isDirectory(path) {
             r.error("state '\(s)' is a directory; name the state database file inside it (e.g. \(s)/state.sqlite)", at: n)
             return
         }

@@ -12,8 +12,9 @@ public enum ConfigLoader {
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
     /// - Parameter kinds: the kinds of channel the config may use, with their checks.
-    public static func load(path: String, kinds: ChannelKinds) throws -> Config {
-        let draft = ConfigDraft(mainPath: path, kinds: kinds)
+    ///   - files: what the config and its includes are read through.
+    public static func load(path: String, kinds: ChannelKinds, files: any ConfigFiles) throws -> Config {
+        let draft = ConfigDraft(mainPath: path, kinds: kinds, files: files)
         draft.loadFile(path, isMain: true, includedFrom: nil)
         draft.validate()
         if !draft.errors.isEmpty {
@@ -23,10 +24,10 @@ public enum ConfigLoader {
     }
 
     /// Loads from text (tests, stdin); includes resolve against `path`'s folder.
-    public static func load(text: String, path: String, kinds: ChannelKinds) throws -> Config {
-        let draft = ConfigDraft(mainPath: path, kinds: kinds)
+    public static func load(text: String, path: String, kinds: ChannelKinds, files: any ConfigFiles) throws -> Config {
+        let draft = ConfigDraft(mainPath: path, kinds: kinds, files: files)
         // The text stands for the file at `path`: an include of that file is a cycle.
-        draft.loadedFiles.insert(ConfigDraft.canonical(path))
+        draft.loadedFiles.insert(files.canonical(path))
         draft.loadText(text, file: path, isMain: true)
         draft.validate()
         if !draft.errors.isEmpty { throw ConfigErrors(draft.errorsInFileOrder()) }
@@ -72,6 +73,7 @@ struct Reference {
 final class ConfigDraft {
     let mainPath: String
     let kinds: ChannelKinds
+    let files: any ConfigFiles
     var errors: [ConfigError] = []
     var loadedFiles = Set<String>()
     /// Files in the order they were read, to report errors file by file.
@@ -112,9 +114,10 @@ final class ConfigDraft {
     /// remind_at values in local time, converted once the zone is known.
     var pendingLocalRemindAt: [(Int, LocalDate, LocalTime)] = []
 
-    init(mainPath: String, kinds: ChannelKinds) {
+    init(mainPath: String, kinds: ChannelKinds, files: any ConfigFiles) {
         self.mainPath = mainPath
         self.kinds = kinds
+        self.files = files
         timeZone = TimeZone(identifier: "UTC")
     }
 
@@ -135,23 +138,19 @@ final class ConfigDraft {
         errors.append(ConfigError(message, at: location))
     }
 
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
     func loadFile(_ path: String, isMain: Bool, includedFrom: SourceLocation?) {
-        let canonical = Self.canonical(path)
+        let canonical = files.canonical(path)
         guard !loadedFiles.contains(canonical) else {
             fail("'\(path)' is included more than once (or includes itself)", at: includedFrom)
             return
         }
         loadedFiles.insert(canonical)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                ? (isDir.boolValue ? "it is a directory" : "permission denied") : "no such file"
-            fail("cannot read config '\(path)': \(why)", at: includedFrom)
-            return
+        let data: Data
+        switch files.read(path) {
+        case .bytes(let d): data = d
+        case .missing: return fail("cannot read config '\(path)': no such file", at: includedFrom)
+        case .directory: return fail("cannot read config '\(path)': it is a directory", at: includedFrom)
+        case .denied: return fail("cannot read config '\(path)': permission denied", at: includedFrom)
         }
         inputs.files.append(ConfigInputs.File(path: path, canonical: canonical, digest: ConfigInputs.digest(data)))
         guard let text = String(data: data, encoding: .utf8) else {
@@ -209,7 +208,7 @@ final class ConfigDraft {
         for (pattern, n) in patterns {
             let full = pattern.hasPrefix("/") ? pattern : base + "/" + pattern
             let isGlob = pattern.contains(where: { "*?[".contains($0) })
-            let matches = Glob.expand(full)
+            let matches = files.expand(full)
             inputs.includes.append(ConfigInputs.Include(pattern: full, matches: matches))
             if matches.isEmpty && !isGlob {
                 r.error("include '\(pattern)': no such file", at: n)
@@ -253,20 +252,6 @@ final class ConfigDraft {
         if path.hasPrefix("/") { return path }
         let base = URL(fileURLWithPath: file).deletingLastPathComponent()
         return base.appendingPathComponent(path).standardizedFileURL.path
-    }
-}
-
-/// Shell-style file name expansion for `include:`, sorted so load order is stable.
-enum Glob {
-    static func expand(_ pattern: String) -> [String] {
-        var g = glob_t()
-        defer { globfree(&g) }
-        guard glob(pattern, 0, nil, &g) == 0 else { return [] }
-        var out: [String] = []
-        for i in 0..<Int(g.gl_pathc) {
-            if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
-        }
-        return out.sorted()
     }
 }
 

@@ -22,19 +22,6 @@ public struct ConfigInputs: Sendable, Hashable {
     public init() {}
 
     static func digest(_ data: Data) -> [UInt8] { Array(SHA256.hash(data: data)) }
-
-    /// The first input that differs from what was recorded, or nil if none does.
-    public func firstChange() -> String? {
-        for f in files {
-            if ConfigDraft.canonical(f.path) != f.canonical { return "\(f.path) now resolves elsewhere" }
-            guard let data = FileManager.default.contents(atPath: f.path) else { return "\(f.path) cannot be read" }
-            if Self.digest(data) != f.digest { return "\(f.path) changed" }
-        }
-        for i in includes where Glob.expand(i.pattern) != i.matches {
-            return "include \(i.pattern) matches other files"
-        }
-        return nil
-    }
 }
 
 /// A loaded, valid config in a compact binary form, with what it was loaded from. Reading
@@ -71,7 +58,9 @@ public enum ConfigSnapshot {
     }
 
     /// The config in `bytes` if it still stands for `path` loaded here and now.
-    public static func decode(_ bytes: [UInt8], build: String, cwd: String, path: String) -> (Config?, Outcome) {
+    /// - Parameter files: where the inputs it was made from are looked at again.
+    public static func decode(_ bytes: [UInt8], build: String, cwd: String, path: String,
+                              files: any ConfigFiles) -> (Config?, Outcome) {
         let sum = SHA256.byteCount
         guard bytes.count > sum else { return (nil, .stale("damaged")) }
         return bytes.withUnsafeBytes { all in
@@ -89,7 +78,7 @@ public enum ConfigSnapshot {
                 inputs.includes = try r.array { r in
                     ConfigInputs.Include(pattern: try r.string(), matches: try r.strings())
                 }
-                if let change = inputs.firstChange() { return (nil, .stale(change)) }
+                if let change = files.firstChange(of: inputs) { return (nil, .stale(change)) }
                 var config = try r.config()
                 guard r.atEnd else { throw SnapshotFormatError() }
                 config.inputs = inputs

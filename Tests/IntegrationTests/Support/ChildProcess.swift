@@ -75,6 +75,9 @@ final class ChildProcess {
             if let status = exitStatus { return status }
             try await Task.sleep(for: .milliseconds(20))
         }
+        // The test may have been kept from running past the deadline (a busy machine): a
+        // process that exited meanwhile has not timed out.
+        if let status = exitStatus { return status }
         kill()
         throw IntegrationError("\(name) did not exit within \(timeout) s; killed. stderr:\n\(stderr)")
     }

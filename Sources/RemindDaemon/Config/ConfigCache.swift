@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RemindCore
 
 #if canImport(Glibc)
 import Glibc
@@ -61,7 +62,7 @@ public struct ConfigCache: Sendable {
         let cwd = Self.cwd()
         let file = file(for: path, cwd: cwd)
         guard let bytes = Self.readOwnFile(file) else { return (nil, .parsed(reason: "no snapshot")) }
-        let (config, outcome) = ConfigSnapshot.decode(bytes, build: build, cwd: cwd, path: path)
+        let (config, outcome) = ConfigSnapshot.decode(bytes, build: build, cwd: cwd, path: path, files: LocalConfigFiles())
         switch outcome {
         case .loaded: return (config, .loaded(from: file))
         case .stale(let why): return (nil, .parsed(reason: why))
@@ -149,10 +150,11 @@ extension ConfigLoader {
     /// caller (the daemon writes it once it is ready, not before).
     public static func loadDeferringSnapshot(path: String, cache: ConfigCache?, kinds: ChannelKinds)
         throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
-        guard let cache else { return (try load(path: path, kinds: kinds), .parsed(reason: "snapshots are off"), {}) }
+        let files = LocalConfigFiles()
+        guard let cache else { return (try load(path: path, kinds: kinds, files: files), .parsed(reason: "snapshots are off"), {}) }
         let (cached, result) = cache.load(path: path)
         if let cached { return (cached, result, {}) }
-        let config = try load(path: path, kinds: kinds)
+        let config = try load(path: path, kinds: kinds, files: files)
         return (config, result, { cache.store(config, path: path) })
     }
 }
