@@ -45,6 +45,20 @@ import Testing
         Case(name: "a name that only looks like loopback",
              channel: #"mail: { type: smtp, url: "smtp://127.example.org:25", from: "lrt@example.org", tls: none }"#,
              expected: "$CONFIG:8:87: error: channels.mail.tls: none is accepted only for a loopback host (127.0.0.1, ::1, localhost), not '127.example.org'"),
+        Case(name: "missing link key file",
+             channel: #"local: { type: maildir, path: "$DIR/mail" }"#,
+             extra: ["links: { key_file: \"$DIR/link-key\" }"],
+             expected: "$CONFIG:9:20: error: links.key_file: cannot read the link key file '$DIR/link-key': no such file or directory"),
+        Case(name: "a link key too short to sign with",
+             channel: #"local: { type: maildir, path: "$DIR/mail" }"#,
+             extra: ["links: { key_file: \"$DIR/link-key\" }"],
+             prepare: { ws in try "k1:c2hvcnQ=\n".write(toFile: ws.path("link-key"), atomically: true, encoding: .utf8) },
+             expected: "$CONFIG:9:20: error: links.key_file: '$DIR/link-key' line 1: a key needs at least 16 bytes; this one has 5"),
+        Case(name: "an API token too short to guess at",
+             channel: #"local: { type: maildir, path: "$DIR/mail" }"#,
+             extra: ["http: { listen: \"127.0.0.1:8470\", read_token_file: \"$DIR/read\" }"],
+             prepare: { ws in try "secret\n".write(toFile: ws.path("read"), atomically: true, encoding: .utf8) },
+             expected: "$CONFIG:9:52: error: http.read_token_file: the token in '$DIR/read' must be at least 16 printable characters without spaces (e.g. openssl rand -hex 32)"),
     ]
 
     static func configText(_ c: Case, _ ws: Workspace) -> String {
@@ -59,7 +73,7 @@ import Testing
             "channels:",
             "  " + c.channel.replacingOccurrences(of: "$DIR", with: dir),
         ]
-        lines += c.extra
+        lines += c.extra.map { $0.replacingOccurrences(of: "$DIR", with: dir) }
         lines += ["items:", "  - { id: one, title: One, owner: alice, agreed: 2023-09-25, due: in 1 week }"]
         return lines.joined(separator: "\n") + "\n"
     }

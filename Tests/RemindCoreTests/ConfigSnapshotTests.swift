@@ -32,6 +32,8 @@ import Testing
           bob: { email: bob@example.org }
           chair: { name: Chair, email: chair@example.org }
         retry: { initial: 10s, max: 20m, give_up_after: 6h }
+        http: { listen: "[::1]:8470", public_url: "https://remindd.example.org/", read_token_file: api-read, write_token_file: /run/w }
+        links: { key_file: link-key, valid_for: 3w, snooze: [1d, 2wd, 1mo] }
         catch_up: 2h
         defaults:
           channels: [local]
@@ -124,6 +126,8 @@ import Testing
         #expect(a.events == b.events)
         #expect(a.templates == b.templates)
         #expect(a.keyLocations == b.keyLocations)
+        #expect(a.http == b.http)
+        #expect(a.links == b.links)
         #expect(a.items.count == b.items.count)
         for (x, y) in zip(a.items, b.items) { #expect(x == y, "item \(x.id)") }
         for item in a.items { #expect(b.item(item.id) == item) }

@@ -25,6 +25,10 @@ public struct Config: Sendable {
     public var items: [Item]
     /// Message template overrides, keyed by reminder kind raw value or "default".
     public var templates: [String: MessageTemplate]
+    /// `http:`, nil when absent.
+    public var http: HTTPSettings?
+    /// `links:`, nil when absent: reminders carry no action links.
+    public var links: LinkSettings?
 
     public init(path: String, timeZone: TimeZone, language: Language, calendar: WorkCalendar,
                 statePath: String?, channels: [String: ChannelSection], people: [String: Person],

@@ -120,6 +120,8 @@ extension ConfigDraft {
         c.timeZoneName = timeZoneName
         c.channelOrder = channelOrder
         c.keyLocations = keyLocations
+        c.http = http
+        c.links = links
         c.indexItems()
         c.inputs = inputs
         return c

@@ -7,7 +7,7 @@ public enum ConfigLoader {
     /// Keys of the main file.
     static let topKeys = ["timezone", "language", "workweek", "workday", "holidays", "state", "channels",
                           "people", "retry", "catch_up", "defaults", "meetings", "events", "items",
-                          "include", "templates"]
+                          "include", "templates", "http", "links"]
     /// Keys an included file may hold.
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
@@ -102,6 +102,8 @@ final class ConfigDraft {
     var items: [Item] = []
     var itemPolicies: [PolicyOverride?] = []
     var templates: [String: MessageTemplate] = [:]
+    var http: HTTPSettings?
+    var links: LinkSettings?
     var keyLocations: [String: SourceLocation] = [:]
 
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …

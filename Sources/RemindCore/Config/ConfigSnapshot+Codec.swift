@@ -46,6 +46,17 @@ extension SnapshotWriter {
             w.string(t.key)
             w.location(t.value)
         }
+        optional(c.http) { w, h in
+            w.optional(h.listen?.description) { $0.string($1) }
+            w.optional(h.publicURL) { $0.string($1) }
+            w.optional(h.readTokenFile) { $0.string($1) }
+            w.optional(h.writeTokenFile) { $0.string($1) }
+        }
+        optional(c.links) { w, l in
+            w.string(l.keyFile)
+            w.double(l.validForSeconds)
+            w.array(l.snooze) { $0.duration($1) }
+        }
         // Items share their file name and, mostly, their policy: each is written once.
         var files: [String: Int] = [:]
         var policies: [Policy: Int] = [:]
@@ -188,6 +199,14 @@ extension SnapshotReader {
         }) { templates[k] = t }
         var keyLocations: [String: SourceLocation] = [:]
         for (k, l) in try array({ r in (try r.string(), try r.location()) }) { keyLocations[k] = l }
+        let http = try optional { r in
+            HTTPSettings(listen: try r.optional { try $0.string() }.flatMap(ListenAddress.init),
+                         publicURL: try r.optional { try $0.string() }, readTokenFile: try r.optional { try $0.string() },
+                         writeTokenFile: try r.optional { try $0.string() })
+        }
+        let links = try optional { r in
+            LinkSettings(keyFile: try r.string(), validForSeconds: try r.double(), snooze: try r.array { try $0.duration() })
+        }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
         var builder = ItemBuilder()
@@ -206,6 +225,8 @@ extension SnapshotReader {
         c.timeZoneName = zoneName
         c.channelOrder = channelOrder
         c.keyLocations = keyLocations
+        c.http = http
+        c.links = links
         c.indexItems()
         return c
     }

@@ -15,6 +15,14 @@ public enum ConfigWarnings {
             let loc = item.location.map { "\($0): " } ?? ""
             out.append("\(loc)warning: item '\(item.id)': series '\(series)' has no meeting after \(item.referenceDate.map(\.description) ?? "?") yet; it is nudged as undated until a date is added")
         }
+        if config.links != nil && config.http?.publicURL == nil {
+            let loc = config.keyLocations["links.key_file"].map { "\($0): " } ?? ""
+            out.append("\(loc)warning: links is set but http.public_url is not: reminders carry no action links until it is")
+        }
+        if case .tcp(let host, _)? = config.http?.listen, !Loopback.isLoopbackHost(host),
+           config.http?.readTokenFile == nil && config.http?.writeTokenFile == nil {
+            out.append("warning: http.listen '\(host)' is reachable from other machines and no API token is set: the API and /status answer 401 to everyone; only action links work")
+        }
         return out
     }
 }

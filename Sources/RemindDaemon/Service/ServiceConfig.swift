@@ -12,6 +12,8 @@ public struct LoadedConfig {
     public var renderer: MessageRenderer
     /// By channel name. After a `.check` load, a channel whose secret went unseen has none.
     public var notifiers: [String: any Notifier]
+    /// The link signing keys and the API's tokens.
+    public var secrets: ServiceSecrets
     /// `PATH:LINE:COL: warning: …` lines: what `check` could not see from outside the
     /// service and, for `check` only (it plans items, which start-up should not do twice),
     /// what is allowed but probably not meant.
@@ -32,17 +34,29 @@ public enum ServiceConfig {
                             purpose: LoadPurpose) throws -> LoadedConfig {
         let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
         let renderer = try makeRenderer(config, path: path)
-        let channels: ChannelSet
-        do {
+        var channels: ChannelSet?
+        var errors: [ConfigError] = [], warnings: [String] = []
+        do throws(ChannelSet.Errors) {
             channels = try ChannelSet.build(config: config, renderer: renderer, environment: environment,
                                             logger: logger, purpose: purpose)
         } catch {
-            throw ConfigErrors(error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) },
-                               warnings: error.warnings.map { warning($0, config, path) })
+            errors = error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) }
+            warnings = error.warnings.map { warning($0, config, path) }
         }
-        let warnings = channels.warnings.map { warning($0, config, path) }
-        return LoadedConfig(config: config, renderer: renderer, notifiers: channels.notifiers,
-                            warnings: (purpose == .check ? ConfigWarnings.find(config) : []) + warnings, read: read, storeSnapshot: storeSnapshot)
+        let (secrets, problems, unseen) = ServiceSecrets.load(config, purpose: purpose)
+        func at(_ p: ServiceSecrets.Problem) -> SourceLocation {
+            config.keyLocations[p.key] ?? SourceLocation(file: path, line: 1, column: 1)
+        }
+        errors += problems.map { ConfigError("\($0.key): \($0.message)", at: at($0)) }
+        warnings += unseen.map { "\(at($0)): warning: \($0.key): \($0.message)" }
+        if !errors.isEmpty {
+            throw ConfigErrors(errors.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) },
+                               warnings: warnings)
+        }
+        warnings += (channels?.warnings ?? []).map { warning($0, config, path) }
+        return LoadedConfig(config: config, renderer: renderer, notifiers: channels?.notifiers ?? [:], secrets: secrets,
+                            warnings: (purpose == .check ? ConfigWarnings.find(config) : []) + warnings, read: read,
+                            storeSnapshot: storeSnapshot)
     }
 
     /// The whole `check` load of a file, for tests and tools.
