@@ -152,6 +152,29 @@ import Testing
         #expect(waiting == 2)
     }
 
+    static let links = ActionLinks(publicURL: "https://remindd.example.org", settings: LinkSettings(keyFile: "/k"),
+                                   keys: try! LinkKeys(parsing: "k1:" + Data(repeating: 7, count: 32).base64EncodedString()))
+
+    @Test(arguments: Language.allCases)
+    func builtInMessagesWithLinksAreWhatSwiftMustacheRendered(language: Language) throws {
+        let config = Self.config(language)
+        let compiled = try MessageRenderer(config: config, links: Self.links)
+        let reference = try MessageRenderer(config: config, links: Self.links, compile: false)
+        #expect(compiled.uncompiled == [])
+        var linked = 0
+        for message in Self.messages() {
+            let facts = MessageFacts(message, config: config, links: Self.links)
+            if facts.doneLink != nil { linked += 1 }
+            let text = compiled.render(facts)
+            #expect(text == reference.render(facts), "\(message.delivery.key)")
+            if let done = facts.doneLink {
+                #expect(text.body.contains(done) && !text.body.contains("remindd done "), "\(message.delivery.key)")
+                #expect(facts.snoozeLinks.count == 2 && facts.snoozeLinks.allSatisfy { text.body.contains($0.url) })
+            }
+        }
+        #expect(linked > 0)
+    }
+
     /// The context as `MessageFacts.context(language:)` wrote it before the values were typed.
     static func handWrittenContext(_ f: MessageFacts, language: Language) -> [String: Any] {
         let words = Wording(language: language)
@@ -164,7 +187,8 @@ import Testing
             "notes": f.notes ?? "", "has_notes": !(f.notes ?? "").isEmpty, "window": f.window ?? "",
             "waiting": f.waiting.map { ["id": $0.id, "title": $0.title] as [String: Any] },
             "has_waiting": !f.waiting.isEmpty, "done_command": f.doneCommand, "snooze_command": f.snoozeCommand,
-            "event_command": f.eventCommand,
+            "event_command": f.eventCommand, "has_links": f.doneLink != nil, "done_link": f.doneLink ?? "",
+            "snooze_links": f.snoozeLinks.map { ["label": $0.label, "url": $0.url, "choice": $0.choice] as [String: Any] },
         ]
     }
 
@@ -172,7 +196,7 @@ import Testing
     func typedValuesGiveTheContextSwiftMustacheHadBefore(language: Language) throws {
         let config = Self.config(language)
         for message in Self.messages() {
-            let facts = MessageFacts(message, config: config)
+            let facts = MessageFacts(message, config: config, links: Self.links)
             let values = facts.values(language: language)
             #expect(MessageFacts.schema.accepts(values))
             let derived = MessageFacts.schema.mustacheContext(values)

@@ -33,7 +33,8 @@ public enum ServiceConfig {
     public static func load(path: String, cache: ConfigCache?, environment: [String: String], logger: Logger,
                             purpose: LoadPurpose) throws -> LoadedConfig {
         let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
-        let renderer = try makeRenderer(config, path: path)
+        let (secrets, problems, unseen) = ServiceSecrets.load(config, purpose: purpose)
+        let renderer = try makeRenderer(config, path: path, links: ActionLinks(config: config, keys: secrets.linkKeys))
         var channels: ChannelSet?
         var errors: [ConfigError] = [], warnings: [String] = []
         do throws(ChannelSet.Errors) {
@@ -43,7 +44,6 @@ public enum ServiceConfig {
             errors = error.errors.map { ConfigError($0.description, at: location(of: $0, in: config, path: path)) }
             warnings = error.warnings.map { warning($0, config, path) }
         }
-        let (secrets, problems, unseen) = ServiceSecrets.load(config, purpose: purpose)
         func at(_ p: ServiceSecrets.Problem) -> SourceLocation {
             config.keyLocations[p.key] ?? SourceLocation(file: path, line: 1, column: 1)
         }
@@ -86,9 +86,9 @@ public enum ServiceConfig {
 
     /// Template overrides compile. Checked on every load, from the YAML or a snapshot, so a
     /// snapshot needs no say in it.
-    private static func makeRenderer(_ config: Config, path: String) throws -> MessageRenderer {
+    private static func makeRenderer(_ config: Config, path: String, links: ActionLinks? = nil) throws -> MessageRenderer {
         do {
-            return try MessageRenderer(config: config)
+            return try MessageRenderer(config: config, links: links)
         } catch let e as TemplateError {
             let at = config.keyLocations["templates.\(e.key).\(e.part)"] ?? SourceLocation(file: path, line: 1, column: 1)
             throw ConfigErrors([ConfigError("templates.\(e.key).\(e.part) is not a valid Mustache template: \(e.message)", at: at)])

@@ -86,10 +86,20 @@ enum DefaultTemplates {
             Toelichting:  {{notes}}
             {{/has_notes}}
 
+            {{#has_links}}
+            Afgerond? Meld het met één klik:
+                {{done_link}}
+            Later opnieuw herinneren:
+            {{#snooze_links}}
+                {{label}}: {{url}}
+            {{/snooze_links}}
+            {{/has_links}}
+            {{^has_links}}
             Afgerond? Meld het met:
                 {{done_command}}
             Later opnieuw herinneren:
                 {{snooze_command}}
+            {{/has_links}}
 
             --\u{20}
             remindd · {{key}}
@@ -115,10 +125,20 @@ enum DefaultTemplates {
             Notes:        {{notes}}
             {{/has_notes}}
 
+            {{#has_links}}
+            Done? Mark it with one click:
+                {{done_link}}
+            Remind me later:
+            {{#snooze_links}}
+                {{label}}: {{url}}
+            {{/snooze_links}}
+            {{/has_links}}
+            {{^has_links}}
             Done? Mark it with:
                 {{done_command}}
             Remind me later:
                 {{snooze_command}}
+            {{/has_links}}
 
             --\u{20}
             remindd · {{key}}

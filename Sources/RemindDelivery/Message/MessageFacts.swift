@@ -25,8 +25,12 @@ struct MessageFacts {
     var doneCommand: String
     var snoozeCommand: String
     var eventCommand: String
+    /// The action links, when the config has them: done, and each snooze choice with its
+    /// words (`over 2 dagen`).
+    var doneLink: String?
+    var snoozeLinks: [(label: String, url: String, choice: String)] = []
 
-    init(_ message: OutgoingMessage, config: Config) {
+    init(_ message: OutgoingMessage, config: Config, links: ActionLinks? = nil) {
         let d = message.delivery
         let r = d.reminder
         let words = Wording(language: config.language)
@@ -51,6 +55,12 @@ struct MessageFacts {
         snoozeCommand = "remindd snooze \(r.subject) --until \(words.datePlaceholder)"
         eventCommand = "remindd event \(r.subject) --occurred \(words.datePlaceholder)"
         waiting = []
+        if let l = links?.links(for: r) {
+            doneLink = l.done
+            snoozeLinks = zip(l.snooze, links!.settings.snooze).map { link, d in
+                ((config.language == .nl ? "over " : "in ") + words.duration(d), link.url, link.choice)
+            }
+        }
 
         if r.isEventNotice {
             let event = config.events[r.subject]
@@ -118,6 +128,9 @@ struct MessageFacts {
         .text("done_command") { f, _ in f.doneCommand },
         .text("snooze_command") { f, _ in f.snoozeCommand },
         .text("event_command") { f, _ in f.eventCommand },
+        .flag("has_links") { $0.doneLink != nil },
+        .text("done_link") { f, _ in f.doneLink ?? "" },
+        .list("snooze_links", fields: ["label", "url", "choice"]) { $0.snoozeLinks.map { [$0.label, $0.url, $0.choice] } },
     ]
 
     /// The names of `fields` with their kinds; slot i holds `values(language:)[i]`.

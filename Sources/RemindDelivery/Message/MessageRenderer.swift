@@ -35,10 +35,13 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// `deadline` (weekday, date and time), `deadline_short`, `has_deadline`, `scheduled`,
 /// `lead` (`7 dagen`), `ordinal` (`2e`/`2nd`), `which` (the opening sentence), `escalated`,
 /// `escalated_to`, `origin` (meeting and date), `has_origin`, `notes`, `has_notes`, `late`,
-/// `done_command`, `snooze_command`; for event notices also `window`, `waiting` (list of
-/// `id`, `title`), `has_waiting`, `event_command`.
+/// `done_command`, `snooze_command`, `has_links`, `done_link`, `snooze_links` (list of
+/// `label`, `url`, `choice`; with `links` and `http.public_url` set); for event notices also
+/// `window`, `waiting` (list of `id`, `title`), `has_waiting`, `event_command`.
 public struct MessageRenderer: Sendable {
     public let config: Config
+    /// Signs the action links messages carry; nil: messages carry the commands instead.
+    public let links: ActionLinks?
     private let templates: [ReminderKind: Templates]
 
     /// The names subjects and bodies can use: the facts and the rendered `which` line.
@@ -73,14 +76,15 @@ public struct MessageRenderer: Sendable {
     }
 
     /// Parses the overrides now, so a broken template fails `check` and start-up, not a send.
-    public init(config: Config) throws {
-        try self.init(config: config, compile: true)
+    public init(config: Config, links: ActionLinks? = nil) throws {
+        try self.init(config: config, links: links, compile: true)
     }
 
     /// `compile: false` renders every template with swift-mustache: the reference the
     /// compiled templates are tested against.
-    init(config: Config, compile: Bool) throws {
+    init(config: Config, links: ActionLinks? = nil, compile: Bool) throws {
         self.config = config
+        self.links = links
         var templates: [ReminderKind: Templates] = [:]
         for kind in ReminderKind.allCases {
             let builtIn = DefaultTemplates.template(kind, config.language)
@@ -110,7 +114,7 @@ public struct MessageRenderer: Sendable {
     }
 
     public func render(_ message: OutgoingMessage) -> RenderedMessage {
-        render(MessageFacts(message, config: config))
+        render(MessageFacts(message, config: config, links: links))
     }
 
     func render(_ facts: MessageFacts) -> RenderedMessage {

@@ -35,7 +35,8 @@ final class WebhookNotifier: Notifier {
         let renderer = self.renderer, format = settings.format
         // Rendering the next bodies overlaps with waiting for this one's reply.
         Pipelined.forEach(batch, prepare: { message in
-            WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config)
+            WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config,
+                                links: renderer.links?.links(for: message.delivery.reminder))
         }, use: { i, message, payload in
             let result = send(message, payload)
             result.log(to: logger, channel: settings.channel, message: message, what: "webhook")

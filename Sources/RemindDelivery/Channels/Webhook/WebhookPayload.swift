@@ -10,10 +10,10 @@ struct WebhookPayload: Sendable {
     var headers: [String]
 
     static func make(_ message: OutgoingMessage, format: WebhookFormat, text: RenderedMessage,
-                     config: Config) -> WebhookPayload {
+                     config: Config, links: ActionLinks.Links? = nil) -> WebhookPayload {
         switch format {
         case .json:
-            return json(designObject(message, text: text, config: config))
+            return json(designObject(message, text: text, config: config, links: links))
         case .slack:
             return json(.sortedObject(["text": .string("*\(text.subject)*\n\n\(text.body)")]))
         case .mattermost:
@@ -32,9 +32,11 @@ struct WebhookPayload: Sendable {
 
     /// `key`, `kind`, `scheduled`, `late`, `item` {`id`, `title`, `owner`, `with`,
     /// `deadline`} (null for event notices, which carry `event` instead), `recipients`
-    /// (person ids), `to`, `cc`, and the rendered `subject` and `text`. Keys sorted, as
-    /// receivers that sign or diff bodies prefer.
-    static func designObject(_ message: OutgoingMessage, text: RenderedMessage, config: Config) -> JSON {
+    /// (person ids), `to`, `cc`, the rendered `subject` and `text`, and with action links
+    /// `links` {`done`, `snooze` {CHOICE: URL}}. Keys sorted, as receivers that sign or
+    /// diff bodies prefer.
+    static func designObject(_ message: OutgoingMessage, text: RenderedMessage, config: Config,
+                             links: ActionLinks.Links? = nil) -> JSON {
         let d = message.delivery
         let r = d.reminder
         var object: [String: JSON] = [
@@ -67,6 +69,11 @@ struct WebhookPayload: Sendable {
                 "with": .strings(item?.with ?? Array(r.people.dropFirst())),
                 "deadline": .optional(r.deadline.map(UTCStamp.iso)),
             ])
+        }
+        if let links {
+            var snooze: [String: JSON] = [:]
+            for s in links.snooze { snooze[s.choice] = .string(s.url) }
+            object["links"] = .sortedObject(["done": .string(links.done), "snooze": .sortedObject(snooze)])
         }
         return .sortedObject(object)
     }
