@@ -50,8 +50,8 @@ struct Status: ParsableCommand {
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show deliveries: what was sent, when, to whom, and what failed.",
-        discussion: "With --json prints one JSON array of objects with key, item, kind, scheduled (UTC), channel, recipients, state (pending, sent, failed, missed), attempts, late, last_error and reply.")
+        abstract: "Show deliveries and actions: what was sent, when, to whom, what failed, and who changed what.",
+        discussion: "With --json prints one JSON array: deliveries as objects with type \"delivery\", key, item, kind, scheduled (UTC), channel, recipients, state (pending, sent, failed, missed, cancelled), attempts, late, reason, last_error and reply; actions as objects with type \"action\", item, action (done, reopen, snooze, event), source (cli, api, link, mail), at (UTC) and, for a snooze, until.")
     @OptionGroup var options: ConfigOption
     @Argument(help: "Only this item (or event).") var id: String?
     @Option(help: "At most this many, newest first.") var limit: Int?
@@ -60,11 +60,12 @@ struct History: ParsableCommand {
     func run() throws {
         let ctx = try StateContext(options)
         let records = try ctx.store.history(subject: id, limit: limit)
+        let actions = try ctx.store.actions(subject: id, limit: limit)
         if json {
-            Console.out(try HistoryEntry.json(records))
+            Console.out(try HistoryEntry.json(records, actions: actions))
             return
         }
-        if records.isEmpty {
+        if records.isEmpty && actions.isEmpty {
             Console.out(id.map { "No deliveries for '\($0)' yet." } ?? "No deliveries yet.")
             return
         }
@@ -76,6 +77,14 @@ struct History: ParsableCommand {
             rows.append([Agenda.localStamp(r.scheduled, cal), r.subject, r.kind.rawValue, r.channel,
                          r.recipients.joined(separator: ", "), state, "\(r.attempts)",
                          r.state == .sent ? (r.reply ?? "") : (r.lastError ?? "")])
+        }
+        if !actions.isEmpty {
+            if records.isEmpty { rows = [] } else { Console.out(TextTable.render(rows)); Console.out(""); rows = [] }
+            rows.append(["AT", "ITEM", "ACTION", "SOURCE", "DETAIL"])
+            for a in actions {
+                let detail = a.until.map { "until " + Agenda.localStamp($0, cal) } ?? a.occurred.map { "occurred \($0)" } ?? ""
+                rows.append([Agenda.localStamp(a.at, cal), a.subject, a.action, a.source.rawValue, detail])
+            }
         }
         Console.out(TextTable.render(rows))
     }

@@ -45,6 +45,11 @@ struct StateCommandTests {
         try await Task.sleep(for: .milliseconds(1500))
         #expect(!hook.requests.contains { $0.itemID == "finished" }, "a done item's reminder went out")
         #expect(try await Remindd.history(ws, item: "finished").isEmpty)
+        let actions = try await Remindd.actions(ws, item: "finished")
+        #expect(actions.count == 1, "\(actions)")
+        #expect(actions.first?["action"] as? String == "done" && actions.first?["source"] as? String == "cli")
+        #expect((actions.first?["at"] as? String)?.hasSuffix("Z") == true)
+        #expect(try await Remindd.actions(ws, item: "control").isEmpty)
         let status = try await Remindd.run(["status", "--config", ws.configPath, "--json"], in: ws)
         let finished = try status.jsonArray().first { $0["id"] as? String == "finished" }
         #expect(finished?["status"] as? String == "done", "\(status)")

@@ -14,7 +14,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.journalMode() == "wal")
         #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta", "v2: when a snooze began",
-                                                  "v3: cancelled deliveries"])
+                                                  "v3: cancelled deliveries", "v4: actions with their source"])
         let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1) // NORMAL
         // The writer waits for another process's write lock instead of failing at once.
@@ -33,10 +33,18 @@ import Testing
             try store.recordEvent("rvs-ruling", occurred: LocalDate(year: 2023, month: 12, day: 6), at: now)
         }
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations().count == 3)
+        #expect(try again.appliedMigrations().count == 4)
         let state = try again.planState()
         #expect(state.items["taakstelling"] == ItemState(done: true, doneAt: now))
         #expect(state.occurredEvents == ["rvs-ruling": LocalDate(year: 2023, month: 12, day: 6)])
+        // Each change was recorded with its source, oldest first.
+        let actions = try again.actions()
+        #expect(actions.map(\.action) == ["done", "event"] && actions.allSatisfy { $0.source == .cli && $0.at == now })
+        #expect(actions.last?.occurred == LocalDate(year: 2023, month: 12, day: 6))
+        try again.snooze("taakstelling", until: now.addingTimeInterval(86_400), at: now, source: .link)
+        #expect(try again.actions(subject: "taakstelling").map(\.source) == [.cli, .link])
+        #expect(try again.actions(subject: "taakstelling").last?.until == now.addingTimeInterval(86_400))
+        #expect(try again.actions(limit: 1).map(\.action) == ["snooze"])
     }
 
     @Test func twoStoresOnOneFileSeeEachOthersWrites() throws {
@@ -95,7 +103,7 @@ import Testing
     @Test func inMemoryStoreHasTheSameSchema() throws {
         let store = try Store.inMemory()
         #expect(store.path == nil)
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations().count == 4)
         #expect(try store.plannedThrough() == nil)
     }
 }

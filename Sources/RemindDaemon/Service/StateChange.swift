@@ -35,16 +35,17 @@ public enum StateChange: Sendable, Equatable {
         }
     }
 
-    /// Writes the change, then cancels the pending deliveries it makes useless (an item
+    /// Writes the change with who asked for it, then cancels the pending deliveries it makes useless (an item
     /// done or snoozed past them, an event's notices once it occurred).
     /// - Returns: the deliveries cancelled.
     @discardableResult
-    public func apply(to store: Store, config: Config, at now: Date) throws -> [(key: String, reason: CancelReason)] {
+    public func apply(to store: Store, config: Config, at now: Date,
+                      source: ActionSource = .cli) throws -> [(key: String, reason: CancelReason)] {
         switch self {
-        case .done(let id): try store.setDone(id, at: now)
-        case .reopen(let id): try store.reopen(id, at: now)
-        case .snooze(let id, let until): try store.snooze(id, until: until, at: now)
-        case .event(let name, let day): try store.recordEvent(name, occurred: day, at: now)
+        case .done(let id): try store.setDone(id, at: now, source: source)
+        case .reopen(let id): try store.reopen(id, at: now, source: source)
+        case .snooze(let id, let until): try store.snooze(id, until: until, at: now, source: source)
+        case .event(let name, let day): try store.recordEvent(name, occurred: day, at: now, source: source)
         }
         return try store.cancelUnwanted(config: config, now: now)
     }

@@ -6,8 +6,9 @@ import RemindCore
 /// until its event is here (or has `occurred:` in the config).
 extension Store {
     /// Records that an event happened on a local day. Recording it again corrects the day.
-    public func recordEvent(_ name: String, occurred: LocalDate, at now: Date) throws {
+    public func recordEvent(_ name: String, occurred: LocalDate, at now: Date, source: ActionSource = .cli) throws {
         try writer.write { db in
+            try Self.recordAction(db, subject: name, action: "event", source: source, at: now, occurred: occurred)
             try db.execute(sql: """
                 INSERT INTO event (name, occurred, recorded_at) VALUES (?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET

@@ -81,11 +81,49 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
         try c.encode(type, forKey: .type)
     }
 
-    /// The whole `history --json` output: one JSON array, keys sorted, one line per run.
-    public static func json(_ records: [DeliveryRecord], pretty: Bool = true) throws -> String {
+    /// The whole `history --json` output: one JSON array, keys sorted, deliveries by their
+    /// scheduled time and actions by theirs, in one order.
+    public static func json(_ records: [DeliveryRecord], actions: [ActionRecord] = [], pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(records.map(HistoryEntry.init)), as: UTF8.self)
+        var entries = records.map { (at: $0.scheduled, entry: HistoryLine.delivery(HistoryEntry($0))) }
+        entries += actions.map { (at: $0.at, entry: HistoryLine.action(ActionEntry($0))) }
+        // Stable: at equal times, deliveries (in their order) before actions (in theirs).
+        let ordered = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.entry)
+        return String(decoding: try encoder.encode(ordered), as: UTF8.self)
+    }
+}
+
+/// One action as `remindd history --json` prints it: `type: "action"`, `item`, `action`,
+/// `source`, `at` and, for a snooze, `until`; for an event, `occurred`.
+public struct ActionEntry: Codable, Sendable, Hashable {
+    public var type = "action"
+    public var item: String
+    public var action: String
+    public var source: String
+    public var at: String
+    public var until: String?
+    public var occurred: String?
+
+    public init(_ a: ActionRecord) {
+        item = a.subject
+        action = a.action
+        source = a.source.rawValue
+        at = UTCStamp.iso(a.at)
+        until = a.until.map(UTCStamp.iso)
+        occurred = a.occurred?.description
+    }
+}
+
+enum HistoryLine: Encodable {
+    case delivery(HistoryEntry)
+    case action(ActionEntry)
+
+    func encode(to encoder: Encoder) throws {
+        switch self {
+        case .delivery(let d): try d.encode(to: encoder)
+        case .action(let a): try a.encode(to: encoder)
+        }
     }
 }

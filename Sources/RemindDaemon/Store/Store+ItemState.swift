@@ -6,8 +6,9 @@ import RemindCore
 /// rows are the secretariat's later word on it, read by the planner through `PlanState`.
 extension Store {
     /// Marks an item done: it gets no more reminders.
-    public func setDone(_ id: String, at now: Date) throws {
+    public func setDone(_ id: String, at now: Date, source: ActionSource = .cli) throws {
         try writer.write { db in
+            try Self.recordAction(db, subject: id, action: "done", source: source, at: now)
             try db.execute(sql: """
                 INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
                 VALUES (?, 1, ?, NULL, NULL, ?)
@@ -21,8 +22,9 @@ extension Store {
 
     /// Makes a done or snoozed item open again, as the config describes it: the done mark
     /// and any snooze are cleared.
-    public func reopen(_ id: String, at now: Date) throws {
+    public func reopen(_ id: String, at now: Date, source: ActionSource = .cli) throws {
         try writer.write { db in
+            try Self.recordAction(db, subject: id, action: "reopen", source: source, at: now)
             try db.execute(sql: """
                 INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
                 VALUES (?, 0, NULL, NULL, ?, ?)
@@ -37,8 +39,9 @@ extension Store {
     /// when it ends. A later snooze replaces an earlier one (also to shorten it); while the
     /// earlier one still runs, it keeps the earlier start, so nothing held back is lost.
     /// The done mark is left as it is.
-    public func snooze(_ id: String, until: Date, at now: Date) throws {
+    public func snooze(_ id: String, until: Date, at now: Date, source: ActionSource = .cli) throws {
         try writer.write { db in
+            try Self.recordAction(db, subject: id, action: "snooze", source: source, at: now, until: until)
             try db.execute(sql: """
                 INSERT INTO item_state (id, done, done_at, snoozed_until, snoozed_at, reopened_at, updated_at)
                 VALUES (?, 0, NULL, ?, ?, NULL, ?)

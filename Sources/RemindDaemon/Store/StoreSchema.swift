@@ -102,6 +102,22 @@ enum StoreSchema {
                 CREATE INDEX delivery_pending ON delivery(next_attempt_at) WHERE state = 'pending';
                 """)
         }
+        migrator.registerMigration("v4: actions with their source") { db in
+            // Every change of an item's state or an event, with who asked for it (cli, api,
+            // link, mail): `history` lists them beside the deliveries.
+            try db.execute(sql: """
+                CREATE TABLE action (
+                    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject  TEXT NOT NULL,
+                    action   TEXT NOT NULL CHECK (action IN ('done', 'reopen', 'snooze', 'event')),
+                    source   TEXT NOT NULL CHECK (source IN ('cli', 'api', 'link', 'mail')),
+                    at       REAL NOT NULL,
+                    until    REAL,
+                    occurred TEXT
+                );
+                CREATE INDEX action_subject ON action(subject, at);
+                """)
+        }
         return migrator
     }()
 }

@@ -36,7 +36,16 @@ enum Remindd {
         if let item { args.insert(item, at: 1) }
         let result = try await run(args, in: workspace)
         guard result.status == 0 else { throw IntegrationError("remindd history failed: \(result)") }
-        return try result.jsonArray().map(Delivery.init)
+        return try result.jsonArray().filter { $0["type"] as? String == "delivery" }.map(Delivery.init)
+    }
+
+    /// The actions of `remindd history --json`: item, action, source, at, until.
+    static func actions(_ workspace: Workspace, item: String? = nil) async throws -> [[String: Any]] {
+        var args = ["history", "--config", workspace.configPath, "--json"]
+        if let item { args.insert(item, at: 1) }
+        let result = try await run(args, in: workspace)
+        guard result.status == 0 else { throw IntegrationError("remindd history failed: \(result)") }
+        return try result.jsonArray().filter { $0["type"] as? String == "action" }
     }
 }
 
