@@ -26,6 +26,7 @@ public final class Scheduler: @unchecked Sendable {
     private var cursor = 0
     private var horizonEnd = Date.distantPast
     private var stopped = false
+    private var started = false
     /// Called on `queue` whenever the next reminder may have changed (for STATUS=).
     public var onPlanChanged: (@Sendable () -> Void)?
 
@@ -56,6 +57,7 @@ public final class Scheduler: @unchecked Sendable {
         rebuild(upcoming: Planner.sorted(all.filter { $0.at >= now }), now: now)
         // Checking every past reminder filled SQLite's caches; the daemon then sleeps.
         store.releaseMemory()
+        started = true
     }
 
     /// A new, valid config. The store and what is in flight are kept; a reminder the new
@@ -82,6 +84,8 @@ public final class Scheduler: @unchecked Sendable {
 
     /// The next reminder that will fire, for STATUS= and `status`.
     public var next: Reminder? { cursor < upcoming.count ? upcoming[cursor] : nil }
+    /// Started and not stopped: its timers are armed.
+    public var isRunning: Bool { started && !stopped }
     public var upcomingCount: Int { upcoming.count - cursor }
 
     // MARK: - Planning

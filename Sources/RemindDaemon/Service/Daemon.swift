@@ -30,6 +30,10 @@ public final class Daemon: @unchecked Sendable {
     var control: ControlSocketServer?
     var watchdogTimer: DispatchSourceTimer?
     var statePath = ""
+    /// The link keys and API tokens of the config in use.
+    var secrets = ServiceSecrets()
+    /// Where the HTTP server listens, fixed at start.
+    var httpListen: ListenAddress?
     /// Where `run()` must be started: `Task(executorPreference: daemon.executor) { … }`.
     public let executor = ServiceExecutor()
     private var loadedRead: ConfigCache.Result?
@@ -50,14 +54,16 @@ public final class Daemon: @unchecked Sendable {
         // Trapped before READY=1 (which the systemd service sends), like the group's own
         // SIGTERM and SIGINT, so no signal sent after READY finds its default action.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: ControlService(daemon: self)),
+            .init(service: SchedulerService(daemon: self)),
+            .init(service: ReloadService(daemon: self, signals: hangups)),
+            .init(service: OutboxService(worker: worker, logger: logger)),
+        ]
+        if let listen = httpListen { services.append(.init(service: HTTPService(daemon: self, listen: listen))) }
+        services.append(.init(service: SystemdService(daemon: self)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [
-                .init(service: ControlService(daemon: self)),
-                .init(service: SchedulerService(daemon: self)),
-                .init(service: ReloadService(daemon: self, signals: hangups)),
-                .init(service: OutboxService(worker: worker, logger: logger)),
-                .init(service: SystemdService(daemon: self)),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
@@ -79,6 +85,8 @@ public final class Daemon: @unchecked Sendable {
             loaded = try ServiceConfig.load(path: configPath, cache: ConfigCache(environment: environment),
                                             environment: environment, logger: logger, purpose: .start)
             config = loaded.config
+            secrets = loaded.secrets
+            httpListen = loaded.config.http?.listen
         } catch let e as ConfigErrors {
             for w in e.warnings { logger.warning("\(w)") }
             for err in e.errors { logger.critical("\(err.description)") }
@@ -211,6 +219,11 @@ public final class Daemon: @unchecked Sendable {
             logCancelled(cancelled)
             try scheduler.reload(newConfig)
             config = newConfig
+            secrets = loaded.secrets
+            if newConfig.http?.listen != httpListen {
+                logger.warning("http.listen changed; the server keeps its address until the next start",
+                               metadata: ["listen": "\(httpListen.map { "\($0)" } ?? "off")"])
+            }
             worker.update(config: newConfig, notifiers: loaded.notifiers)
             loaded.storeSnapshot()
             logger.info("reloaded", metadata: ["items": "\(newConfig.items.count)", "next": "\(describeNext())"])
@@ -227,6 +240,13 @@ public final class Daemon: @unchecked Sendable {
     }
 
     // MARK: - systemd
+
+    /// Nil when ready (config loaded, store writable, timers armed), else why not. On `queue`.
+    func readiness() -> String? {
+        guard scheduler.isRunning else { return "timers not armed" }
+        do { try store.checkWritable() } catch { return "state not writable" }
+        return nil
+    }
 
     func publishStatus() {
         _ = notify.status(statusLine())

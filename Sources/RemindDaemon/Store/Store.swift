@@ -86,6 +86,11 @@ public final class Store: Sendable {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
+    /// Throws when the state file cannot be written now (read-only, disk full, locked).
+    public func checkWritable() throws {
+        try writer.write { db in try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('ready_check', '1')") }
+    }
+
     /// The schema migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try StoreSchema.migrator.appliedMigrations(db) }
