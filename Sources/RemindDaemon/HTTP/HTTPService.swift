@@ -52,7 +52,83 @@ struct HTTPService: Service {
             let answer = await daemon.queue.perform { daemon.answerLink(Substring(token), perform: true) }
             return Self.page(answer.status, answer.html, noStore: true)
         }
+        addAPI(router)
         return router
+    }
+
+    static func json(_ a: APIAnswer) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = a.contentType
+        fields[.cacheControl] = "no-store"
+        if a.status == 401 { fields[.wwwAuthenticate] = "Bearer realm=\"remindd\"" }
+        return Response(status: .init(code: a.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: a.body)))
+    }
+
+    /// API bodies are small JSON objects; a larger one is refused before it is read whole.
+    static let bodyLimit = 64 * 1024
+
+    func addAPI(_ router: Router<BasicRequestContext>) {
+        let daemon = self.daemon
+        /// Runs `handle` on the scheduler's queue when the token allows `write` (or reading).
+        @Sendable func guarded(_ request: Request, write: Bool,
+                               _ handle: @escaping @Sendable ([UInt8]) -> APIAnswer) async -> Response {
+            let access = await daemon.queue.perform { daemon.access(authorization: request.headers[.authorization]) }
+            switch (access, write) {
+            case (.none, _): return Self.json(.problem(401, "a bearer token is needed (Authorization: Bearer …)"))
+            case (.read, true): return Self.json(.problem(403, "the read token cannot change anything; use the write token"))
+            default: break
+            }
+            var body: [UInt8] = []
+            if write {
+                do {
+                    var buffer = try await request.body.collect(upTo: Self.bodyLimit)
+                    body = buffer.readBytes(length: buffer.readableBytes) ?? []
+                } catch {
+                    return Self.json(.problem(413, "the body is larger than \(Self.bodyLimit / 1024) KiB"))
+                }
+            }
+            let payload = body
+            let answer = await daemon.queue.perform { handle(payload) }
+            return Self.json(answer)
+        }
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in
+            var fields = HTTPFields()
+            fields[.contentType] = "application/json"
+            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        api.get("items") { request, _ in
+            let q = request.uri.queryParameters
+            let (state, owner, meeting) = (q["state"].map(String.init), q["owner"].map(String.init), q["meeting"].map(String.init))
+            return await guarded(request, write: false) { _ in daemon.apiItems(state: state, owner: owner, meeting: meeting) }
+        }
+        api.get("items/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await guarded(request, write: false) { _ in daemon.apiItem(id) }
+        }
+        api.post("items/:id/:action") { request, context in
+            let id = context.parameters.get("id") ?? "", action = context.parameters.get("action") ?? ""
+            return await guarded(request, write: true) { body in daemon.apiChange(id, action: action, body: body) }
+        }
+        api.post("events/:name") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            return await guarded(request, write: true) { body in daemon.apiEvent(name, body: body) }
+        }
+        api.get("agenda") { request, _ in
+            let q = request.uri.queryParameters
+            let (from, days) = (q["from"].map(String.init), q["days"].map(String.init))
+            return await guarded(request, write: false) { _ in daemon.apiAgenda(from: from, days: days) }
+        }
+        api.get("history") { request, _ in
+            let item = request.uri.queryParameters["item"].map(String.init)
+            return await guarded(request, write: false) { _ in daemon.apiHistory(item: item) }
+        }
+        // Everything else under /api answers with a problem document too.
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+            router.on("api/**", method: method) { request, _ in
+                Self.json(.problem(404, "no route \(request.method) \(request.uri.path)"))
+            }
+        }
     }
 
     func run() async throws {
