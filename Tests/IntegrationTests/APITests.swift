@@ -105,6 +105,19 @@ import Testing
         #expect((all.json as? [[String: Any]])?.filter { $0["type"] as? String == "action" }.count == 4)
         let doc = try await Self.call(api + "/openapi.json")
         #expect(doc.status == 200 && ((doc.json as? [String: Any])?["openapi"] as? String)?.hasPrefix("3.1") == true)
+
+        // The status page: the read token, plain HTML grouped by state.
+        let base = "http://127.0.0.1:\(port)"
+        #expect(try await Self.call(base + "/status").status == 401)
+        var page = URLRequest(url: URL(string: base + "/status")!)
+        page.setValue("Bearer \(Self.readToken)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: page)
+        let html = String(decoding: data, as: UTF8.self)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(html.contains("<h2>Without a meeting</h2>") && html.contains("Huisvestingsquotum bekijken"))
+        #expect(html.contains("Snoozed (1)") && html.contains("snoozed until "), "\(html)")
+        #expect(!html.contains("<script"))
+
         #expect(!daemon.log.contains(Self.writeToken) && !daemon.log.contains(Self.readToken))
         #expect(try await daemon.terminate() == 0)
     }

@@ -52,6 +52,18 @@ struct HTTPService: Service {
             let answer = await daemon.queue.perform { daemon.answerLink(Substring(token), perform: true) }
             return Self.page(answer.status, answer.html, noStore: true)
         }
+        router.get("status") { request, _ in
+            let answer = await daemon.queue.perform { () -> (Int, String) in
+                guard daemon.access(authorization: request.headers[.authorization]) != .none else {
+                    return (401, LinkPage.problemPage(401, language: daemon.config.language))
+                }
+                guard let statuses = try? daemon.statuses() else { return (503, "") }
+                return (200, StatusPage.render(config: daemon.config, statuses: statuses, now: daemon.clock.now()))
+            }
+            var response = Self.page(answer.0, answer.1, noStore: true)
+            if answer.0 == 401 { response.headers[.wwwAuthenticate] = "Bearer realm=\"remindd\"" }
+            return response
+        }
         addAPI(router)
         return router
     }

@@ -48,6 +48,14 @@ enum LinkPage {
         return page(title: title, language: language, body: "<h1>\(escape(title))</h1>\n<p>\(escape(text))</p>")
     }
 
+    /// A page for a status without an item (401 on `/status`).
+    static func problemPage(_ status: Int, language: Language) -> String {
+        let nl = language == .nl
+        let title = nl ? "Aanmelden nodig" : "Sign-in needed"
+        let text = nl ? "Deze pagina vraagt het leestoken van de API (Authorization: Bearer …)." : "This page needs the API's read token (Authorization: Bearer …)."
+        return page(title: title, language: language, body: "<h1>\(escape(title))</h1>\n<p>\(escape(text))</p>")
+    }
+
     private static func facts(_ item: Item, _ language: Language) -> String {
         let nl = language == .nl
         var rows = [(nl ? "Actie" : "Action", item.title), (nl ? "Eigenaar" : "Owner", item.owner)]
