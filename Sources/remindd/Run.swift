@@ -33,6 +33,7 @@ struct Run: ParsableCommand {
         }
         let logger = Logger(label: "remindd")
         let daemon = Daemon(configPath: options.config, environment: env, logger: logger)
+        daemon.metricsRegistry = DaemonMetrics.bootstrapPrometheus()
         Task(executorPreference: daemon.executor) {
             Foundation.exit(await daemon.run())
         }

@@ -95,6 +95,17 @@ import Testing
         let status = try await Remindd.run(["status", "--config", ws.configPath, "--json"], in: ws)
         #expect(try status.jsonArray().first { $0["id"] as? String == "quota" }?["status"] as? String == "done", "\(status)")
 
+        // The metrics count the delivery and the action, with no owner or item label.
+        let metrics = try await Self.request(base + "/metrics")
+        #expect(metrics.status == 200 && metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
+        for line in ["remindd_notifications_total{channel=\"local\",kind=\"at\"} 1",
+                     "remindd_actions_total{source=\"link\",action=\"done\"} 1",
+                     "remindd_items{state=\"done\"} 1", "remindd_items{state=\"open\"} 0", "remindd_outbox_pending 0",
+                     "remindd_delivery_lateness_seconds_count 1"] {
+            #expect(metrics.body.contains(line), "\(line) in:\n\(metrics.body)")
+        }
+        #expect(!metrics.body.contains("quota") && !metrics.body.contains("alice"))
+
         // A changed token, a foreign one, a truncated one: 400 and nothing changes.
         let token = String(done.dropFirst((base + "/a/").count))
         var chars = Array(token)

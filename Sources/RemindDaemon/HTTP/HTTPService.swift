@@ -52,6 +52,19 @@ struct HTTPService: Service {
             let answer = await daemon.queue.perform { daemon.answerLink(Substring(token), perform: true) }
             return Self.page(answer.status, answer.html, noStore: true)
         }
+        router.get("metrics") { _, _ in
+            let text = await daemon.queue.perform { () -> String? in
+                guard let registry = daemon.metricsRegistry else { return nil }
+                let statuses = (try? daemon.statuses()) ?? []
+                let pending = (try? daemon.store.deliveryCounts()[.pending]) ?? 0
+                DaemonMetrics.observe(statuses: statuses, pending: pending ?? 0)
+                return registry.emitToString()
+            }
+            guard let text else { return Self.text(404, "metrics are off\n") }
+            var fields = HTTPFields()
+            fields[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
         router.get("status") { request, _ in
             let answer = await daemon.queue.perform { () -> (Int, String) in
                 guard daemon.access(authorization: request.headers[.authorization]) != .none else {

@@ -210,13 +210,16 @@ public final class OutboxWorker: @unchecked Sendable {
                 if r.late { meta["late"] = "true" }
                 if let reply { meta["reply"] = "\(reply)" }
                 logger.info("delivered", metadata: meta)
+                DaemonMetrics.delivered(channel: r.channel, kind: r.kind, lateness: u.at.timeIntervalSince(r.scheduled))
             case .retry(let error, _, let next):
                 meta["error"] = "\(error)"
                 meta["next_attempt"] = "\(UTCStamp.iso(next))"
                 logger.warning("delivery failed, will retry", metadata: meta)
+                DaemonMetrics.failed(channel: r.channel, reason: "retry")
             case .failed(let error, _):
                 meta["error"] = "\(error)"
                 logger.error("delivery failed", metadata: meta)
+                DaemonMetrics.failed(channel: r.channel, reason: "failed")
             }
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RemindCore
 import RemindDelivery
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -32,6 +33,8 @@ public final class Daemon: @unchecked Sendable {
     var statePath = ""
     /// The link keys and API tokens of the config in use.
     var secrets = ServiceSecrets()
+    /// What `/metrics` writes out; set by the executable after bootstrapping the metrics.
+    public var metricsRegistry: PrometheusCollectorRegistry?
     /// Where the HTTP server listens, fixed at start.
     var httpListen: ListenAddress?
     /// Where `run()` must be started: `Task(executorPreference: daemon.executor) { … }`.

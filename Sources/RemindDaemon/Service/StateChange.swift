@@ -47,6 +47,7 @@ public enum StateChange: Sendable, Equatable {
         case .snooze(let id, let until): try store.snooze(id, until: until, at: now, source: source)
         case .event(let name, let day): try store.recordEvent(name, occurred: day, at: now, source: source)
         }
+        DaemonMetrics.action(source: source, action: String(line.prefix { $0 != " " }))
         return try store.cancelUnwanted(config: config, now: now)
     }
 
