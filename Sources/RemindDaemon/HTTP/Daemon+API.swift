@@ -79,15 +79,19 @@ extension Daemon {
             guard let json = try? JSON(parsing: String(decoding: body, as: UTF8.self)) else {
                 return .problem(400, "the body must be a JSON object: {\"until\": ISO 8601} or {\"for\": \"1w\"}")
             }
+            guard case .object(let fields) = json, fields.allSatisfy({ $0.0 == "until" || $0.0 == "for" }),
+                  (json["until"] == nil) != (json["for"] == nil) else {
+                return .problem(400, "the body must be {\"until\": ISO 8601} or {\"for\": \"1w\"}, one of them")
+            }
             let until: Date?
-            if let u = json["until"]?.stringValue {
+            if let value = json["until"] {
+                guard let u = value.stringValue else { return .problem(400, "until must be a string (ISO 8601)") }
                 until = InstantArgument.parse(u, calendar: config.calendar).flatMap { $0 > now ? $0 : nil }
                 guard until != nil else { return .problem(400, "until must be a moment in the future (ISO 8601)") }
-            } else if let f = json["for"]?.stringValue {
+            } else {
+                guard let f = json["for"]?.stringValue else { return .problem(400, "for must be a string such as 1w") }
                 until = DurationSpec(f).flatMap { $0.amount > 0 ? InstantArgument.snoozeEnd(f, now: now, calendar: config.calendar) : nil }
                 guard until != nil else { return .problem(400, "for must be a positive duration such as 2d, 1w or 3wd") }
-            } else {
-                return .problem(400, "give until (ISO 8601) or for (a duration such as 1w)")
             }
             act(.snooze(id, until: until!), source: .api)
         default:
@@ -99,8 +103,8 @@ extension Daemon {
     /// POST /api/v1/events/{name}.
     func apiEvent(_ name: String, body: [UInt8]) -> APIAnswer {
         guard config.events[name] != nil else { return .problem(404, "no event '\(name)'") }
-        guard let json = try? JSON(parsing: String(decoding: body, as: UTF8.self)),
-              let text = json["occurred"]?.stringValue else {
+        guard let json = try? JSON(parsing: String(decoding: body, as: UTF8.self)), case .object(let fields) = json,
+              fields.count == 1, let text = json["occurred"]?.stringValue else {
             return .problem(400, "the body must be a JSON object {\"occurred\": \"YYYY-MM-DD\"}")
         }
         guard let day = LocalDate(text) else { return .problem(400, "occurred must be a date YYYY-MM-DD") }

@@ -148,8 +148,24 @@ struct HTTPService: Service {
             let item = request.uri.queryParameters["item"].map(String.init)
             return await guarded(request, write: false) { _ in daemon.apiHistory(item: item) }
         }
+        // A known path with another method: 405 with the methods it has.
+        let known: [(String, [HTTPRequest.Method])] = [
+            ("api/v1/items", [.get]), ("api/v1/items/:id", [.get]), ("api/v1/items/:id/:action", [.post]),
+            ("api/v1/events/:name", [.post]), ("api/v1/agenda", [.get]), ("api/v1/history", [.get]),
+            ("api/v1/openapi.json", [.get]), ("healthz", [.get]), ("readyz", [.get]), ("metrics", [.get]),
+            ("status", [.get]), ("a/:token", [.get, .post]),
+        ]
+        for (path, allowed) in known {
+            for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .trace, .options, HTTPRequest.Method("QUERY")!] where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    var r = Self.json(.problem(405, "\(path.hasPrefix("api") ? "/" + path : "this page") allows \(allowed.map(\.rawValue).joined(separator: ", "))"))
+                    r.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    return r
+                }
+            }
+        }
         // Everything else under /api answers with a problem document too.
-        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .trace, .options, HTTPRequest.Method("QUERY")!] {
             router.on("api/**", method: method) { request, _ in
                 Self.json(.problem(404, "no route \(request.method) \(request.uri.path)"))
             }

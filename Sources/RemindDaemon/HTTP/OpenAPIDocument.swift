@@ -70,7 +70,7 @@ enum OpenAPIDocument {
           "post": {
             "summary": "Record the day an awaited event occurred",
             "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string"}}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["occurred"], "properties": {"occurred": {"type": "string", "format": "date"}}}}}},
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["occurred"], "additionalProperties": false, "properties": {"occurred": {"type": "string", "format": "date"}}}}}},
             "responses": {
               "200": {"description": "recorded", "content": {"application/json": {"schema": {"type": "object", "required": ["event", "occurred"], "properties": {"event": {"type": "string"}, "occurred": {"type": "string", "format": "date"}}}}}},
               "400": {"$ref": "#/components/responses/Problem"},
@@ -85,7 +85,7 @@ enum OpenAPIDocument {
           "get": {
             "summary": "What will be sent when: what remindd agenda --json prints",
             "parameters": [
-              {"name": "from", "in": "query", "schema": {"type": "string"}, "description": "ISO 8601, YYYY-MM-DD or YYYY-MM-DD HH:MM; default now"},
+              {"name": "from", "in": "query", "schema": {"type": "string", "minLength": 1}, "description": "ISO 8601, YYYY-MM-DD or YYYY-MM-DD HH:MM; default now; anything else is 400"},
               {"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 366}}
             ],
             "responses": {
@@ -137,8 +137,10 @@ enum OpenAPIDocument {
             "allOf": [{"$ref": "#/components/schemas/Item"}, {"type": "object", "required": ["history"], "properties": {"history": {"type": "array", "items": {"type": "object"}}}}]
           },
           "Snooze": {
-            "type": "object",
-            "properties": {"until": {"type": "string", "format": "date-time"}, "for": {"type": "string", "examples": ["2d", "1w", "3wd"]}}
+            "oneOf": [
+              {"type": "object", "required": ["until"], "additionalProperties": false, "properties": {"until": {"type": "string", "format": "date-time"}}},
+              {"type": "object", "required": ["for"], "additionalProperties": false, "properties": {"for": {"type": "string", "pattern": "^[1-9][0-9]{0,2}(h|d|wd|w|mo)$", "examples": ["2d", "1w", "3wd"]}}}
+            ]
           },
           "Problem": {
             "type": "object",
