@@ -59,6 +59,24 @@ import Testing
         #expect(ics.contains("\r\nDTSTAMP:20230929T070001Z\r\n"))
     }
 
+    /// What the SMTP server received is the same multipart message, with the same file.
+    @Test(.enabled(if: PythonServer.available, PythonServer.skipReason), .timeLimit(.minutes(1)))
+    func smtpReminderCarriesTheSameCalendar() throws {
+        let server = try SMTPTestServer()
+        let notifier = try makeNotifier(.smtp(server.channel()), name: "mail", logs: LogCapture(), now: { Self.now })
+        #expect(notifier.deliver([Fixture.message()]).first?.isSent == true)
+        let m = try #require(server.messages.first)
+        let file = server.server.directory.appendingPathComponent(try #require(m["file"] as? String)).path
+        let s = try structure(file)
+        #expect(s.defects == [])
+        #expect(s.parts.map { $0["type"] as? String ?? "" } == [
+            "multipart/mixed", "multipart/alternative", "text/plain", "text/calendar", "application/ics",
+        ])
+        let expected = try #require(CalendarAttachment(Fixture.message(), config: Fixture.config(), now: Self.now))
+        #expect(s.parts[3]["content"] as? String == String(decoding: expected.ics, as: UTF8.self))
+        #expect(s.parts[4]["content"] as? String == String(decoding: expected.ics, as: UTF8.self))
+    }
+
     @Test func everyReminderOfAnItemCarriesTheSameEvent() throws {
         let config = Fixture.config()
         let before = Fixture.message(Fixture.delivery(.before))
