@@ -5,6 +5,8 @@ import RemindCore
 /// An RFC 5322 message as remindd sends it: one UTF-8 text part, quoted-printable, marked
 /// `Auto-Submitted: auto-generated` so vacation responders stay quiet, with a Message-ID
 /// derived from the delivery key so a receiver can drop the rare duplicate of a retry.
+/// With a `calendar` it becomes multipart (`MailMessage+Calendar.swift`); without one it
+/// is the single text part it always was.
 struct MailMessage {
     var from: Mailbox
     var to: [Mailbox]
@@ -16,6 +18,8 @@ struct MailMessage {
     var timeZone: TimeZone
     /// The delivery's idempotency key.
     var key: String
+    /// The item's deadline as an iCalendar file, for a dated item.
+    var calendar: CalendarAttachment? = nil
 
     /// `<remindd.<first 32 hex of SHA-256(key)>@<sender domain>>`: the same key gives the
     /// same id on every retry and restart; the hash keeps odd item ids out of the header.
@@ -39,12 +43,25 @@ struct MailMessage {
             "Auto-Submitted: auto-generated",
             "X-Auto-Response-Suppress: All",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
+        if let calendar {
+            // 7bit: every part inside is quoted-printable or base64. The header names stay
+            // those of a one-part message.
+            headers += ["Content-Type: multipart/mixed;\r\n boundary=\"\(boundary("mixed"))\"",
+                        "Content-Transfer-Encoding: 7bit"]
+            return headers.joined(separator: "\r\n") + "\r\n\r\n" + multipartBody(calendar)
+        }
+        headers += Self.textPartHeaders
+        return headers.joined(separator: "\r\n") + "\r\n\r\n" + textPart()
+    }
+
+    static let textPartHeaders = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
+
+    /// The body as quoted-printable, ending in CRLF.
+    func textPart() -> String {
         var text = QuotedPrintable.encode(body)
         if !text.hasSuffix("\r\n") { text += "\r\n" }
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + text
+        return text
     }
 }
 

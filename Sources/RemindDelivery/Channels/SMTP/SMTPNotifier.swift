@@ -64,7 +64,8 @@ final class SMTPNotifier: Notifier {
         let text = renderer.render(message)
         let mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc,
                                subject: text.subject, body: text.body, date: date,
-                               timeZone: config.timeZone, key: message.delivery.key)
+                               timeZone: config.timeZone, key: message.delivery.key,
+                               calendar: CalendarAttachment(message, config: config, now: date))
         return .ready(envelope: recipients.envelope, bytes: Array(mail.rendered().utf8), unreachable: recipients.unreachable)
     }
 
