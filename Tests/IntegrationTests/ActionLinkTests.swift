@@ -84,6 +84,18 @@ import Testing
         #expect(page.headers["content-security-policy"]?.contains("default-src 'none'") == true)
         #expect(try await Remindd.actions(ws).isEmpty, "a GET changed state")
 
+        // The owner's calendar feed: a secret address that `calendar --url` prints.
+        let printed = try await Remindd.run(["calendar", "alice", "--url", "--config", ws.configPath], in: ws)
+        let feedURL = printed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(printed.status == 0 && feedURL.hasPrefix(base + "/cal/") && feedURL.hasSuffix(".ics"), "\(printed)")
+        let feed = try await Self.request(feedURL)
+        #expect(feed.status == 200 && feed.headers["content-type"]?.hasPrefix("text/calendar") == true)
+        #expect(feed.body.contains("UID:quota@remindd") && feed.body.contains("SUMMARY:Huisvestingsquotum bekijken met MBZK"),
+                "\(feed.body)")
+        #expect(try await Self.request(feedURL.replacingOccurrences(of: "/cal/", with: "/cal/x")).status == 400)
+        #expect(try await Self.request(done.replacingOccurrences(of: "/a/", with: "/cal/") + ".ics").status == 400,
+                "an action link is no feed token")
+
         // POST: done, once.
         let first = try await Self.request(done, method: "POST")
         #expect(first.status == 200 && first.body.contains("Marked done"), "\(first.body)")

@@ -52,6 +52,16 @@ struct HTTPService: Service {
             let answer = await daemon.queue.perform { daemon.answerLink(Substring(token), perform: true) }
             return Self.page(answer.status, answer.html, noStore: true)
         }
+        router.get("cal/:file") { _, context in
+            let file = context.parameters.get("file") ?? ""
+            let answer = await daemon.queue.perform { daemon.calendarFeed(file) }
+            var fields = HTTPFields()
+            fields[.contentType] = answer.status == 200 ? "text/calendar; charset=utf-8" : "text/plain; charset=utf-8"
+            fields[.cacheControl] = "no-store"
+            fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+            return Response(status: .init(code: answer.status), headers: fields,
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+        }
         router.get("metrics") { _, _ in
             let text = await daemon.queue.perform { () -> String? in
                 guard let registry = daemon.metricsRegistry else { return nil }
@@ -153,7 +163,7 @@ struct HTTPService: Service {
             ("api/v1/items", [.get]), ("api/v1/items/:id", [.get]), ("api/v1/items/:id/:action", [.post]),
             ("api/v1/events/:name", [.post]), ("api/v1/agenda", [.get]), ("api/v1/history", [.get]),
             ("api/v1/openapi.json", [.get]), ("healthz", [.get]), ("readyz", [.get]), ("metrics", [.get]),
-            ("status", [.get]), ("a/:token", [.get, .post]),
+            ("status", [.get]), ("a/:token", [.get, .post]), ("cal/:file", [.get]),
         ]
         for (path, allowed) in known {
             for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .trace, .options, HTTPRequest.Method("QUERY")!] where !allowed.contains(method) {
