@@ -10,6 +10,7 @@ let fuzz: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-import", [.product(name: "MinutesImport", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
     ("fuzz-mail", [.product(name: "RemindDelivery", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
     ("fuzz-token", [.product(name: "RemindCore", package: "remindd")]),
+    ("fuzz-api", [.product(name: "RemindCore", package: "remindd")]),
     ("fuzz-ical", [.product(name: "RemindCore", package: "remindd")]),
 ]
 

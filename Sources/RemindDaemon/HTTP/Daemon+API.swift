@@ -76,24 +76,10 @@ extension Daemon {
         case "done": act(.done(id), source: .api)
         case "reopen": act(.reopen(id), source: .api)
         case "snooze":
-            guard let json = try? JSON(parsing: String(decoding: body, as: UTF8.self)) else {
-                return .problem(400, "the body must be a JSON object: {\"until\": ISO 8601} or {\"for\": \"1w\"}")
+            switch APIRequest.snoozeEnd(body, now: now, calendar: config.calendar) {
+            case .success(let until): act(.snooze(id, until: until), source: .api)
+            case .failure(let r): return .problem(400, r.detail)
             }
-            guard case .object(let fields) = json, fields.allSatisfy({ $0.0 == "until" || $0.0 == "for" }),
-                  (json["until"] == nil) != (json["for"] == nil) else {
-                return .problem(400, "the body must be {\"until\": ISO 8601} or {\"for\": \"1w\"}, one of them")
-            }
-            let until: Date?
-            if let value = json["until"] {
-                guard let u = value.stringValue else { return .problem(400, "until must be a string (ISO 8601)") }
-                until = InstantArgument.parse(u, calendar: config.calendar).flatMap { $0 > now ? $0 : nil }
-                guard until != nil else { return .problem(400, "until must be a moment in the future (ISO 8601)") }
-            } else {
-                guard let f = json["for"]?.stringValue else { return .problem(400, "for must be a string such as 1w") }
-                until = DurationSpec(f).flatMap { $0.amount > 0 ? InstantArgument.snoozeEnd(f, now: now, calendar: config.calendar) : nil }
-                guard until != nil else { return .problem(400, "for must be a positive duration such as 2d, 1w or 3wd") }
-            }
-            act(.snooze(id, until: until!), source: .api)
         default:
             return .problem(404, "no such action '\(action)'")
         }
@@ -103,29 +89,20 @@ extension Daemon {
     /// POST /api/v1/events/{name}.
     func apiEvent(_ name: String, body: [UInt8]) -> APIAnswer {
         guard config.events[name] != nil else { return .problem(404, "no event '\(name)'") }
-        guard let json = try? JSON(parsing: String(decoding: body, as: UTF8.self)), case .object(let fields) = json,
-              fields.count == 1, let text = json["occurred"]?.stringValue else {
-            return .problem(400, "the body must be a JSON object {\"occurred\": \"YYYY-MM-DD\"}")
+        let day: LocalDate
+        switch APIRequest.occurred(body) {
+        case .success(let d): day = d
+        case .failure(let r): return .problem(400, r.detail)
         }
-        guard let day = LocalDate(text) else { return .problem(400, "occurred must be a date YYYY-MM-DD") }
         act(.event(name, occurred: day), source: .api)
         return .ok(.object([("event", .string(name)), ("occurred", .string(day.description))]))
     }
 
     func apiAgenda(from: String?, days: String?) -> APIAnswer {
-        let start: Date
-        if let from {
-            guard let t = InstantArgument.parse(from, calendar: config.calendar) else {
-                return .problem(400, "from must be ISO 8601, YYYY-MM-DD or YYYY-MM-DD HH:MM")
-            }
-            start = t
-        } else {
-            start = clock.now()
-        }
-        var n = 30
-        if let days {
-            guard let d = Int(days), (1...366).contains(d) else { return .problem(400, "days must be a whole number from 1 to 366") }
-            n = d
+        let start: Date, n: Int
+        switch APIRequest.agendaWindow(from: from, days: days, now: clock.now(), calendar: config.calendar) {
+        case .success(let w): (start, n) = (w.start, w.days)
+        case .failure(let r): return .problem(400, r.detail)
         }
         do {
             return .ok(Agenda(config: config, state: try store.planState(), from: start, days: n).json())
