@@ -5,8 +5,8 @@ import RemindCore
 /// An RFC 5322 message as remindd sends it: one UTF-8 text part, quoted-printable, marked
 /// `Auto-Submitted: auto-generated` so vacation responders stay quiet, with a Message-ID
 /// derived from the delivery key so a receiver can drop the rare duplicate of a retry.
-/// With a `calendar` it becomes multipart (`MailMessage+Calendar.swift`); without one it
-/// is the single text part it always was.
+/// With a `calendar` or an `html` alternative it becomes multipart
+/// (`MailMessage+Calendar.swift`); without either it is the single text part it always was.
 struct MailMessage {
     var from: Mailbox
     var to: [Mailbox]
@@ -20,6 +20,8 @@ struct MailMessage {
     var key: String
     /// The item's deadline as an iCalendar file, for a dated item.
     var calendar: CalendarAttachment? = nil
+    /// An HTML alternative of `body` (with the action links as buttons).
+    var html: String? = nil
 
     /// `<remindd.<first 32 hex of SHA-256(key)>@<sender domain>>`: the same key gives the
     /// same id on every retry and restart; the hash keeps odd item ids out of the header.
@@ -50,6 +52,11 @@ struct MailMessage {
             headers += ["Content-Type: multipart/mixed;\r\n boundary=\"\(boundary("mixed"))\"",
                         "Content-Transfer-Encoding: 7bit"]
             return headers.joined(separator: "\r\n") + "\r\n\r\n" + multipartBody(calendar)
+        }
+        if let html {
+            headers += ["Content-Type: multipart/alternative;\r\n boundary=\"\(boundary("alt"))\"",
+                        "Content-Transfer-Encoding: 7bit"]
+            return headers.joined(separator: "\r\n") + "\r\n\r\n" + alternativeBody(html: html, calendar: nil)
         }
         headers += Self.textPartHeaders
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + textPart()

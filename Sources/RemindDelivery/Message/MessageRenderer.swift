@@ -2,14 +2,17 @@ import Foundation
 import Mustache
 import RemindCore
 
-/// A message ready for any channel: the subject line and the plain-text body.
+/// A message ready for any channel: the subject line and the plain-text body, and for mail
+/// with action links an HTML alternative of the same text with the links as buttons.
 public struct RenderedMessage: Sendable, Equatable {
     public var subject: String
     public var body: String
+    public var html: String?
 
-    public init(subject: String, body: String) {
+    public init(subject: String, body: String, html: String? = nil) {
         self.subject = subject
         self.body = body
+        self.html = html
     }
 }
 
@@ -121,7 +124,15 @@ public struct MessageRenderer: Sendable {
         let t = templates[facts.kind]!
         var values = facts.values(language: config.language)
         values.append(.text(t.which.render(values)))
-        return RenderedMessage(subject: Self.oneLine(t.subject.render(values)), body: Self.tidy(t.body.render(values)))
+        let body = Self.tidy(t.body.render(values))
+        var html: String?
+        if let done = facts.doneLink {
+            let nl = config.language == .nl
+            let buttons = [MessageHTML.Button(label: nl ? "Markeer als klaar" : "Mark as done", url: done)]
+                + facts.snoozeLinks.map { MessageHTML.Button(label: (nl ? "Uitstellen: " : "Snooze: ") + $0.label, url: $0.url) }
+            html = MessageHTML.render(body: body, buttons: buttons, language: config.language)
+        }
+        return RenderedMessage(subject: Self.oneLine(t.subject.render(values)), body: body, html: html)
     }
 
     static func parse(_ text: String, key: String, part: String) throws -> MustacheTemplate {

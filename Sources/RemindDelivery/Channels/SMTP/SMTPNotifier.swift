@@ -65,7 +65,7 @@ final class SMTPNotifier: Notifier {
         let mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc,
                                subject: text.subject, body: text.body, date: date,
                                timeZone: config.timeZone, key: message.delivery.key,
-                               calendar: CalendarAttachment(message, config: config, now: date))
+                               calendar: CalendarAttachment(message, config: config, now: date), html: text.html)
         return .ready(envelope: recipients.envelope, bytes: Array(mail.rendered().utf8), unreachable: recipients.unreachable)
     }
 
