@@ -85,6 +85,7 @@ let package = Package(
                 "RemindCore", "RemindDelivery", "RemindDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),

@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    /// A reader that stopped reading must not stop the daemon: once its queue is full a
+    /// status is dropped, and sending returns at once.
+    @Test func aFullNotifySocketDoesNotBlock() throws {
+        let r = try Receiver()
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": r.path])
+        let start = Date()
+        var sent = 0, dropped = 0
+        for i in 0..<2_000 {
+            if notifier.status("status \(i) " + String(repeating: "x", count: 200)) { sent += 1 } else { dropped += 1 }
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(sent > 0 && dropped > 0, "sent \(sent), dropped \(dropped)")
+        #expect(r.next()?.hasPrefix("STATUS=status 0 ") == true)
+    }
+
     @Test func readyStatusStoppingWatchdog() throws {
         let receiver = try Receiver()
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path])

@@ -63,26 +63,20 @@ struct HTTPService: Service {
                             body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
         }
         router.get("metrics") { _, _ in
-            let text = await daemon.queue.perform { () -> String? in
-                guard let registry = daemon.metricsRegistry else { return nil }
-                let statuses = (try? daemon.statuses()) ?? []
-                let pending = (try? daemon.store.deliveryCounts()[.pending]) ?? 0
-                DaemonMetrics.observe(statuses: statuses, pending: pending ?? 0)
-                return registry.emitToString()
-            }
+            let view = await daemon.queue.perform { daemon.view() }
+            let text = await DaemonView.work.perform { view.metrics() }
             guard let text else { return Self.text(404, "metrics are off\n") }
             var fields = HTTPFields()
             fields[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("status") { request, _ in
-            let answer = await daemon.queue.perform { () -> (Int, String) in
-                guard daemon.access(authorization: request.headers[.authorization]) != .none else {
-                    return (401, LinkPage.problemPage(401, language: daemon.config.language))
-                }
-                guard let statuses = try? daemon.statuses() else { return (503, "") }
-                return (200, StatusPage.render(config: daemon.config, statuses: statuses, now: daemon.clock.now()))
+            let (access, view) = await daemon.queue.perform {
+                (daemon.access(authorization: request.headers[.authorization]), daemon.view())
             }
+            let answer: (Int, String) = access == .none
+                ? (401, LinkPage.problemPage(401, language: view.config.language))
+                : await DaemonView.work.perform { view.statusPage() }
             var response = Self.page(answer.0, answer.1, noStore: true)
             if answer.0 == 401 { response.headers[.wwwAuthenticate] = "Bearer realm=\"remindd\"" }
             return response
@@ -105,16 +99,19 @@ struct HTTPService: Service {
     func addAPI(_ router: Router<BasicRequestContext>) {
         let daemon = self.daemon
         /// Runs `handle` on the scheduler's queue when the token allows `write` (or reading).
-        @Sendable func guarded(_ request: Request, write: Bool,
-                               _ handle: @escaping @Sendable ([UInt8]) -> APIAnswer) async -> Response {
+        /// Checks the token; a read runs `read` on a view of the daemon off the scheduler's
+        /// queue; a write runs `write` on that queue (the change), whose answer is final when
+        /// it gives one (a refusal, or an event's record), else `read` makes it.
+        @Sendable func guarded(_ request: Request, write: (@Sendable ([UInt8]) -> APIAnswer?)? = nil,
+                               read: @escaping @Sendable (DaemonView) -> APIAnswer) async -> Response {
             let access = await daemon.queue.perform { daemon.access(authorization: request.headers[.authorization]) }
-            switch (access, write) {
+            switch (access, write != nil) {
             case (.none, _): return Self.json(.problem(401, "a bearer token is needed (Authorization: Bearer …)"))
             case (.read, true): return Self.json(.problem(403, "the read token cannot change anything; use the write token"))
             default: break
             }
             var body: [UInt8] = []
-            if write {
+            if write != nil {
                 do {
                     var buffer = try await request.body.collect(upTo: Self.bodyLimit)
                     body = buffer.readBytes(length: buffer.readableBytes) ?? []
@@ -123,8 +120,9 @@ struct HTTPService: Service {
                 }
             }
             let payload = body
-            let answer = await daemon.queue.perform { handle(payload) }
-            return Self.json(answer)
+            let (answered, view) = await daemon.queue.perform { (write?(payload), daemon.view()) }
+            if let answered { return Self.json(answered) }
+            return Self.json(await DaemonView.work.perform { read(view) })
         }
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
@@ -135,28 +133,29 @@ struct HTTPService: Service {
         api.get("items") { request, _ in
             let q = request.uri.queryParameters
             let (state, owner, meeting) = (q["state"].map(String.init), q["owner"].map(String.init), q["meeting"].map(String.init))
-            return await guarded(request, write: false) { _ in daemon.apiItems(state: state, owner: owner, meeting: meeting) }
+            return await guarded(request) { $0.items(state: state, owner: owner, meeting: meeting) }
         }
         api.get("items/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
-            return await guarded(request, write: false) { _ in daemon.apiItem(id) }
+            return await guarded(request) { $0.item(id) }
         }
         api.post("items/:id/:action") { request, context in
             let id = context.parameters.get("id") ?? "", action = context.parameters.get("action") ?? ""
-            return await guarded(request, write: true) { body in daemon.apiChange(id, action: action, body: body) }
+            return await guarded(request, write: { daemon.apiChange(id, action: action, body: $0) }) { $0.item(id, withHistory: false) }
         }
         api.post("events/:name") { request, context in
             let name = context.parameters.get("name") ?? ""
-            return await guarded(request, write: true) { body in daemon.apiEvent(name, body: body) }
+            // The change's own answer is the record of the event.
+            return await guarded(request, write: { daemon.apiEvent(name, body: $0) }) { _ in .problem(404, "no event '\(name)'") }
         }
         api.get("agenda") { request, _ in
             let q = request.uri.queryParameters
             let (from, days) = (q["from"].map(String.init), q["days"].map(String.init))
-            return await guarded(request, write: false) { _ in daemon.apiAgenda(from: from, days: days) }
+            return await guarded(request) { $0.agenda(from: from, days: days) }
         }
         api.get("history") { request, _ in
             let item = request.uri.queryParameters["item"].map(String.init)
-            return await guarded(request, write: false) { _ in daemon.apiHistory(item: item) }
+            return await guarded(request) { $0.history(item: item) }
         }
         // A known path with another method: 405 with the methods it has.
         let known: [(String, [HTTPRequest.Method])] = [
@@ -191,8 +190,12 @@ struct HTTPService: Service {
         // The server's own lines (one per request at debug) would carry tokens in paths.
         var logger = daemon.logger
         logger.logLevel = .warning
-        daemon.logger.info("http listening", metadata: ["listen": "\(listen)"])
-        let app = Application(router: router(), configuration: .init(address: address, serverName: nil), logger: logger)
+        let listening = daemon.httpListening
+        let app = Application(router: router(), configuration: .init(address: address, serverName: nil),
+                              onServerRunning: { [daemon, listen] _ in
+                                  daemon.logger.info("http listening", metadata: ["listen": "\(listen)"])
+                                  listening.open()
+                              }, logger: logger)
         try await app.run()
     }
 }

@@ -9,6 +9,9 @@ struct SystemdService: Service {
     let daemon: Daemon
 
     func run() async {
+        // Ready means reachable: with an HTTP server, once it listens.
+        await daemon.httpListening.wait()
+        guard !Task.isCancelled else { return }
         daemon.announceReady()
         daemon.watchdogTimer = startWatchdog()
         try? await gracefulShutdown()

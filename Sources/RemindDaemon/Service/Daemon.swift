@@ -35,6 +35,8 @@ public final class Daemon: @unchecked Sendable {
     var secrets = ServiceSecrets()
     /// What `/metrics` writes out; set by the executable after bootstrapping the metrics.
     public var metricsRegistry: PrometheusCollectorRegistry?
+    /// Open once the HTTP server listens (at once without one): READY=1 waits for it.
+    let httpListening = Latch()
     /// Where the HTTP server listens, fixed at start.
     var httpListen: ListenAddress?
     /// Where `run()` must be started: `Task(executorPreference: daemon.executor) { … }`.
@@ -63,7 +65,11 @@ public final class Daemon: @unchecked Sendable {
             .init(service: ReloadService(daemon: self, signals: hangups)),
             .init(service: OutboxService(worker: worker, logger: logger)),
         ]
-        if let listen = httpListen { services.append(.init(service: HTTPService(daemon: self, listen: listen))) }
+        if let listen = httpListen {
+            services.append(.init(service: HTTPService(daemon: self, listen: listen)))
+        } else {
+            httpListening.open()
+        }
         services.append(.init(service: SystemdService(daemon: self)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services,

@@ -58,7 +58,9 @@ public struct SystemdNotifier: Sendable {
         return Double(usec) / 2 / 1_000_000
     }
 
-    /// Sends the assignments as one datagram. Returns whether it was sent.
+    /// Sends the assignments as one datagram, without waiting: a notify socket whose reader
+    /// has stopped reading (its buffer full) loses a message instead of stopping the queue
+    /// that sends it. Returns whether it was sent.
     @discardableResult
     public func send(_ assignments: [String]) -> Bool {
         guard let socketPath, !socketPath.hasPrefix("vsock:"),
@@ -69,7 +71,7 @@ public struct SystemdNotifier: Sendable {
         defer { close(fd) }
         let message = Array((assignments.joined(separator: "\n") + "\n").utf8)
         let sent = message.withUnsafeBytes { bytes in
-            address.withSockAddr { sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), $0, $1) }
+            address.withSockAddr { sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), $0, $1) }
         }
         return sent == message.count
     }
