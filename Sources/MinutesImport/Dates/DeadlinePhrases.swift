@@ -54,7 +54,9 @@ enum DeadlinePhrases {
         if let g = relative(f, reference: r, calendar: cal) { return g }
         if let g = monthPhrase(f, reference: r, calendar: cal, bare: allowBareDate) { return g }
         if allowBareDate, let g = explicitDate(sentence, reference: r, allowBare: true) { return g }
-        if let m = f.firstMatch(of: vague) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
+        if let m = f.firstMatch(of: vague, ifHolding: ["binnenkort", "spoedig", "termijn", "z.s.m", "zsm", "snel", "soon", "asap",
+                                "a.s.a.p", "due course", "t.z.t", "zijner", "some point", "when possible", "na de ", "na het ",
+                                "after", "vakantie", "in het ", "in the ", "next year", "volgend jaar", "later"]) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
         return nil
     }
 
@@ -65,6 +67,7 @@ enum DeadlinePhrases {
         + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
     static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
+        guard ["volgende", "komende", "next", "upcoming", "following"].contains(where: { f.contains($0) }) else { return nil }
         for m in f.matches(of: nextMeetingRx) {
             let noun = String(m.output[3].substring!)
             let r = DateParser.offsets(m.output[3].range!, in: f)
@@ -91,6 +94,7 @@ enum DeadlinePhrases {
     static let eventNounAlternation = eventNouns.sorted { $0.count > $1.count }.joined(separator: "|")
 
     static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
+        guard eventNouns.contains(where: { f.contains($0) }) else { return nil }
         for m in f.matches(of: afterEventRx) {
             let noun = String(m.output[6].substring!)
             guard eventNouns.contains(noun) else { continue }
@@ -126,8 +130,10 @@ enum DeadlinePhrases {
     ]
 
     static func explicitDate(_ s: String, reference r: LocalDate?, allowBare: Bool) -> DeadlineGuess? {
+        let found = DateParser.dates(in: s, reference: r, numericDayMonth: true)
+        guard !found.isEmpty else { return nil }
         let tokens = Tokenizer.tokens(s)
-        for d in DateParser.dates(in: s, reference: r, numericDayMonth: true) {
+        for d in found {
             if let r, d.date < r { continue }
             let before = tokens.filter { $0.end <= d.range.lowerBound }.suffix(4)
                 .filter { $0.text.contains(where: \.isLetter) && !weekdays.keys.contains($0.folded) }
@@ -164,7 +170,7 @@ enum DeadlinePhrases {
     nonisolated(unsafe) static let weekdayRx = try! Regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
 
     static func weekday(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
-        guard let r, let m = f.firstMatch(of: weekdayRx), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
+        guard let r, let m = f.firstMatch(of: weekdayRx, ifHolding: ["dag", "day"]), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
         var delta = (wd - r.isoWeekday + 7) % 7
         if delta == 0 { delta = 7 }
         return DeadlineGuess(due: .date(r.adding(days: delta)), phrase: String(m.output[0].substring!))

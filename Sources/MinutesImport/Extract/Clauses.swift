@@ -152,7 +152,8 @@ enum Clauses {
             ("must be", .obligation), ("has to be", .obligation), ("have to be", .obligation), ("will be", .passive),
             ("shall be", .passive), ("to be", .passive),
         ]
-        for (aux, kind) in english {
+        // Every English auxiliary below ends in "be".
+        for (aux, kind) in english where words.contains("be") {
             let a = aux.split(separator: " ").map(String.init)
             for k in words.indices where k + a.count < words.count && Array(words[k..<(k + a.count)]) == a {
                 // "… works out when each owner must be reminded": a subordinate clause, not a task.
@@ -165,11 +166,14 @@ enum Clauses {
         let obligation = [" moet worden", " moeten worden", " dient te worden", " dienen te worden", " moet nog worden",
                           " moeten nog worden", " moet nog ", " moeten nog "]
         let future = [" zal worden", " zullen worden", " zal nog worden", " zullen nog worden"]
-        if words.contains(where: { isDutchParticiple($0, strict: false) }) {
-            if obligation.contains(where: { f.contains($0) }) && (f.contains(" worden") ) { return .obligation }
-            if future.contains(where: { f.contains($0) }) { return .passive }
+        // The phrases first: the participle shapes are a regex tried on every word.
+        let mustBeDone = obligation.contains(where: { f.contains($0) }) && f.contains(" worden")
+        let willBeDone = future.contains(where: { f.contains($0) })
+        if mustBeDone || willBeDone, words.contains(where: { isDutchParticiple($0, strict: false) }) {
+            if mustBeDone { return .obligation }
+            if willBeDone { return .passive }
         }
-        if words.contains(where: { isDutchParticiple($0, strict: true) }), f.contains(" wordt ") || f.contains(" worden "),
+        if f.contains(" wordt ") || f.contains(" worden "), words.contains(where: { isDutchParticiple($0, strict: true) }),
            planCues.contains(where: { f.contains($0) }) { return .passive }
         return nil
     }

@@ -5,6 +5,7 @@ import Foundation
 /// at the same offsets. Folding also absorbs the OCR habit of writing é for e and ë.
 enum Fold {
     static func char(_ c: Character) -> Character {
+        if c.utf8.count == 1, let a = c.asciiValue { return Character(Unicode.Scalar(a >= 0x41 && a <= 0x5A ? a + 0x20 : a)) }
         if c.isASCII { return Character(c.lowercased()) }
         switch c {
         case "’", "‘", "`", "´": return "'"
@@ -17,7 +18,14 @@ enum Fold {
         return f.count == 1 ? f.first! : (String(c).lowercased().first ?? c)
     }
 
-    static func string(_ s: String) -> String { String(s.map(char)) }
+    static func string(_ s: String) -> String {
+        // Most minutes are ASCII line after line: lower-casing the bytes gives what folding
+        // each character gives, without making a String per character.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        return String(s.map(char))
+    }
 }
 
 /// A word of a sentence with its folded form and its character offsets.

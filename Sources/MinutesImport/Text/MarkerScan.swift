@@ -26,7 +26,29 @@ enum MarkerScan {
         return m.rest.contains(where: { $0.isLetter || $0.isNumber })
     }
 
+    /// The longest label, in characters.
+    static let longestMarker = markers.map(\.0.count).max() ?? 0
+
+    /// Whether a label can start `text`: the same walk over leading bullets as `scan`, on
+    /// as many folded characters as a label needs. Every line and unit is asked, and most
+    /// are not labelled; `scan` copies and folds the whole text before it knows.
+    static func mayStartWithMarker(_ text: String) -> Bool {
+        var head: [Character] = []
+        var rest = text.makeIterator()
+        func at(_ k: Int) -> Character? {
+            while head.count <= k, let c = rest.next() { head.append(Fold.char(c)) }
+            return k < head.count ? head[k] : nil
+        }
+        var i = 0
+        while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+        _ = at(i + longestMarker)
+        guard i < head.count else { return false }
+        let start = String(head[i...])
+        return markers.contains { start.hasPrefix($0.0) }
+    }
+
     static func scan(_ text: String) -> MarkerMatch? {
+        guard mayStartWithMarker(text) else { return nil }
         let chars = Array(text)
         let folded = Array(Fold.string(text))
         var i = 0

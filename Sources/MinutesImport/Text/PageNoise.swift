@@ -39,12 +39,16 @@ struct PageNoise {
 
     /// Tabs between cells become table bars; form feeds and odd spaces become plain ones.
     static func normalizeLine(_ l: String) -> String {
-        var s = l.replacingOccurrences(of: "\u{0C}", with: "")
-            .replacingOccurrences(of: "\u{00AD}", with: "")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingOccurrences(of: "\r", with: "")
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains("\t") {
+        // A form feed, CR, soft hyphen (C2 AD) or no-break space (C2 A0) is rare: look for
+        // their bytes first rather than copy every line four times through NSString.
+        var s = l
+        if l.utf8.contains(where: { $0 == 0x0C || $0 == 0x0D || $0 == 0xC2 }) {
+            s = l.replacingOccurrences(of: "\u{0C}", with: "")
+                .replacingOccurrences(of: "\u{00AD}", with: "")
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+                .replacingOccurrences(of: "\r", with: "")
+        }
+        if s.utf8.contains(0x09), case let trimmed = s.trimmingCharacters(in: .whitespaces), trimmed.contains("\t") {
             var cells = trimmed.split(separator: "\t", omittingEmptySubsequences: true)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // "•<tab>Actie: …", "1.<tab>Opening": a list label, not a table cell.
@@ -58,7 +62,7 @@ struct PageNoise {
         // is compiled where it is evaluated, so these are made once, and tried only on lines
         // that hold what they look for: compiling them for every line was a third of import.
         if s.contains(" '") || s.contains(" ’") { s = s.replacing(apostropheRx) { "\($0.output.1)'s" } }
-        guard s.contains("-") else { return s }
+        guard s.contains("-"), s.contains("20") else { return s }
         s = s.replacing(romanYearRx) { m -> String in
             let suffix = String(m.output.2)
             let year = String(m.output.1)
@@ -150,7 +154,9 @@ struct PageNoise {
                     let x = words.suffix(n).joined(separator: " ")
                     if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
-                for i in words.indices {
+                // Only strings that open with a capital or a digit are ever asked about
+                // (sidebar text); counting the others was most of the work.
+                for i in words.indices where words[i].first.map({ $0.isUppercase || $0.isNumber }) == true {
                     for n in 1...min(4, words.count - i) {
                         asWords[words[i..<(i + n)].joined(separator: " "), default: 0] += 1
                     }

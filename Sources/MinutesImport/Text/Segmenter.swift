@@ -39,7 +39,12 @@ enum Segmenter {
     nonisolated(unsafe) static let ownerLabelRx = try! Regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
 
     static func endsWithOwnerLabel(_ t: String) -> Bool {
-        guard let m = t.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
+        // The label and its names end the text: a match is at most some 80 characters long.
+        // Asked of the growing unit after every line, the whole text made long paragraphs
+        // cost the square of their length.
+        let tail = String(t.suffix(200))
+        guard ["Action", "ACTION", "Actie", "ACTIE", "Owner"].contains(where: { tail.contains($0) }),
+              let m = tail.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
         return ActorParser.looksLikeActorList(String(names))
     }
 
