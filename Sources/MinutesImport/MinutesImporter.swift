@@ -55,9 +55,10 @@ public enum MinutesImporter {
         }
         // Settle duplicates among the confident items; a doubtful one that restates a kept
         // action is that action, not a further possibility.
-        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster)
-        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster)
-            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster) } }
+        let words = Dedup.WordCache()
+        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster, cache: words)
+        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster, cache: words)
+            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster, cache: words) } }
         if !doubtful.isEmpty {
             let n = doubtful.count
             notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")

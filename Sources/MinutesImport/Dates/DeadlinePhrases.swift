@@ -79,7 +79,7 @@ enum DeadlinePhrases {
             if let n = NumberWords.value(m.output[1].substring), let u = NumberWords.unit(m.output[2].substring) {
                 offset = u == .weeks ? DurationSpec(-7 * n, .days) : DurationSpec(-n, u == .months ? .days : u)
             }
-            return DeadlineGuess(due: .nextMeeting(offset: offset), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+            return DeadlineGuess(due: .nextMeeting(offset: offset), phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         return nil
     }
@@ -117,7 +117,7 @@ enum DeadlinePhrases {
             let owner = modifiers.map { f.characterSlice($0.lowerBound, $0.upperBound) }
                 .flatMap { $0.split(separator: " ").last.map(String.init) }.flatMap { $0.hasSuffix("'s") ? String($0.dropLast(2)) : nil }
             return DeadlineGuess(due: nil, event: EventMention(noun: noun, text: np, offset: offset, qualifier: owner),
-                                 phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+                                 phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         return nil
     }

@@ -81,7 +81,7 @@ extension DeadlinePhrases {
             guard let n = name, let month = DateParser.monthByName[String(n)] else { continue }
             let year = m.output[2].substring.flatMap { Int($0) } ?? (month < r.month ? r.year + 1 : r.year)
             let last = LocalDate(year: year, month: month, day: 1).lastDayOfMonth
-            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: last)), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: last)), phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         if let (w, phrase, _) = monthWindow(f, reference: r) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: w.end)), phrase: phrase)

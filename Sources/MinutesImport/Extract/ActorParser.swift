@@ -209,7 +209,7 @@ enum ActorParser {
 
     /// The names in a cell or label: "JenV/MBZK", "Anna, Bob", "@lars".
     static func names(in s: String) -> [String] {
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        let trimmed = s.trimmedSpaces
         if isHandle(trimmed), trimmed.hasPrefix("@") || trimmed.first?.isLowercase == true,
            !Lexicon.roleNouns.contains(Fold.string(trimmed)) {
             return [trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed]

@@ -38,7 +38,7 @@ enum ProseRules {
         let f = " " + Fold.string(sentence) + " "
         let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
         guard !tokens.isEmpty else { return a }
-        a.question = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        a.question = sentence.trimmedSpaces.hasSuffix("?")
         a.done = Lexicon.donePhrases.contains { f.contains(" " + $0) }
         a.hedged = Lexicon.hedges.contains { f.contains($0) }
         a.vagueEffort = Lexicon.vagueEffort.contains { f.contains(" " + $0) }

@@ -5,7 +5,7 @@ extension CandidateFinder {
     /// label with only a name ("Actie: SJenV") assigns the sentence before it.
     static func markerCandidate(_ m: MarkerMatch, _ u: Unit, _ sents: [(Sentence, Int)],
                                 prevSentence: (Sentence, Int)?, _ ctx: Context) -> Candidate? {
-        let rest = m.rest.trimmingCharacters(in: .whitespaces)
+        let rest = m.rest.trimmedSpaces
         let restNoDot = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         let labelNames = m.labelOwner.map { ActorParser.names(in: $0) } ?? []
         if restNoDot.isEmpty || ActorParser.looksLikeActorList(restNoDot) {
@@ -19,7 +19,7 @@ extension CandidateFinder {
         guard let first = sents.first(where: { $0.0.offset + $0.0.text.count > m.restOffset }) ?? sents.first else { return nil }
         let cut = max(0, m.restOffset - first.0.offset)
         var actionText = first.0.text.characterSlice(cut, first.0.text.count)
-        if actionText.trimmingCharacters(in: .whitespaces).isEmpty { actionText = rest }
+        if actionText.trimmedSpaces.isEmpty { actionText = rest }
         let a = ProseRules.analyze(actionText, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil || a.decision || a.conditional { return nil }
         var owner = labelNames.first ?? a.owner
@@ -89,7 +89,7 @@ extension CandidateFinder {
     /// A row of an actions table; closed rows and rows without an action are skipped.
     static func tableCandidate(_ t: ActionTable, _ cells: [String], _ u: Unit, _ sentenceIndex: Int, _ ctx: Context) -> Candidate? {
         guard let w = t.what, w < cells.count, !t.isClosed(cells) else { return nil }
-        let what = cells[w].trimmingCharacters(in: .whitespaces)
+        let what = cells[w].trimmedSpaces
         guard what.contains(where: \.isLetter) else { return nil }
         let a = ProseRules.analyze(what, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil { return nil }
@@ -97,7 +97,7 @@ extension CandidateFinder {
         if let k = t.who, k < cells.count { names = ActorParser.names(in: cells[k]) }
         if names.isEmpty, t.who == nil, let o = a.owner { names = [o] + a.with }
         var due: String?
-        if let k = t.when, k < cells.count, !cells[k].trimmingCharacters(in: .whitespaces).isEmpty { due = cells[k] }
+        if let k = t.when, k < cells.count, !cells[k].trimmedSpaces.isEmpty { due = cells[k] }
         return Candidate(source: .table, text: what, quote: u.text, line: u.firstLine, owner: names.first,
                          with: unique(Array(names.dropFirst()) + a.with, excluding: names.first), involved: a.involved,
                          confidence: names.isEmpty ? 0.8 : 0.9, deadlineText: what, sentenceIndex: sentenceIndex, dueCell: due)

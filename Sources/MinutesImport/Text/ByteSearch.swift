@@ -41,3 +41,43 @@ extension String {
         return firstMatch(of: regex)
     }
 }
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without the trip through NSString, which cost
+    /// more than the rest of the line's reading: spaces, tabs and the other Zs characters
+    /// off both ends.
+    var trimmedSpaces: String {
+        func blank(_ u: Unicode.Scalar) -> Bool {
+            u == " " || u == "\t" || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
+        }
+        let s = unicodeScalars
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, blank(s[lo]) { lo = s.index(after: lo) }
+        while hi > lo, blank(s[s.index(before: hi)]) { hi = s.index(before: hi) }
+        if lo == s.startIndex && hi == s.endIndex { return self }
+        return String(s[lo..<hi])
+    }
+
+    /// Every `target` replaced by `replacement`, compared as UTF-8 bytes (see `contains`).
+    func replacingBytes(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        let h = Array(utf8), n = Array(target.utf8), r = Array(replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(h.count)
+        var i = 0
+        while i < h.count {
+            if i + n.count <= h.count, h[i] == n[0], h[i..<(i + n.count)].elementsEqual(n) {
+                out += r
+                i += n.count
+            } else {
+                out.append(h[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Substring {
+    var trimmedSpaces: String { String(self).trimmedSpaces }
+}

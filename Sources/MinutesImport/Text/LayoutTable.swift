@@ -66,7 +66,7 @@ enum LayoutTable {
             var blanks = 0
             var j = i + 1
             while j < lines.count {
-                let t = lines[j].trimmingCharacters(in: .whitespaces)
+                let t = lines[j].trimmedSpaces
                 if t.isEmpty || PageNoise.isPageNumber(t) {
                     blanks += 1
                     if blanks > 1 { break }

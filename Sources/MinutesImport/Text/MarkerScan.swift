@@ -83,7 +83,7 @@ enum MarkerScan {
             if k < folded.count, folded[k] == "(" || folded[k] == "[" {
                 let close: Character = folded[k] == "(" ? ")" : "]"
                 if let e = folded[k...].firstIndex(of: close), e - k <= 40 {
-                    let inner = String(chars[(k + 1)..<e]).trimmingCharacters(in: .whitespaces)
+                    let inner = String(chars[(k + 1)..<e]).trimmedSpaces
                     if ActorParser.looksLikeActorList(inner) { owner = inner }
                     j = e + 1
                 }

@@ -48,9 +48,9 @@ struct PageNoise {
                 .replacingOccurrences(of: "\u{00A0}", with: " ")
                 .replacingOccurrences(of: "\r", with: "")
         }
-        if s.utf8.contains(0x09), case let trimmed = s.trimmingCharacters(in: .whitespaces), trimmed.contains("\t") {
+        if s.utf8.contains(0x09), case let trimmed = s.trimmedSpaces, trimmed.contains("\t") {
             var cells = trimmed.split(separator: "\t", omittingEmptySubsequences: true)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmedSpaces }.filter { !$0.isEmpty }
             // "•<tab>Actie: …", "1.<tab>Opening": a list label, not a table cell.
             if cells.count >= 2, Segmenter.bullet(of: cells[0] + " x") != nil, cells[0].count <= 4 {
                 cells[1] = cells[0] + " " + cells[1]
@@ -214,7 +214,7 @@ struct PageNoise {
             var count: [String: Int] = [:]
             var previousInSidebar = false
             for t in trimmed {
-                let bare = t.trimmingCharacters(in: .whitespaces)
+                let bare = t.trimmedSpaces
                 if bare.isEmpty { continue }
                 let words = t.split(separator: " ").map(String.init)
                 if previousInSidebar, words.count >= 2 {
