@@ -56,7 +56,7 @@ enum MeetingDateFinder {
         // A match holds only letters and white space, and a mark of punctuation is a word
         // boundary: the text is read in the stretches between such marks, and only the
         // stretches that hold a key word go to the (slow) regexes.
-        for stretch in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0.isWhitespace || $0 == "_") }) {
+        for stretch in text.split(whereSeparator: { !($0.isLetterOrDigit || $0.isWhitespace || $0 == "_") }) {
             let s = String(stretch)
             let lower = Fold.string(s)
             if ["volgende", "next", "vorige", "previous", "last"].contains(where: { s.contains($0) }) {

@@ -196,7 +196,7 @@ enum ActorParser {
     static func isHandle(_ s: String) -> Bool {
         let t = s.hasPrefix("@") ? String(s.dropFirst()) : s
         guard let f = t.first, f.isLetter, (2...30).contains(t.count) else { return false }
-        return t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        return t.allSatisfy { $0.isASCII && ($0.isLetterOrDigit || "._-".contains($0)) }
             && !Lexicon.notActors.contains(Fold.string(t)) && !Lexicon.closedStatus.contains(Fold.string(t))
     }
 

@@ -54,7 +54,7 @@ enum Dedup {
 
     static func contentWords(_ s: String, owner: String? = nil) -> Set<String> {
         let name = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
-        return Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
+        return Set(String(Fold.string(s).map { $0.isLetterOrDigit ? $0 : " " }).split(separator: " ")
             .map(String.init).filter {
                 $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.modals.contains($0) && !timeWords.contains($0)
                     && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber) && !name.contains($0)

@@ -106,6 +106,6 @@ public enum DraftYAML {
 
     /// Ids are slugs and need no quotes; anything else is quoted.
     static func key(_ s: String) -> String {
-        s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } && s.first?.isLetter == true ? s : quote(s)
+        s.allSatisfy { $0.isASCII && ($0.isLetterOrDigit || $0 == "-" || $0 == "_") } && s.first?.isLetter == true ? s : quote(s)
     }
 }

@@ -23,7 +23,7 @@ enum MarkerScan {
 
     static func hasContentAfterMarker(_ t: String) -> Bool {
         guard let m = scan(t) else { return false }
-        return m.rest.contains(where: { $0.isLetter || $0.isNumber })
+        return m.rest.contains(where: { $0.isLetterOrDigit })
     }
 
     /// The longest label, in characters.
