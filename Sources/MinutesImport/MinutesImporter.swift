@@ -31,6 +31,7 @@ public enum MinutesImporter {
             var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
+            item.fromTable = c.source == .table
             item.context = c.context
             item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {

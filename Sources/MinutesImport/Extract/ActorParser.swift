@@ -97,6 +97,11 @@ enum ActorParser {
     static func parseOne(_ tokens: [Token], _ i: Int, bareRoles: Bool = false) -> (String, Int)? {
         guard i < tokens.count else { return nil }
         if let named = titledName(tokens, i) { return named }
+        // "@lee-dohm": a handle, written as the tracker writes it (without the @).
+        if tokens[i].text == "@", i + 1 < tokens.count, tokens[i + 1].start == tokens[i].end,
+           i == 0 || tokens[i - 1].end < tokens[i].start, isHandle(tokens[i + 1].text) {
+            return (tokens[i + 1].text, i + 2)
+        }
         var j = i
         var words: [String] = []
         if determiners.contains(tokens[j].folded), j + 1 < tokens.count {

@@ -36,23 +36,48 @@ extension CandidateFinder {
     }
 
     /// "(actie: GGD, VNG)", "(Action Bob)", "(AI: Sam)"; not "(aiosmtpd)".
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?:(?i:actie|action)|AI|TODO)(?:\s*:\s*|\s+)([^()]{1,60})\)"#)
+    /// Wiki markup around the label is allowed: "( **AI: Bill S** to send …)".
+    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,60})\)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".
-    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context) -> Candidate? {
+    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context,
+                               speaker: String? = nil) -> Candidate? {
         let text = s.0.text
         if let m = text.firstMatch(of: inlineActionRx) {
-            let names = ActorParser.names(in: String(m.output[1].substring!))
+            // "Bill S** to send Martin some examples": the names are those before the end of
+            // the emphasis, or before "to", not the ones the action mentions.
+            let inner = String(m.output[1].substring!)
+            var label = inner
+            for cut in ["**", "*", " to ", " will ", " zal ", " moet "] {
+                if let r = label.range(of: cut) { label = String(label[..<r.lowerBound]); break }
+            }
+            let names = ActorParser.names(in: label)
             if let first = names.first {
                 let a = ProseRules.analyze(text, roster: ctx.roster)
-                return Candidate(source: .marker, text: text.replacing(inlineActionRx, with: "").collapsedWhitespace,
+                // The words around the brackets, or, when those are only markup, the action
+                // inside them ("'' (AI: Kim** to announce F2F plans)''").
+                var what = text.replacing(inlineActionRx, with: "").collapsedWhitespace
+                if what.filter(\.isLetter).count < 8 {
+                    what = String(inner.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
+                }
+                return Candidate(source: .marker, text: what,
                                  quote: text, line: s.0.line, owner: first, with: Array(names.dropFirst()),
                                  involved: a.involved, confidence: 0.9, deadlineText: text, sentenceIndex: s.1, dueCell: nil)
             }
         }
-        let a = ProseRules.analyze(text, roster: ctx.roster)
+        var a = ProseRules.analyze(text, roster: ctx.roster)
+        if a.commitment == nil, let speaker {
+            let said = " " + Fold.string(Transcript.turn(text)?.said ?? text) + " "
+            if said.hasPrefix(" please ") || said.hasPrefix(" graag ") {
+                // "Ted Hardie: Please email the chairs …": asked of everyone listening.
+                a.commitment = .obligation; a.owner = nil; a.question = false
+            } else if Clauses.turnCommitment(said) {
+                a.commitment = .modal; a.owner = speaker; a.question = false
+            }
+        }
         guard let commitment = a.commitment, !a.done, !a.question, !a.conditional, !a.decision else { return nil }
+        if commitment == .passive || commitment == .obligation, ProseRules.isView(Tokenizer.tokens(text)) { return nil }
         if let o = a.owner, ctx.isCommonWord(o) { return nil }
         var conf: Double
         switch commitment {
@@ -70,6 +95,7 @@ extension CandidateFinder {
         if a.narrativeRisk, !hasWhen, !f.contains(" nog "), !f.contains(" verder ") { conf -= 0.25 }
         if a.owner == nil, commitment != .passive, commitment != .obligation { conf -= 0.15 }
         if a.hedged { conf -= 0.3 }
+        if ProseRules.isRecurring(f) { conf -= 0.3 }
         if a.vagueEffort { conf -= 0.25 }
         // Where the secretariat marks its actions, unmarked prose is mostly narrative; a
         // passive sentence there ("wordt geagendeerd") is a statement, not a commitment.

@@ -107,15 +107,20 @@ enum CandidateFinder {
                 }
                 continue
             }
-            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {
+            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section), !LinkOnly.check(u.text),
+               box == false || !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
                 if a.done || a.decision || a.conditional { continue }
+                // Under an actions heading, "X vraagt of er bezwaren zijn …" and "Voor de
+                // subwerkgroep zijn verder geen aanmeldingen" are the discussion, not entries.
+                if box == nil, a.question && a.commitment != .modal
+                    || a.commitment == nil && ProseRules.isNegativeStatement(u.text) { continue }
                 var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
                 if box == nil { c.source = .section; c.confidence = 0.85 }
                 out.append(c)
                 continue
             }
-            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2 {
+            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2, !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
                 if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
                     var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
@@ -124,16 +129,30 @@ enum CandidateFinder {
                     continue
                 }
             }
+            if LinkOnly.check(u.text) { continue }
+            let turn = Transcript.turn(u.text)
             for (k, s) in sents.enumerated() {
                 let before = s.1 > 0 ? sentences[s.1 - 1] : ""
-                // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
-                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action,
-                   let c = markerCandidate(m, u, [s], prevSentence: sents[k - 1], ctx), c.sentenceIndex == sents[k - 1].1 {
-                    out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
-                    out.append(c)
-                    continue
+                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action {
+                    // The marked sentence read on its own, as a unit of one sentence.
+                    let one = Unit(kind: .paragraph, text: s.0.text, lineStarts: [(0, s.0.line)], section: u.section)
+                    let sentence = (Sentence(text: s.0.text, offset: 0, line: s.0.line), s.1)
+                    if let c = markerCandidate(m, one, [sentence], prevSentence: sents[k - 1], ctx) {
+                        // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
+                        if c.sentenceIndex == sents[k - 1].1 {
+                            out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
+                            out.append(c)
+                            continue
+                        }
+                        // "… minimum is. AI: Derek will look at …" — a marker inside a paragraph.
+                        if !c.text.trimmedSpaces.isEmpty { out.append(c); continue }
+                    }
                 }
-                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx) { out.append(c) }
+                // A speaker's turn that is discussion is no action; a later sentence of it in
+                // the first person ("I will do that") is the speaker's.
+                if k == 0, turn != nil, Transcript.isDiscussion(s.0.text, roster: ctx.roster) { continue }
+                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx,
+                                          speaker: turn?.speaker) { out.append(c) }
             }
         }
         return Found(candidates: out, sentences: sentences)

@@ -94,10 +94,48 @@ enum Clauses {
         return (names, e)
     }
 
+    /// "Aan iedereen het verzoek om …", "het verzoek aan de leden …", "Hierbij het verzoek
+    /// of iedereen zich aanmeldt", "members are requested to …": a request put to a party,
+    /// who owns it; the names are empty when the request names nobody.
+    static func request(_ tokens: [Token]) -> ([String], Int)? {
+        guard let v = tokens.indices.first(where: { k in
+                  tokens[k].folded == "verzoek" && k > 0 && tokens[k - 1].folded == "het"
+                      || tokens[k].folded == "verzocht" && k > 0 && ["wordt", "worden"].contains(tokens[k - 1].folded) }),
+              tokens[(v + 1)...].contains(where: { ["om", "of", "te", "to"].contains($0.folded) }) else { return nil }
+        if tokens[0].folded == "aan", let (names, e) = ActorParser.parseList(tokens, 1), e <= v { return (names, v) }
+        if v + 2 < tokens.count, ["aan", "of"].contains(tokens[v + 1].folded), let (names, _) = ActorParser.parseList(tokens, v + 2) {
+            return (names, v)
+        }
+        return ([], v)
+    }
+
+    static let presentRequestVerbs: Set<String> = ["vraagt", "vragen", "verzoekt", "verzoeken", "asks", "requests"]
+
+    /// "Kees vraagt Anna om …", "The chair asks Bob to …": in the present tense the minutes
+    /// record who takes the step of asking.
+    static func presentRequest(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j < tokens.count, presentRequestVerbs.contains(tokens[j].folded),
+              let (_, e) = ActorParser.parseList(tokens, j + 1), e < tokens.count else { return false }
+        return ["to", "om"].contains(tokens[e].folded)
+    }
+
     /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
     static let firstPerson = [" i'll ", " i will ", " i shall ", " i'm going to ", " i am going to ", " i volunteer",
                               " i can take ", " i'll take ", " leave it with me", " it's on me", " ik zal ", " ik ga ",
                               " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij"]
+
+    /// The same said for the group the speaker speaks for ("we will soon start the WGLC"):
+    /// in a speaker's turn, the speaker is the one to remind. Not in a condition or a
+    /// consequence ("whenever we do …, we will find that …"), and not "let's", which
+    /// discussions use for "let us suppose" and "let us move on" as often as for a plan.
+    static let firstPersonPlural = [" we will ", " we zullen ", " wij zullen "]
+
+    static func turnCommitment(_ f: String) -> Bool {
+        let g = f.replacingOccurrences(of: "’", with: "'")
+        if firstPersonCommitment(g) { return true }
+        guard firstPersonPlural.contains(where: { g.contains($0) }) else { return false }
+        return ![" if ", " whenever ", " when ", " als ", " wanneer "].contains { g.contains($0) }
+    }
 
     static func firstPersonCommitment(_ f: String) -> Bool {
         let g = f.replacingOccurrences(of: "’", with: "'")

@@ -84,6 +84,12 @@ enum Dedup {
     static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
 
     static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty, cache: WordCache = WordCache()) -> Bool {
+        // Two marked actions side by side ("AI remove meeting label", "AI remove agenda
+        // label") are two actions unless they say the same.
+        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, Fold.string(a.title) != Fold.string(b.title),
+           a.owner == b.owner, abs(a.line - b.line) <= 12 {
+            return false
+        }
         var ownersAgree = false
         if let x = a.owner, let y = b.owner {
             guard sameOwner(x, y, roster: roster) else { return false }

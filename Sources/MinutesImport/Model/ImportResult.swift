@@ -28,6 +28,8 @@ public struct DraftItem: Sendable, Hashable {
     public var confidence: Double
     /// How explicit the source was (marker, table, checkbox over prose), for merging.
     var rank = 0
+    /// A row of an actions table (which restates the actions marked in the text).
+    var fromTable = false
     /// Text a restatement of the action may share words with (the sentence "hier" points to).
     var context = ""
     var anaphoric = false

@@ -88,7 +88,9 @@ enum MarkerScan {
                     j = e + 1
                 }
             } else if let colon = folded[k...].firstIndex(of: ":"), colon - k <= 40, colon > k {
-                let inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                var inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                // "Action item for Michael:", "Actie voor Piet:"
+                for lead in ["for ", "voor "] where Fold.string(inner).hasPrefix(lead) { inner = String(inner.dropFirst(lead.count)) }
                 if inner.split(separator: " ").count <= 4, ActorParser.looksLikeActorList(inner) {
                     owner = inner
                     j = colon

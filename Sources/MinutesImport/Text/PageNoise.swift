@@ -61,6 +61,11 @@ struct PageNoise {
         // OCR and layout slips: "PRT 's" for PRT's, "2023-I1" for 2023-II. A regex literal
         // is compiled where it is evaluated, so these are made once, and tried only on lines
         // that hold what they look for: compiling them for every line was a third of import.
+        // HackMD writes who said or does something as "[name=Loic]".
+        while let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
+              s.distance(from: r.upperBound, to: close) <= 40 {
+            s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<close])
+        }
         if s.contains(" '") || s.contains(" ’") { s = s.replacing(apostropheRx) { "\($0.output.1)'s" } }
         guard s.contains("-"), s.contains("20") else { return s }
         s = s.replacing(romanYearRx) { m -> String in
