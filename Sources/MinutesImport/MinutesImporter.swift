@@ -23,6 +23,7 @@ public enum MinutesImporter {
         let roster = Roster(lines: noise.lines)
         let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate,
                                                                lowercaseWords: CandidateFinder.Context.lowercaseWords(in: noise.lines)))
+        
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
@@ -32,6 +33,7 @@ public enum MinutesImporter {
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
             item.fromTable = c.source == .table
+            item.why = c.why
             item.context = c.context
             item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {
@@ -40,6 +42,7 @@ public enum MinutesImporter {
                                        calendar: options.calendar, allowBareDate: c.source != .prose)
             if let g = guess {
                 item.duePhrase = g.phrase
+                item.why.append(g.vague ? "\"\(g.phrase)\" says when, but sets no date" : "deadline from \"\(g.phrase)\"")
                 if let mention = g.event {
                     var ev = EventFinder.resolve(mention, sentences: sentences, at: c.sentenceIndex, reference: meetingDate)
                     if let existing = events.first(where: { $0.id == ev.id }) { ev = existing } else { events.append(ev) }
@@ -50,7 +53,10 @@ public enum MinutesImporter {
                     item.due = due.text
                     item.deadline = due.resolve(reference: meetingDate, calendar: options.calendar)
                 }
-                if !g.vague { item.confidence = min(0.98, item.confidence + 0.05) }
+                if !g.vague {
+                    item.confidence = min(0.98, item.confidence + 0.05)
+                    item.why.append("+0.05 has a deadline")
+                }
             }
             items.append(item)
         }
@@ -62,30 +68,43 @@ public enum MinutesImporter {
             .filter { low in !kept.contains { Dedup.same($0, low, roster: roster, cache: words) } }
         if !doubtful.isEmpty {
             let n = doubtful.count
-            notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
+            notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence): commented out in the YAML with \(n == 1 ? "its" : "their") quote (--explain says why; lower --min-confidence to take \(n == 1 ? "it" : "them"))")
         }
         var used = Set<String>()
         // The next suffix to try per id: the ids taken only grow, so counting on from the
         // last one taken finds the same id as counting from 2, without the square.
         var nextSuffix: [String: Int] = [:]
-        var final: [DraftItem] = []
-        for var item in kept {
-            var id = Slug.itemID(title: item.title, owner: item.owner)
-            if used.contains(id) {
-                var k = nextSuffix[id] ?? 2
-                while used.contains("\(id)-\(k)") { k += 1 }
-                nextSuffix[id] = k + 1
-                id = "\(id)-\(k)"
+        func withIDs(_ list: [DraftItem]) -> [DraftItem] {
+            var out: [DraftItem] = []
+            for var item in list {
+                var id = Slug.itemID(title: item.title, owner: item.owner)
+                if used.contains(id) {
+                    var k = nextSuffix[id] ?? 2
+                    while used.contains("\(id)-\(k)") { k += 1 }
+                    nextSuffix[id] = k + 1
+                    id = "\(id)-\(k)"
+                }
+                used.insert(id)
+                item.id = id
+                out.append(item)
             }
-            used.insert(id)
-            item.id = id
-            final.append(item)
+            return out
         }
-        let neededEvents = Set(final.compactMap(\.afterEvent))
+        let final = withIDs(kept)
+        // The doubtful ones get ids that differ from every kept one, so switching one on
+        // in the YAML gives a config that still loads.
+        let possible = withIDs(doubtful.map { d in
+            var d = d
+            d.why.append(String(format: "scored %.2f, below --min-confidence %.2f", d.confidence, options.minimumConfidence))
+            return d
+        })
+        let neededEvents = Set((final + possible).compactMap(\.afterEvent))
         if final.isEmpty { notes.append("no action items found in the text") }
         var result = ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
                                   events: events.filter { neededEvents.contains($0.id) }, notes: notes)
-        for i in final {
+        result.doubtful = possible
+        result.rejected = found.rejected
+        for i in final + possible {
             for name in [i.owner].compactMap({ $0 }) + i.with { result.fullNames[name] = roster.fullName(of: name) }
         }
         return result

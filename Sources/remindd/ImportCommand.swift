@@ -51,6 +51,9 @@ struct Import: ParsableCommand {
     @Flag(help: "Print JSON instead of YAML.")
     var json = false
 
+    @Flag(help: "Print, instead of the draft, why each item was taken and why sentences that look like actions were not.")
+    var explain = false
+
     func validate() throws {
         if let d = meetingDate, LocalDate(d) == nil { throw ValidationError("--meeting-date must be YYYY-MM-DD, got \(d)") }
         if let s = series, s.isEmpty || !s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
@@ -79,7 +82,7 @@ struct Import: ParsableCommand {
             let result = MinutesImporter.extract(text, options: options)
             for n in result.notes { FileHandle.standardError.write(Data("remindd import: note: \(n)\n".utf8)) }
             let name = file == "-" ? nil : URL(fileURLWithPath: file).lastPathComponent
-            let out = json ? DraftJSON.render(result)
+            let out = explain ? DraftExplain.render(result) : json ? DraftJSON.render(result)
                 : DraftYAML.render(result, options: .init(omitMeetings: omitMeetings, sourceName: name))
             FileHandle.standardOutput.write(Data(out.utf8))
         } catch let e as UnreadableInput {

@@ -22,6 +22,8 @@ struct Candidate {
     var context = ""
     /// The action's own words point back ("hier", "this"): the context is part of it.
     var anaphoric = false
+    /// Why it was taken (`--explain`).
+    var why: [String] = []
 
     /// Explicit actions (a marker, a table row, a checkbox) outrank prose when the same
     /// action is found twice.

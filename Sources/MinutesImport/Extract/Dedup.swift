@@ -140,6 +140,7 @@ enum Dedup {
                 m.expected = other.expected; m.duePhrase = other.duePhrase
             }
             m.context += " " + other.title
+            m.why.append("the same action is stated again at line \(other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m
         }

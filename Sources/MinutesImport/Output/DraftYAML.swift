@@ -62,6 +62,18 @@ public enum DraftYAML {
                 out += lines.map { "  " + $0 }
             }
         }
+        if !r.doubtful.isEmpty {
+            // Switched off, not left out: a secretary who reads the quote and sees an action
+            // removes the "# " before its lines (each line, comments included, as written).
+            out.append("")
+            out.append("  # Possible actions scored below --min-confidence, each with its quote. To switch one on,")
+            out.append("  # remove the \"# \" in front of its lines" + (active.isEmpty ? " and the [] after items:." : "."))
+            for i in r.doubtful {
+                let lines = itemLines(i, r, withMeeting: withMeeting)
+                if i.owner == nil { out.append("  # (no owner in the minutes: set one for owner: TODO)") }
+                out += lines.map { "  # " + $0 }
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

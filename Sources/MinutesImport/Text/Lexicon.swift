@@ -13,7 +13,7 @@ enum Lexicon {
     ]
     /// Labels that introduce something that is not an action.
     static let decisionMarkers: [String] = [
-        "besluiten", "besluit", "besluitenlijst", "besloten", "decisions", "decision", "decided",
+        "besluiten", "besluit", "besluitenlijst", "besloten", "beslissingen", "beslissing", "decisions", "decision", "decided",
         "resolved", "conclusie", "conclusion", "mededelingen", "mededeling", "informatie", "info",
         "note", "noted", "ter informatie", "for information",
     ]

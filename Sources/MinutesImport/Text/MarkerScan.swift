@@ -11,6 +11,8 @@ struct MarkerMatch {
     /// Offset in the scanned text where the action's own words start.
     var restOffset: Int
     var rest: String
+    /// The label as written ("Actie", "ACTION", "AI").
+    var label = ""
 }
 
 enum MarkerScan {
@@ -109,7 +111,7 @@ enum MarkerScan {
             }
             while j < folded.count, " *_:".contains(folded[j]) { j += 1 }
             let rest = j < chars.count ? String(chars[j...]) : ""
-            return MarkerMatch(kind: kind, labelOwner: owner, restOffset: j, rest: rest)
+            return MarkerMatch(kind: kind, labelOwner: owner, restOffset: j, rest: rest, label: String(chars[i..<(i + w.count)]))
         }
         return nil
     }
