@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Reading .docx minutes (a zip of XML) for `remindd import`.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcurl, wrapped once: typed setopt/getinfo shims for the variadic C API.
@@ -34,10 +36,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Action-item extraction from meeting minutes.
+        // Action-item extraction from meeting minutes; reads .docx (ZIPFoundation) and .pdf
+        // (pdftotext) besides plain text.
         .target(
             name: "MinutesImport",
-            dependencies: ["RemindCore"]
+            dependencies: ["RemindCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Channels: SMTP and webhooks through libcurl, maildir, message rendering.
         .target(

@@ -213,7 +213,8 @@ enum ActorParser {
     }
 
     /// The names in a cell or label: "JenV/MBZK", "Anna, Bob", "@lars".
-    static func names(in s: String) -> [String] {
+    static func names(in raw: String) -> [String] {
+        let s = LinkOnly.linkTexts(raw)
         let trimmed = s.trimmedSpaces
         if isHandle(trimmed), trimmed.hasPrefix("@") || trimmed.first?.isLowercase == true,
            !Lexicon.roleNouns.contains(Fold.string(trimmed)) {

@@ -79,6 +79,19 @@ enum Transcript {
 /// A list entry that is only a link ("[Logisch Ontwerp BRP](https://…)", a bare URL): a
 /// reference handed out at the meeting, not something to do.
 enum LinkOnly {
+    /// "[scoffir](https://github.com/scoffir)" as "scoffir": a who cell that links the
+    /// person's profile names the person.
+    static func linkTexts(_ s: String) -> String {
+        guard s.contains("](") else { return s }
+        var out = "", rest = Substring(s)
+        while let open = rest.firstIndex(of: "["), let mid = rest[open...].range(of: "]("),
+              let close = rest[mid.upperBound...].firstIndex(of: ")"), !rest[open..<mid.lowerBound].dropFirst().contains("[") {
+            out += rest[..<open] + rest[rest.index(after: open)..<mid.lowerBound]
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
     static func check(_ text: String) -> Bool {
         let t = text.trimmedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "*_ .;,"))
         if (t.hasPrefix("http://") || t.hasPrefix("https://")) && !t.contains(" ") { return true }

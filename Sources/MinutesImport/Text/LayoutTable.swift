@@ -37,13 +37,19 @@ enum LayoutTable {
         return out
     }
 
-    /// The column each cell falls in: the last column starting at or before it (two
-    /// characters of slack for ragged alignment).
+    /// The column each word falls in: the last column starting at or before it (two
+    /// characters of slack for ragged alignment). Word by word, because a narrow column
+    /// leaves a single space before the next one ("scoffir 2020-10-04" under Wie and
+    /// Deadline), which reads as one cell.
     static func assign(_ cs: [Cell], to starts: [Int]) -> [String] {
         var cols = Array(repeating: "", count: starts.count)
         for c in cs {
-            let k = starts.lastIndex { $0 <= c.start + 2 } ?? 0
-            cols[k] = cols[k].isEmpty ? c.text : cols[k] + " " + c.text
+            var offset = c.start
+            for word in c.text.split(separator: " ", omittingEmptySubsequences: false) {
+                let k = starts.lastIndex { $0 <= offset + 2 } ?? 0
+                if !word.isEmpty { cols[k] = cols[k].isEmpty ? String(word) : cols[k] + " " + word }
+                offset += word.count + 1
+            }
         }
         return cols
     }
@@ -82,7 +88,9 @@ enum LayoutTable {
                         rows[l]![k] = rows[l]![k].isEmpty ? cols[k] : rows[l]![k] + " " + cols[k]
                     }
                     out[j] = ""
-                } else if filled >= 2, cs.count >= 2 {
+                } else if filled >= 2, cs.count >= 2 || (filled == starts.count && lines[j].count <= lines[i].count + 12) {
+                    // Gaps of two spaces, or (narrow columns) every column filled on a line
+                    // no longer than the header: prose under a table is neither.
                     rows[j] = cols
                     last = j
                 } else {
