@@ -89,3 +89,24 @@ import Testing
         #expect(marked.count == 2, "\(marked.map(\.title))")
     }
 }
+
+/// Dutch word order puts the participle before "worden", with words between the modal and
+/// it; those invited or asked at the meeting own what they were asked.
+@Suite struct PassiveAndInvitationTests {
+    @Test func aParticipleBeforeWordenAfterAModal() {
+        #expect(Clauses.passive(" er zal, in afstemming met x, gekeken worden naar een manier ") == .passive)
+        #expect(Clauses.passive(" de errors moeten nog verder opgelost worden ") == .obligation)
+        #expect(Clauses.passive(" de werkgroep heeft gekeken naar de worden ") == nil)
+    }
+
+    @Test func theInvitedOwnIt() {
+        let nl = ProseRules.analyze("Alle werkgroepleden zijn expliciet uitgenodigd voorbeelden aan te dragen.")
+        #expect(nl.commitment == .obligation && nl.owner != nil, "\(nl)")
+        let en = ProseRules.analyze("Members are urged to post feedback to the list.")
+        #expect(en.commitment == .obligation && en.owner?.lowercased() == "members", "\(en)")
+    }
+
+    @Test func aQuestionAndItsAnswerIsNoAction() {
+        #expect(ProseRules.analyze("In het labo zelf, moeten wachtwoorden gebruikt worden? => Best geen wachtwoorden").question)
+    }
+}

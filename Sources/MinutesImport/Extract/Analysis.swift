@@ -64,7 +64,8 @@ enum ProseRules {
         let f = " " + Fold.string(sentence) + " "
         let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
         guard !tokens.isEmpty else { return a }
-        a.question = sentence.trimmedSpaces.hasSuffix("?")
+        // "Moeten wachtwoorden gebruikt worden? => Best geen": a question and its answer.
+        a.question = sentence.trimmedSpaces.hasSuffix("?") || ["? =>", "? ->", "?=>", "? →"].contains { sentence.contains($0) }
         a.done = Lexicon.donePhrases.contains { f.contains(" " + $0) }
         // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
         // a clause of purpose or result does not hedge the commitment itself.
@@ -141,6 +142,10 @@ enum ProseRules {
                 } == true
                 if Clauses.isDecision(subject, tokens, j) { a.decision = true; return subject }
                 if Clauses.isIndirectQuestion(tokens, j) { a.question = true }
+                if Clauses.invited(tokens, j) {
+                    a.commitment = .obligation; a.verbIndex = j
+                    return subject
+                }
                 if Clauses.presentRequest(tokens, j) {
                     // "Kees vraagt Anna om de planning rond te sturen": Kees owns the request;
                     // Anna is involved.

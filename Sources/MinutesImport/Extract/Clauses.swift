@@ -109,6 +109,17 @@ enum Clauses {
         return ([], v)
     }
 
+    /// "Alle werkgroepleden zijn uitgenodigd voorbeelden aan te dragen", "Members are urged
+    /// to post feedback": those invited or asked at the meeting are to do it.
+    static let invitedWords: Set<String> = ["uitgenodigd", "gevraagd", "verzocht", "opgeroepen", "invited", "asked", "urged",
+                                            "requested", "encouraged", "expected"]
+
+    static func invited(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j < tokens.count, ["is", "zijn", "wordt", "worden", "are", "were", "was"].contains(tokens[j].folded),
+              let p = tokens[(j + 1)...].prefix(3).firstIndex(where: { invitedWords.contains($0.folded) }) else { return false }
+        return tokens[(p + 1)...].contains { ["te", "to", "om"].contains($0.folded) }
+    }
+
     static let presentRequestVerbs: Set<String> = ["vraagt", "vragen", "verzoekt", "verzoeken", "asks", "requests"]
 
     /// "Kees vraagt Anna om …", "The chair asks Bob to …": in the present tense the minutes
@@ -169,6 +180,12 @@ enum Clauses {
             || (w.count >= 5 && w.hasSuffix("ed")))
     }
 
+    /// "gekeken", "gevonden", "geschreven": ge…en, a strong verb's participle (read only
+    /// right before "worden", where nothing else of that shape stands).
+    static func isStrongParticiple(_ w: String) -> Bool {
+        w.count >= 7 && w.hasPrefix("ge") && w.hasSuffix("en") && w.allSatisfy { $0.isLetter } && !notActionParticiples.contains(w)
+    }
+
     static func isDutchParticiple(_ w: String, strict: Bool) -> Bool {
         if notActionParticiples.contains(w) { return false }
         if Lexicon.passiveParticiples.contains(w) { return true }
@@ -210,6 +227,14 @@ enum Clauses {
         if mustBeDone || willBeDone, words.contains(where: { isDutchParticiple($0, strict: false) }) {
             if mustBeDone { return .obligation }
             if willBeDone { return .passive }
+        }
+        // The participle before "worden", words between: "Er zal, in afstemming met X,
+        // gekeken worden naar …", "… moeten nog opgelost worden".
+        if let w = words.lastIndex(of: "worden"), w >= 2,
+           isDutchParticiple(words[w - 1], strict: false) || isStrongParticiple(words[w - 1]) {
+            let before = Set(words[..<(w - 1)])
+            if !before.isDisjoint(with: ["moet", "moeten", "dient", "dienen"]) { return .obligation }
+            if !before.isDisjoint(with: ["zal", "zullen"]) { return .passive }
         }
         if f.contains(" wordt ") || f.contains(" worden "), words.contains(where: { isDutchParticiple($0, strict: true) }),
            planCues.contains(where: { f.contains($0) }) { return .passive }

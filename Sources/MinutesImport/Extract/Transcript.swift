@@ -32,6 +32,8 @@ enum Transcript {
     static let statementVerbs: Set<String> = [
         "is", "zijn", "was", "waren", "wordt", "worden", "heeft", "hebben", "wil", "willen", "kan", "kunnen",
         "are", "were", "has", "have", "had", "do", "does", "don't", "think", "thinks", "denk", "denkt", "vind", "vindt",
+        // a turn that speaks to "you" explains how something works
+        "you", "je", "jij",
     ]
     /// Words that open a sentence as its subject ("Ik …", "Het daarna meest besproken
     /// onderwerp is …", "You still need …").

@@ -37,6 +37,7 @@ enum Lexicon {
         "beleidsmedewerker", "projectteam", "kernteam", "regiegroep", "klankbordgroep",
         "penningmeester", "vicevoorzitter", "secretaris-directeur", "gemeentesecretaris",
         "bestuursleden", "bestuurslid", "ledenraad", "notulist", "jeugdcommissie", "contactpersoon",
+        "werkgroepleden", "commissieleden", "raadsleden", "teamleden", "projectleden",
         "head", "chief", "officer", "officers", "trustees", "trustee", "governors", "councillors",
         "clerk", "scribe", "facilitator", "convenor", "convener", "sponsor", "vice-chair",
         "co-chair", "administrator", "accountant", "auditor", "auditors", "analyst", "owner",
