@@ -60,6 +60,13 @@ enum PDFTools {
         }
     }
 
+    /// fuzz-docx's finding: a zip whose directory points past its end trapped inside
+    /// ZIPFoundation's in-memory archive. Now refused as unreadable (exit 65).
+    @Test func aZipPointingPastItsEndIsRefusedNotATrap() throws {
+        let data = try Self.fixture("finding-seek-past-end.docx")
+        #expect(throws: UnreadableInput.self) { try MinutesFile.text(data) }
+    }
+
     @Test func documentXMLParagraphsListsAndNestedTables() throws {
         let xml = """
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>

@@ -13,8 +13,16 @@ public enum WordDocument {
     static let largestXML = 64 << 20
 
     public static func text(_ data: Data) throws -> String {
+        // From a file, not from memory: ZIPFoundation's in-memory archive lets a seek past
+        // the end of a damaged zip through to a read that traps (fuzz-docx found it in 224
+        // inputs); its file-backed archive reads nothing there, and refuses the zip.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("remindd-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("minutes.docx")
+        try data.write(to: file)
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive(url: file, accessMode: .read) } catch {
             throw UnreadableInput("a ZIP archive that cannot be opened")
         }
         guard let entry = archive["word/document.xml"] else {
