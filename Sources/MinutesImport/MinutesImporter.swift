@@ -20,6 +20,7 @@ public enum MinutesImporter {
         }
         let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
         let units = Segmenter.units(lines: noise.lines)
+        let numbered = NumberedMeeting.find(noise.lines)
         let roster = Roster(lines: noise.lines)
         let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate,
                                                                lowercaseWords: CandidateFinder.Context.lowercaseWords(in: noise.lines)))
@@ -37,9 +38,10 @@ public enum MinutesImporter {
             item.context = c.context
             item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {
-                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
+                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true,
+                                      numbered: numbered)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
-                                       calendar: options.calendar, allowBareDate: c.source != .prose)
+                                       calendar: options.calendar, allowBareDate: c.source != .prose, numbered: numbered)
             if let g = guess {
                 item.duePhrase = g.phrase
                 item.why.append(g.vague ? "\"\(g.phrase)\" says when, but sets no date" : "deadline from \"\(g.phrase)\"")

@@ -110,3 +110,18 @@ import Testing
         #expect(ProseRules.analyze("In het labo zelf, moeten wachtwoorden gebruikt worden? => Best geen wachtwoorden").question)
     }
 }
+
+/// "before IETF 119" in the minutes of IETF 118 is the next meeting.
+@Suite struct NumberedMeetingTests {
+    @Test func theNextNumberIsTheNextMeeting() {
+        let n = NumberedMeeting.find(["", "# IETF-118 QUIC WG meeting", "Chairs: Lucas"])
+        #expect(n?.name == "ietf" && n?.number == 118)
+        #expect(n?.nextByNumber("please send comments before ietf 119.")?.due == .nextMeeting(offset: nil))
+        #expect(n?.nextByNumber("by ietf-119") != nil)
+        #expect(n?.nextByNumber("before ietf 120") == nil)
+        #expect(n?.nextByNumber("before ietf 1190") == nil)
+        let text = "# IETF-118 QUIC WG meeting\n\nDate: 2023-11-06\n\nAlice will update the draft before IETF 119.\n"
+        let item = MinutesImporter.extract(text).items.first
+        #expect(item?.due == "next meeting", "\(String(describing: item))")
+    }
+}

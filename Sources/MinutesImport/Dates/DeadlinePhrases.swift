@@ -45,9 +45,10 @@ enum DeadlinePhrases {
     ]
 
     static func guess(in sentence: String, reference r: LocalDate?, series: String?,
-                      calendar cal: WorkCalendar, allowBareDate: Bool) -> DeadlineGuess? {
+                      calendar cal: WorkCalendar, allowBareDate: Bool, numbered: NumberedMeeting? = nil) -> DeadlineGuess? {
         let f = Fold.string(sentence)
         if let g = nextMeeting(f, original: sentence, series: series) { return g }
+        if let n = numbered, let g = n.nextByNumber(f) { return g }
         if let g = afterEvent(f, original: sentence) { return g }
         if let g = explicitDate(sentence, reference: r, allowBare: false) { return g }
         if let g = weekday(f, reference: r, calendar: cal) { return g }
@@ -179,4 +180,44 @@ enum DeadlinePhrases {
     /// Words of time that set no date: "z.s.m.", "ASAP", "na de zomer", "voor de meivakantie"
     /// (school holidays differ by region), "in het najaar".
     nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible|na (?:de|het) (?:zomer|zomervakantie|zomerreces|kerst|kerstvakantie|kerstreces|meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|after (?:the )?(?:summer|summer break|summer holidays|christmas|holidays|break|recess)|(?:voor|vóór) de (?:meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|in het (?:najaar|voorjaar|nieuwe jaar)|in the (?:autumn|fall|spring|new year)|early next year|begin volgend jaar|later this year|later dit jaar)"#)
+}
+
+/// Meetings numbered in a series ("IETF-118 QUIC WG meeting", "TC39 #97", "LRT 12"): the
+/// number the minutes give their own meeting, so that "before IETF 119" is the next one.
+struct NumberedMeeting {
+    var name: String
+    var number: Int
+
+    /// The first "NAME NUMBER" of the document's opening lines, NAME in capitals.
+    static func find(_ lines: [String]) -> NumberedMeeting? {
+        for line in lines.lazy.filter({ !$0.trimmedSpaces.isEmpty }).prefix(5) {
+            let words = line.split(whereSeparator: { " #-:,()".contains($0) })
+            for (k, w) in words.enumerated() where w.count >= 2 && w.count <= 12 && w.allSatisfy({ $0.isASCII && $0.isUppercase || $0.isNumber })
+                && w.first?.isLetter == true && w.contains(where: \.isUppercase) {
+                if k + 1 < words.count, let n = number(words[k + 1]) { return NumberedMeeting(name: w.lowercased(), number: n) }
+            }
+        }
+        return nil
+    }
+
+    static func number(_ s: Substring) -> Int? {
+        guard (1...4).contains(s.count), s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(s)
+    }
+
+    static let leads = ["before ", "by ", "prior to ", "ahead of ", "voor ", "uiterlijk ", "until ", "tot "]
+
+    /// "before IETF 119", "by IETF-119", "voor LRT 13": the next meeting when the number is
+    /// the one after this meeting's.
+    func nextByNumber(_ f: String) -> DeadlineGuess? {
+        for lead in Self.leads {
+            for sep in [" ", "-", " #", "#", ""] {
+                let phrase = lead + name + sep + String(number + 1)
+                guard let r = f.range(of: phrase) else { continue }
+                if r.upperBound < f.endIndex, f[r.upperBound].isNumber { continue }
+                return DeadlineGuess(due: .nextMeeting(offset: nil), phrase: phrase)
+            }
+        }
+        return nil
+    }
 }
