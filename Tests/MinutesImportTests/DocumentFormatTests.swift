@@ -67,6 +67,16 @@ enum PDFTools {
         #expect(throws: UnreadableInput.self) { try MinutesFile.text(data) }
     }
 
+    /// fuzz-docx's second finding: an element name that is not UTF-8 trapped inside
+    /// Foundation's XMLParser on Linux; the document XML is now read by a scanner of our own.
+    @Test func anElementNameThatIsNotUTF8IsNoTrap() throws {
+        let data = try Self.fixture("finding-name-not-utf8.xml")
+        _ = try? DocumentXML.text(data)
+        #expect(throws: UnreadableInput.self) { try DocumentXML.text(Data("<w:p><w:t>open".utf8)) }
+        #expect(throws: UnreadableInput.self) { try DocumentXML.text(Data("<w:p></w:t>".utf8)) }
+        #expect(try DocumentXML.text(Data("<w:p><w:t>a &amp; b &#233;&#x20AC; &bogus;</w:t></w:p>".utf8)) == "a & b é€ &bogus;\n\n")
+    }
+
     @Test func documentXMLParagraphsListsAndNestedTables() throws {
         let xml = """
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// A Word document (.docx) read as the text `remindd import` reads: `word/document.xml`'s
@@ -46,16 +43,13 @@ public enum WordDocument {
     }
 }
 
-/// `word/document.xml` to text, with Foundation's streaming XML parser.
+/// `word/document.xml` to text. The XML is read by `XMLScan` below, not by Foundation's
+/// XMLParser: on Linux that one traps on an element name that is not UTF-8 (fuzz-docx
+/// found it), and WordprocessingML needs no more than tags, attributes and text.
 enum DocumentXML {
     static func text(_ xml: Data) throws -> String {
         let reader = Reader()
-        let parser = XMLParser(data: xml)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        guard parser.parse() else {
-            throw UnreadableInput("a Word document whose XML cannot be read")
-        }
+        try XMLScan.scan(Array(xml), start: reader.start, end: reader.end, text: reader.characters)
         return reader.lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,7 +63,7 @@ enum DocumentXML {
         return nil
     }
 
-    final class Reader: NSObject, XMLParserDelegate {
+    final class Reader {
         var lines: [String] = []
         /// The paragraph being read; nested ones (text boxes) each get their own.
         private var paragraphs: [Paragraph] = []
@@ -83,8 +77,7 @@ enum DocumentXML {
             var heading: Int?
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ name: String, _ attributes: [String: String]) {
             switch name {
             case "w:p": paragraphs.append(Paragraph())
             case "w:t": inText = true
@@ -105,7 +98,7 @@ enum DocumentXML {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ name: String) {
             switch name {
             case "w:t": inText = false
             case "w:p": endParagraph()
@@ -124,7 +117,7 @@ enum DocumentXML {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func characters(_ string: String) {
             if inText { append(string) }
         }
 
@@ -162,5 +155,128 @@ enum DocumentXML {
                 lines.append("")
             }
         }
+    }
+}
+
+/// Just enough XML for WordprocessingML: start, end and empty-element tags with their
+/// attributes, character data with the five named entities and numeric references,
+/// CDATA; comments, processing instructions and the DOCTYPE are skipped (so no entity is
+/// ever expanded). Malformed input is an error, never a trap: every index is checked.
+enum XMLScan {
+    static func scan(_ b: [UInt8], start: (String, [String: String]) -> Void, end: (String) -> Void,
+                     text: (String) -> Void) throws {
+        let bad = UnreadableInput("a Word document whose XML cannot be read")
+        var i = 0
+        var open: [String] = []
+        var pending: [UInt8] = []
+        func flush() {
+            if !pending.isEmpty { text(decode(pending)); pending.removeAll(keepingCapacity: true) }
+        }
+        func find(_ needle: [UInt8], from: Int) -> Int? {
+            var k = from
+            while k + needle.count <= b.count {
+                if b[k] == needle[0] && b[k..<(k + needle.count)].elementsEqual(needle) { return k }
+                k += 1
+            }
+            return nil
+        }
+        while i < b.count {
+            guard b[i] == 0x3C else {   // "<"
+                let next = b[i...].firstIndex(of: 0x3C) ?? b.count
+                pending += b[i..<next]
+                i = next
+                continue
+            }
+            if b[i...].starts(with: Array("<!--".utf8)) {
+                guard let e = find(Array("-->".utf8), from: i + 4) else { throw bad }
+                i = e + 3; continue
+            }
+            if b[i...].starts(with: Array("<![CDATA[".utf8)) {
+                guard let e = find(Array("]]>".utf8), from: i + 9) else { throw bad }
+                flush(); text(String(decoding: b[(i + 9)..<e], as: UTF8.self))
+                i = e + 3; continue
+            }
+            if i + 1 < b.count, b[i + 1] == 0x3F || b[i + 1] == 0x21 {   // "<?", "<!DOCTYPE"
+                guard let e = b[i...].firstIndex(of: 0x3E) else { throw bad }
+                i = e + 1; continue
+            }
+            guard let close = b[i...].firstIndex(of: 0x3E) else { throw bad }
+            flush()
+            var body = Array(b[(i + 1)..<close])
+            i = close + 1
+            if body.first == 0x2F {   // "</name>"
+                let name = String(decoding: body.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                guard open.popLast() == name else { throw bad }
+                end(name)
+                continue
+            }
+            let empty = body.last == 0x2F
+            if empty { body.removeLast() }
+            let (name, attributes) = try tag(body, bad)
+            start(name, attributes)
+            if empty { end(name) } else { open.append(name) }
+            if open.count > 256 { throw bad }
+        }
+        flush()
+        guard open.isEmpty else { throw bad }
+    }
+
+    /// `name a="1" b='2'` → ("name", [a: 1, b: 2]).
+    static func tag(_ body: [UInt8], _ bad: UnreadableInput) throws -> (String, [String: String]) {
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var k = 0
+        while k < body.count, !space(body[k]) { k += 1 }
+        guard k > 0 else { throw bad }
+        let name = String(decoding: body[..<k], as: UTF8.self)
+        var attributes: [String: String] = [:]
+        while k < body.count {
+            while k < body.count, space(body[k]) { k += 1 }
+            guard k < body.count else { break }
+            guard let eq = body[k...].firstIndex(of: 0x3D), eq + 1 < body.count,
+                  body[eq + 1] == 0x22 || body[eq + 1] == 0x27 else { throw bad }
+            let quote = body[eq + 1]
+            guard let endQuote = body[(eq + 2)...].firstIndex(of: quote) else { throw bad }
+            let key = String(decoding: body[k..<eq], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            attributes[key] = decode(Array(body[(eq + 2)..<endQuote]))
+            k = endQuote + 1
+        }
+        return (name, attributes)
+    }
+
+    /// Character data with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#N;` and `&#xN;`
+    /// resolved; anything else after `&` is kept as written.
+    static func decode(_ bytes: [UInt8]) -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        guard s.contains("&") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.prefix(12).firstIndex(of: ";") else { out += "&"; rest = after; continue }
+            let entity = after[..<semi]
+            var replacement: String?
+            switch entity {
+            case "amp": replacement = "&"
+            case "lt": replacement = "<"
+            case "gt": replacement = ">"
+            case "quot": replacement = "\""
+            case "apos": replacement = "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else if entity.hasPrefix("#") {
+                    replacement = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                }
+            }
+            if let r = replacement {
+                out += r
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
     }
 }
