@@ -3,7 +3,8 @@ import Foundation
 /// The YAML draft: a file to `include` from the main config. It carries the items and the
 /// events and meeting series they need, never people (the owners seen are listed in a
 /// comment). Items without an owner are written commented out, so the draft passes
-/// `remindd check` as it is and the reviewer sees what needs a decision.
+/// `remindd check` as it is and the reviewer sees what needs a decision; so are the
+/// possible actions scored below `--min-confidence`, after the items, with their quote.
 public enum DraftYAML {
     public struct Options: Sendable {
         /// Leave out `meetings:` because the main config already defines the series.
