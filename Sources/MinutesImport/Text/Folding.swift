@@ -80,7 +80,15 @@ enum Tokenizer {
 extension String {
     /// Runs of whitespace as one space, trimmed.
     var collapsedWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII with single spaces inside and none at the ends is collapsed already.
+        var previous: UInt8 = 0x20
+        var plain = true
+        for b in utf8 {
+            if b >= 0x80 || (b >= 0x09 && b <= 0x0D) || (b == 0x20 && previous == 0x20) { plain = false; break }
+            previous = b
+        }
+        if plain && previous != 0x20 { return self }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     func characterSlice(_ from: Int, _ to: Int) -> String {

@@ -13,22 +13,27 @@ struct PageNoise {
     init(lines raw: [String]) {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
-        for i in lines.indices {
+        let spaced = sidebar.map { " " + $0 }
+        for i in lines.indices where !sidebar.isEmpty {
             var changed = true
             while changed {
                 changed = false
                 let trimmed = lines[i].trimmingTrailingSpace
-                for s in sidebar where trimmed == s || trimmed.hasSuffix(" " + s) {
+                for (k, s) in sidebar.enumerated() where trimmed == s || trimmed.hasSuffix(spaced[k]) {
                     lines[i] = String(trimmed.dropLast(s.count)).trimmingTrailingSpace
                     changed = !lines[i].trimmingTrailingSpace.isEmpty
                     break
                 }
             }
         }
-        let repeated = PageNoise.repeatedFurniture(lines)
+        let collapsed = lines.map(\.collapsedWhitespace)
+        let repeated = PageNoise.repeatedFurniture(collapsed)
         for i in lines.indices {
-            let t = lines[i].collapsedWhitespace
-            if PageNoise.isPageNumber(t) || repeated.contains(PageNoise.shape(t)) { lines[i] = "" }
+            let t = collapsed[i]
+            // Only lines of up to 70 characters not opening with a bar were counted, and a
+            // shape keeps the length: no other line can be repeated furniture.
+            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.count <= 70 && !t.hasPrefix("|")
+                                             && repeated.contains(PageNoise.shape(t))) { lines[i] = "" }
         }
         self.lines = lines
         self.sidebar = sidebar
@@ -80,6 +85,8 @@ struct PageNoise {
     }
 
     static func isPageNumber(_ t: String) -> Bool {
+        // At most four words: most lines are ruled out by their spaces alone.
+        if t.isEmpty || t.utf8.split(separator: 0x20, maxSplits: 4).count > 4 { return false }
         let f = Fold.string(t)
         if f.isEmpty { return false }
         let words = f.split(separator: " ").map(String.init)
@@ -94,11 +101,11 @@ struct PageNoise {
         String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
     }
 
-    /// Short lines that recur on several pages (running headers and footers).
-    static func repeatedFurniture(_ lines: [String]) -> Set<String> {
+    /// Short lines that recur on several pages (running headers and footers); `collapsed`
+    /// holds the lines with their white space collapsed.
+    static func repeatedFurniture(_ collapsed: [String]) -> Set<String> {
         var count: [String: Int] = [:]
-        for l in lines {
-            let t = l.collapsedWhitespace
+        for t in collapsed {
             guard !t.isEmpty, t.count <= 70, !t.hasPrefix("|") else { continue }
             if MarkerScan.startsWithMarker(t) || Segmenter.bullet(of: t) != nil { continue }
             count[shape(t), default: 0] += 1
@@ -112,7 +119,11 @@ struct PageNoise {
         var suffixCount: [String: Int] = [:]
         let wordsPerLine = lines.map { $0.split(separator: " ").map(String.init) }
         for words in wordsPerLine where words.count >= 2 {
+            // Only suffixes that end in a letter or digit and open with a capital or a digit
+            // are kept below: the others are not counted at all.
+            guard let last = words.last?.last, last.isLetterOrDigit else { continue }
             for n in 1...min(4, words.count - 1) {
+                guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                 let s = words.suffix(n).joined(separator: " ")
                 suffixCount[s, default: 0] += 1
             }
@@ -156,6 +167,8 @@ struct PageNoise {
                 let words = t.split(separator: " ")
                 guard !words.isEmpty else { continue }
                 for n in 1...min(4, words.count) {
+                    // Asked only about strings that open with a capital or a digit.
+                    guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                     let x = words.suffix(n).joined(separator: " ")
                     if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
@@ -245,6 +258,8 @@ struct PageNoise {
 
 extension String {
     var trimmingTrailingSpace: String {
+        // Ends in an ASCII character that is no white space: nothing to trim.
+        if let last = utf8.last, last > 0x20, last < 0x80 { return self }
         var s = self
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s
