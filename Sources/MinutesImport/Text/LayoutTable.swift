@@ -54,6 +54,15 @@ enum LayoutTable {
         return cols
     }
 
+    /// Runs of two or more spaces in `line`, counted on its bytes.
+    static func gaps(_ line: String) -> Int {
+        var n = 0, run = 0
+        for b in line.utf8 {
+            if b == 0x20 { run += 1; if run == 2 { n += 1 } } else { run = 0 }
+        }
+        return n
+    }
+
     static func render(_ cols: [String]) -> String {
         "| " + cols.joined(separator: " | ") + " |"
     }
@@ -62,6 +71,8 @@ enum LayoutTable {
         var out = lines
         var i = 0
         while i < lines.count {
+            // A header has three cells or more: two gaps of two spaces at least.
+            guard lines[i].utf8.count >= 8, Self.gaps(lines[i]) >= 2 else { i += 1; continue }
             let header = cells(lines[i])
             guard header.count >= 3, !lines[i].contains("|"), !lines[i].contains("\t"),
                   ActionTable.header(header.map(\.text)) != nil else { i += 1; continue }

@@ -30,6 +30,8 @@ enum MarkerScan {
 
     /// The longest label, in characters.
     static let longestMarker = markers.map(\.0.count).max() ?? 0
+    /// The labels by their first character, so a line is compared with the few that can fit.
+    static let markersByFirst: [Character: [String]] = Dictionary(grouping: markers.map(\.0), by: { $0.first! })
 
     /// Whether a label can start `text`: the same walk over leading bullets as `scan`, on
     /// as many folded characters as a label needs. Every line and unit is asked, and most
@@ -43,10 +45,10 @@ enum MarkerScan {
         }
         var i = 0
         while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+        guard let first = at(i), let candidates = markersByFirst[first] else { return false }
         _ = at(i + longestMarker)
-        guard i < head.count else { return false }
         let start = String(head[i...])
-        return markers.contains { start.hasPrefix($0.0) }
+        return candidates.contains { start.hasPrefix($0) }
     }
 
     static func scan(_ text: String) -> MarkerMatch? {

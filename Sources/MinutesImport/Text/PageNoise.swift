@@ -224,11 +224,14 @@ struct PageNoise {
     /// "Datum" / "25 september 2023"): a word that ends two lines, each right below a line
     /// that ends in sidebar text, and occurs nowhere else, belongs to it too.
     static func chained(_ lines: [String], _ places: Places, after known: [String]) -> [String] {
+        // A chain hangs from sidebar text already found.
+        guard !known.isEmpty else { return [] }
         var found: [String] = []
         let trimmed = lines.map { $0.trimmingTrailingSpace }
         for _ in 0..<3 {
             let sidebar = known + found
             let sidebarSet = Set(sidebar)
+            let spaced = sidebar.map { " " + $0 }
             var count: [String: Int] = [:]
             var previousInSidebar = false
             for t in trimmed {
@@ -243,7 +246,7 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebarSet.contains(bare) || sidebar.contains { t.hasSuffix(" " + $0) }
+                previousInSidebar = sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) }
             }
             let new = count.filter { $0.value >= 2 && !sidebarSet.contains($0.key) }
                 .filter { places.endingAfterSpace($0.key) == $0.value }
