@@ -207,11 +207,14 @@ struct PageNoise {
                     var i = 0
                     let last = h.count - n.count
                     while i <= last {
-                        if h[i] == first && memcmp(hb + i, nb, n.count) == 0 {
+                        // memchr to the next place the first byte matches.
+                        guard let p = memchr(hb + i, Int32(first), last - i + 1) else { break }
+                        let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(hb + at, nb, n.count) == 0 {
                             found += 1
-                            i += n.count
+                            i = at + n.count
                         } else {
-                            i += 1
+                            i = at + 1
                         }
                     }
                     return found
