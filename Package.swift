@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Reading .docx minutes (a zip of XML) for `remindd import`.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcurl, wrapped once: typed setopt/getinfo shims for the variadic C API.
@@ -39,10 +41,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Action-item extraction from meeting minutes.
+        // Action-item extraction from meeting minutes; reads .docx (ZIPFoundation) and .pdf
+        // (pdftotext) besides plain text.
         .target(
             name: "MinutesImport",
-            dependencies: ["RemindCore"]
+            dependencies: ["RemindCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Channels: SMTP and webhooks through libcurl, maildir, message rendering.
         .target(

@@ -8,6 +8,7 @@ let fuzz: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-config", [.product(name: "RemindCore", package: "remindd"), .product(name: "RemindDelivery", package: "remindd")]),
     ("fuzz-planner", [.product(name: "RemindCore", package: "remindd"), .product(name: "RemindDelivery", package: "remindd")]),
     ("fuzz-import", [.product(name: "MinutesImport", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
+    ("fuzz-docx", [.product(name: "MinutesImport", package: "remindd")]),
     ("fuzz-mail", [.product(name: "RemindDelivery", package: "remindd"), .product(name: "RemindCore", package: "remindd")]),
     ("fuzz-token", [.product(name: "RemindCore", package: "remindd")]),
     ("fuzz-api", [.product(name: "RemindCore", package: "remindd")]),

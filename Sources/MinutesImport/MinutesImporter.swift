@@ -6,8 +6,10 @@ import RemindCore
 /// command prints what this returns; tests call it directly.
 public enum MinutesImporter {
     public static func extract(_ text: String, options: ImportOptions = ImportOptions()) -> ImportResult {
-        let rawLines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Most files have no CR at all: two passes through NSString over the whole text for nothing.
+        let unixText = text.utf8.contains(0x0D)
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let rawLines = unixText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let noise = PageNoise(lines: rawLines)
         var notes: [String] = []
         var meetingDate = options.meetingDate
@@ -20,9 +22,11 @@ public enum MinutesImporter {
         }
         let series = options.series ?? MeetingDateFinder.series(in: noise.lines.joined(separator: "\n"))
         let units = Segmenter.units(lines: noise.lines)
+        let numbered = NumberedMeeting.find(noise.lines)
         let roster = Roster(lines: noise.lines)
         let found = CandidateFinder.find(units, context: .init(roster: roster, reference: meetingDate,
                                                                lowercaseWords: CandidateFinder.Context.lowercaseWords(in: noise.lines)))
+        
 
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
@@ -31,14 +35,18 @@ public enum MinutesImporter {
             var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
+            item.fromTable = c.source == .table
+            item.why = c.why
             item.context = c.context
             item.anaphoric = c.anaphoric
             let guess = c.dueCell.flatMap {
-                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true)
+                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true,
+                                      numbered: numbered)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
-                                       calendar: options.calendar, allowBareDate: c.source != .prose)
+                                       calendar: options.calendar, allowBareDate: c.source != .prose, numbered: numbered)
             if let g = guess {
                 item.duePhrase = g.phrase
+                item.why.append(g.vague ? "\"\(g.phrase)\" says when, but sets no date" : "deadline from \"\(g.phrase)\"")
                 if let mention = g.event {
                     var ev = EventFinder.resolve(mention, sentences: sentences, at: c.sentenceIndex, reference: meetingDate)
                     if let existing = events.first(where: { $0.id == ev.id }) { ev = existing } else { events.append(ev) }
@@ -49,41 +57,58 @@ public enum MinutesImporter {
                     item.due = due.text
                     item.deadline = due.resolve(reference: meetingDate, calendar: options.calendar)
                 }
-                if !g.vague { item.confidence = min(0.98, item.confidence + 0.05) }
+                if !g.vague {
+                    item.confidence = min(0.98, item.confidence + 0.05)
+                    item.why.append("+0.05 has a deadline")
+                }
             }
             items.append(item)
         }
         // Settle duplicates among the confident items; a doubtful one that restates a kept
         // action is that action, not a further possibility.
-        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster)
-        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster)
-            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster) } }
+        let words = Dedup.WordCache()
+        let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster, cache: words)
+        let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster, cache: words)
+            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster, cache: words) } }
         if !doubtful.isEmpty {
             let n = doubtful.count
-            notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence) and left out (lower --min-confidence to see \(n == 1 ? "it" : "them"))")
+            notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence): commented out in the YAML with \(n == 1 ? "its" : "their") quote (--explain says why; lower --min-confidence to take \(n == 1 ? "it" : "them"))")
         }
         var used = Set<String>()
         // The next suffix to try per id: the ids taken only grow, so counting on from the
         // last one taken finds the same id as counting from 2, without the square.
         var nextSuffix: [String: Int] = [:]
-        var final: [DraftItem] = []
-        for var item in kept {
-            var id = Slug.itemID(title: item.title, owner: item.owner)
-            if used.contains(id) {
-                var k = nextSuffix[id] ?? 2
-                while used.contains("\(id)-\(k)") { k += 1 }
-                nextSuffix[id] = k + 1
-                id = "\(id)-\(k)"
+        func withIDs(_ list: [DraftItem]) -> [DraftItem] {
+            var out: [DraftItem] = []
+            for var item in list {
+                var id = Slug.itemID(title: item.title, owner: item.owner)
+                if used.contains(id) {
+                    var k = nextSuffix[id] ?? 2
+                    while used.contains("\(id)-\(k)") { k += 1 }
+                    nextSuffix[id] = k + 1
+                    id = "\(id)-\(k)"
+                }
+                used.insert(id)
+                item.id = id
+                out.append(item)
             }
-            used.insert(id)
-            item.id = id
-            final.append(item)
+            return out
         }
-        let neededEvents = Set(final.compactMap(\.afterEvent))
+        let final = withIDs(kept)
+        // The doubtful ones get ids that differ from every kept one, so switching one on
+        // in the YAML gives a config that still loads.
+        let possible = withIDs(doubtful.map { d in
+            var d = d
+            d.why.append(String(format: "scored %.2f, below --min-confidence %.2f", d.confidence, options.minimumConfidence))
+            return d
+        })
+        let neededEvents = Set((final + possible).compactMap(\.afterEvent))
         if final.isEmpty { notes.append("no action items found in the text") }
         var result = ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
                                   events: events.filter { neededEvents.contains($0.id) }, notes: notes)
-        for i in final {
+        result.doubtful = possible
+        result.rejected = found.rejected
+        for i in final + possible {
             for name in [i.owner].compactMap({ $0 }) + i.with { result.fullNames[name] = roster.fullName(of: name) }
         }
         return result

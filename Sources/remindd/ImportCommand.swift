@@ -8,9 +8,11 @@ import RemindCore
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Draft action items from meeting minutes (Dutch or English plain text).",
+        abstract: "Draft action items from meeting minutes (Dutch or English: text, .docx or .pdf).",
         discussion: """
-        Reads minutes as pdftotext or a Word export gives them and drafts the action items: \
+        Reads minutes as plain text (as pdftotext or a Word export gives them), as a Word \
+        document (.docx: paragraphs, lists and tables) or as a PDF (through pdftotext -layout, \
+        from poppler-utils), the kind taken from the content, and drafts the action items: \
         who (owner, co-owners), what, and by when, as a YAML file to include from the main \
         config, or as JSON with --json. Nothing leaves the machine: the extraction is rules and \
         word lists.
@@ -21,16 +23,22 @@ struct Import: ParsableCommand {
         Items whose owner is unknown are written commented out so the draft passes `remindd \
         check` as it is. In --json, owner is that id and owner_name the name as written.
 
+        Items scored below --min-confidence stay in the YAML, commented out with their quote. \
+        --explain prints, instead of the draft, why each item was taken and why sentences \
+        that look like actions were not.
+
         Exit status: 0 (also when no actions are found; a note goes to stderr), 65 when the \
-        input is not readable text (a PDF, a .docx, binary data).
+        input cannot be read as minutes (binary data, a damaged .docx or PDF), 69 for a PDF \
+        when pdftotext is not installed.
 
         Examples:
           remindd import minutes.txt > items.d/lrt-2023-09-25.yaml
-          pdftotext -layout minutes.pdf - | remindd import - --meeting-date 2023-09-25 --json
+          remindd import minutes.docx --explain
+          remindd import minutes.pdf --meeting-date 2023-09-25 --json
         """
     )
 
-    @Argument(help: ArgumentHelp("The minutes as plain text; - reads standard input.", valueName: "FILE|-"))
+    @Argument(help: ArgumentHelp("The minutes: text, .docx or .pdf; - reads standard input.", valueName: "FILE|-"))
     var file: String
 
     @Option(name: .customLong("meeting-date"), help: ArgumentHelp("The meeting's date when the text does not say it, or says it wrongly.", valueName: "YYYY-MM-DD"))
@@ -50,6 +58,9 @@ struct Import: ParsableCommand {
 
     @Flag(help: "Print JSON instead of YAML.")
     var json = false
+
+    @Flag(help: "Print, instead of the draft, why each item was taken and why sentences that look like actions were not.")
+    var explain = false
 
     func validate() throws {
         if let d = meetingDate, LocalDate(d) == nil { throw ValidationError("--meeting-date must be YYYY-MM-DD, got \(d)") }
@@ -72,19 +83,22 @@ struct Import: ParsableCommand {
                 }
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             }
-            let text = try MinutesText.decode(data)
+            let text = try MinutesFile.text(data)
             let options = ImportOptions(meetingDate: meetingDate.flatMap(LocalDate.init), series: series,
                                         calendar: WorkCalendar(timeZone: TimeZone(identifier: timezone)!),
                                         minimumConfidence: minConfidence)
             let result = MinutesImporter.extract(text, options: options)
             for n in result.notes { FileHandle.standardError.write(Data("remindd import: note: \(n)\n".utf8)) }
             let name = file == "-" ? nil : URL(fileURLWithPath: file).lastPathComponent
-            let out = json ? DraftJSON.render(result)
+            let out = explain ? DraftExplain.render(result) : json ? DraftJSON.render(result)
                 : DraftYAML.render(result, options: .init(omitMeetings: omitMeetings, sourceName: name))
             FileHandle.standardOutput.write(Data(out.utf8))
         } catch let e as UnreadableInput {
             FileHandle.standardError.write(Data("remindd import: \(file): \(e.reason)\n".utf8))
             throw ExitCode(65)
+        } catch let e as ToolUnavailable {
+            FileHandle.standardError.write(Data("remindd import: \(file): \(e.reason)\n".utf8))
+            throw ExitCode(69)
         } catch let e as CocoaError {
             FileHandle.standardError.write(Data("remindd import: \(file): cannot read: \(e.localizedDescription)\n".utf8))
             throw ExitCode(65)

@@ -85,6 +85,8 @@ import Testing
         #expect(ok.status == 0, "\(ok)")
     }
 
+    /// A damaged PDF: pdftotext reads nothing from it (exit 65); without pdftotext the
+    /// command cannot tell and says what to install (exit 69, ImportCommandTests).
     @Test func importOfABinaryFileExits65() async throws {
         let ws = try Workspace("import-binary")
         var bytes: [UInt8] = Array("%PDF-1.7\n".utf8)
@@ -92,7 +94,7 @@ import Testing
         let file = ws.path("minutes.pdf")
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let result = try await Remindd.run(["import", file], in: ws)
-        #expect(result.status == 65, "\(result)")
+        #expect(result.status == (ImportCommandTests.pdftotextInstalled ? 65 : 69), "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
         #expect(!result.stderr.isEmpty)
     }

@@ -45,12 +45,14 @@ import Testing
     }
 
     @Test func devPart() throws {
-        try Self.report("dev", baseline: "recall 0.61 (70/114), precision 0.65 (70/107), owner 0.73 (51/70), deadline 0.88 (7/8)",
-                        floor: Floor(recall: 0.58, precision: 0.62, owner: 0.7, deadline: 0.85))
+        // Training figures: the rules were tuned on this part (docs/import.md).
+        try Self.report("dev", baseline: "recall 0.72 (82/114), precision 0.82 (82/100), owner 0.80 (66/82), deadline 0.88 (7/8)",
+                        floor: Floor(recall: 0.7, precision: 0.8, owner: 0.78, deadline: 0.85))
     }
 
     @Test func holdoutPart() throws {
-        try Self.report("holdout", baseline: "recall 0.53 (27/51), precision 0.39 (27/69), owner 0.78 (21/27), deadline none checked (0/0)",
-                        floor: Floor(recall: 0.5, precision: 0.36, owner: 0.74, deadline: 0))
+        // Unseen: scored once with the rules final (docs/import.md), floors just under.
+        try Self.report("holdout", baseline: "recall 0.51 (26/51), precision 0.39 (26/66), owner 0.88 (23/26), deadline none checked (0/0)",
+                        floor: Floor(recall: 0.5, precision: 0.37, owner: 0.86, deadline: 0))
     }
 }

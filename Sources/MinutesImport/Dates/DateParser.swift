@@ -39,6 +39,8 @@ enum DateParser {
     /// `numericDayMonth`, "15-10" counts too (only where a deadline is expected).
     static func dates(in text: String, reference: LocalDate?, numericDayMonth: Bool = false) -> [Found] {
         let folded = Fold.string(text)
+        // Every pattern below needs an ASCII digit; most sentences have none.
+        guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var out: [Found] = []
         func add(_ y: Int?, _ m: Int, _ d: Int, _ r: Range<String.Index>) {
             let range = offsets(r, in: folded)

@@ -45,16 +45,19 @@ enum DeadlinePhrases {
     ]
 
     static func guess(in sentence: String, reference r: LocalDate?, series: String?,
-                      calendar cal: WorkCalendar, allowBareDate: Bool) -> DeadlineGuess? {
+                      calendar cal: WorkCalendar, allowBareDate: Bool, numbered: NumberedMeeting? = nil) -> DeadlineGuess? {
         let f = Fold.string(sentence)
         if let g = nextMeeting(f, original: sentence, series: series) { return g }
+        if let n = numbered, let g = n.nextByNumber(f) { return g }
         if let g = afterEvent(f, original: sentence) { return g }
         if let g = explicitDate(sentence, reference: r, allowBare: false) { return g }
         if let g = weekday(f, reference: r, calendar: cal) { return g }
         if let g = relative(f, reference: r, calendar: cal) { return g }
         if let g = monthPhrase(f, reference: r, calendar: cal, bare: allowBareDate) { return g }
         if allowBareDate, let g = explicitDate(sentence, reference: r, allowBare: true) { return g }
-        if let m = f.firstMatch(of: vague) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
+        if let m = f.firstMatch(of: vague, ifHolding: ["binnenkort", "spoedig", "termijn", "z.s.m", "zsm", "snel", "soon", "asap",
+                                "a.s.a.p", "due course", "t.z.t", "zijner", "some point", "when possible", "na de ", "na het ",
+                                "after", "vakantie", "in het ", "in the ", "next year", "volgend jaar", "later"]) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
         return nil
     }
 
@@ -65,6 +68,7 @@ enum DeadlinePhrases {
         + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
     static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
+        guard ["volgende", "komende", "next", "upcoming", "following"].contains(where: { f.contains($0) }) else { return nil }
         for m in f.matches(of: nextMeetingRx) {
             let noun = String(m.output[3].substring!)
             let r = DateParser.offsets(m.output[3].range!, in: f)
@@ -76,7 +80,7 @@ enum DeadlinePhrases {
             if let n = NumberWords.value(m.output[1].substring), let u = NumberWords.unit(m.output[2].substring) {
                 offset = u == .weeks ? DurationSpec(-7 * n, .days) : DurationSpec(-n, u == .months ? .days : u)
             }
-            return DeadlineGuess(due: .nextMeeting(offset: offset), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+            return DeadlineGuess(due: .nextMeeting(offset: offset), phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         return nil
     }
@@ -91,6 +95,7 @@ enum DeadlinePhrases {
     static let eventNounAlternation = eventNouns.sorted { $0.count > $1.count }.joined(separator: "|")
 
     static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
+        guard eventNouns.contains(where: { f.contains($0) }) else { return nil }
         for m in f.matches(of: afterEventRx) {
             let noun = String(m.output[6].substring!)
             guard eventNouns.contains(noun) else { continue }
@@ -113,7 +118,7 @@ enum DeadlinePhrases {
             let owner = modifiers.map { f.characterSlice($0.lowerBound, $0.upperBound) }
                 .flatMap { $0.split(separator: " ").last.map(String.init) }.flatMap { $0.hasSuffix("'s") ? String($0.dropLast(2)) : nil }
             return DeadlineGuess(due: nil, event: EventMention(noun: noun, text: np, offset: offset, qualifier: owner),
-                                 phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+                                 phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         return nil
     }
@@ -126,8 +131,10 @@ enum DeadlinePhrases {
     ]
 
     static func explicitDate(_ s: String, reference r: LocalDate?, allowBare: Bool) -> DeadlineGuess? {
+        let found = DateParser.dates(in: s, reference: r, numericDayMonth: true)
+        guard !found.isEmpty else { return nil }
         let tokens = Tokenizer.tokens(s)
-        for d in DateParser.dates(in: s, reference: r, numericDayMonth: true) {
+        for d in found {
             if let r, d.date < r { continue }
             let before = tokens.filter { $0.end <= d.range.lowerBound }.suffix(4)
                 .filter { $0.text.contains(where: \.isLetter) && !weekdays.keys.contains($0.folded) }
@@ -164,7 +171,7 @@ enum DeadlinePhrases {
     nonisolated(unsafe) static let weekdayRx = try! Regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
 
     static func weekday(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
-        guard let r, let m = f.firstMatch(of: weekdayRx), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
+        guard let r, let m = f.firstMatch(of: weekdayRx, ifHolding: ["dag", "day"]), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
         var delta = (wd - r.isoWeekday + 7) % 7
         if delta == 0 { delta = 7 }
         return DeadlineGuess(due: .date(r.adding(days: delta)), phrase: String(m.output[0].substring!))
@@ -173,4 +180,44 @@ enum DeadlinePhrases {
     /// Words of time that set no date: "z.s.m.", "ASAP", "na de zomer", "voor de meivakantie"
     /// (school holidays differ by region), "in het najaar".
     nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible|na (?:de|het) (?:zomer|zomervakantie|zomerreces|kerst|kerstvakantie|kerstreces|meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|after (?:the )?(?:summer|summer break|summer holidays|christmas|holidays|break|recess)|(?:voor|vóór) de (?:meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|in het (?:najaar|voorjaar|nieuwe jaar)|in the (?:autumn|fall|spring|new year)|early next year|begin volgend jaar|later this year|later dit jaar)"#)
+}
+
+/// Meetings numbered in a series ("IETF-118 QUIC WG meeting", "TC39 #97", "LRT 12"): the
+/// number the minutes give their own meeting, so that "before IETF 119" is the next one.
+struct NumberedMeeting {
+    var name: String
+    var number: Int
+
+    /// The first "NAME NUMBER" of the document's opening lines, NAME in capitals.
+    static func find(_ lines: [String]) -> NumberedMeeting? {
+        for line in lines.lazy.filter({ !$0.trimmedSpaces.isEmpty }).prefix(5) {
+            let words = line.split(whereSeparator: { " #-:,()".contains($0) })
+            for (k, w) in words.enumerated() where w.count >= 2 && w.count <= 12 && w.allSatisfy({ $0.isASCII && $0.isUppercase || $0.isNumber })
+                && w.first?.isLetter == true && w.contains(where: \.isUppercase) {
+                if k + 1 < words.count, let n = number(words[k + 1]) { return NumberedMeeting(name: w.lowercased(), number: n) }
+            }
+        }
+        return nil
+    }
+
+    static func number(_ s: Substring) -> Int? {
+        guard (1...4).contains(s.count), s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(s)
+    }
+
+    static let leads = ["before ", "by ", "prior to ", "ahead of ", "voor ", "uiterlijk ", "until ", "tot "]
+
+    /// "before IETF 119", "by IETF-119", "voor LRT 13": the next meeting when the number is
+    /// the one after this meeting's.
+    func nextByNumber(_ f: String) -> DeadlineGuess? {
+        for lead in Self.leads {
+            for sep in [" ", "-", " #", "#", ""] {
+                let phrase = lead + name + sep + String(number + 1)
+                guard let r = f.range(of: phrase) else { continue }
+                if r.upperBound < f.endIndex, f[r.upperBound].isNumber { continue }
+                return DeadlineGuess(due: .nextMeeting(offset: nil), phrase: phrase)
+            }
+        }
+        return nil
+    }
 }

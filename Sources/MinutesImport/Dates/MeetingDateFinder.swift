@@ -27,7 +27,7 @@ enum MeetingDateFinder {
             let f = Fold.string(l)
             if f.firstMatch(of: labelRx) != nil, let d = DateParser.fullDates(in: l).first { return d }
         }
-        let head = Array(cleanLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.prefix(12))
+        let head = Array(cleanLines.filter { !$0.trimmedSpaces.isEmpty }.prefix(12))
         // A title that runs onto the next line ("MINUTES of a meeting … held at the Offices," /
         // "Westbridge on Wednesday, 17 January 2024") is read with it.
         let titled = head.indices.map { i in
@@ -53,8 +53,19 @@ enum MeetingDateFinder {
     /// "Verslag LRT" they are, lower-cased; else `meeting`.
     static func series(in text: String) -> String {
         var count: [String: Int] = [:]
-        for m in text.matches(of: seriesRx) { count[String(m.output[1].substring!), default: 0] += 2 }
-        for m in text.matches(of: titleSeriesRx) { count[String(m.output[1].substring!), default: 0] += 1 }
+        // A match holds only letters and white space, and a mark of punctuation is a word
+        // boundary: the text is read in the stretches between such marks, and only the
+        // stretches that hold a key word go to the (slow) regexes.
+        for stretch in text.split(whereSeparator: { !($0.isLetterOrDigit || $0.isWhitespace || $0 == "_") }) {
+            let s = String(stretch)
+            let lower = Fold.string(s)
+            if ["volgende", "next", "vorige", "previous", "last"].contains(where: { s.contains($0) }) {
+                for m in s.matches(of: seriesRx) { count[String(m.output[1].substring!), default: 0] += 2 }
+            }
+            if ["verslag", "notulen", "minutes", "agenda", "vergadering", "meeting"].contains(where: { lower.contains($0) }) {
+                for m in s.matches(of: titleSeriesRx) { count[String(m.output[1].substring!), default: 0] += 1 }
+            }
+        }
         guard let best = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return "meeting" }
         let id = Slug.make(best)
         return id.isEmpty ? "meeting" : id

@@ -25,36 +25,36 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
 
     static func relative(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
-        if let m = f.firstMatch(of: thisWeekRx) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: comingWeekRx) { return DeadlineGuess(due: .relative(1, .weeks), phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: nextWeekRx) { return DeadlineGuess(due: .nextWeek, phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: thisWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: comingWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .relative(1, .weeks), phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: nextWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .nextWeek, phrase: String(m.output[0].substring!)) }
         if let m = f.firstMatch(of: spanRx), m.output[1].substring != "na",
            let n = NumberWords.value(m.output[2].substring), let u = NumberWords.unit(m.output[3].substring) {
             return DeadlineGuess(due: .relative(n, u), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: fortnightRx) { return DeadlineGuess(due: .relative(2, .weeks), phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: monthEndRx) { return DeadlineGuess(due: .endOfMonth, phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: fortnightRx, ifHolding: ["fortnight"]) { return DeadlineGuess(due: .relative(2, .weeks), phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: monthEndRx, ifHolding: ["maand", "month"]) { return DeadlineGuess(due: .endOfMonth, phrase: String(m.output[0].substring!)) }
         guard let r else { return nil }
-        if let m = f.firstMatch(of: todayRx) { return DeadlineGuess(due: .date(r), phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: tomorrowRx) {
+        if let m = f.firstMatch(of: todayRx, ifHolding: ["vandaag", "vanmiddag", "vanavond", "today", "this afternoon", "end of"]) { return DeadlineGuess(due: .date(r), phrase: String(m.output[0].substring!)) }
+        if let m = f.firstMatch(of: tomorrowRx, ifHolding: ["morgen", "tomorrow"]) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrAfter: r.adding(days: 1))), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: nextMonthRx) {
+        if let m = f.firstMatch(of: nextMonthRx, ifHolding: ["maand", "month"]) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: r.adding(months: 1).lastDayOfMonth)), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: yearEndRx) {
+        if let m = f.firstMatch(of: yearEndRx, ifHolding: ["jaar", "year"]) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: r.year, month: 12, day: 31))), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: christmasRx) {
+        if let m = f.firstMatch(of: christmasRx, ifHolding: ["kerst", "christmas", "xmas"]) {
             // Before Christmas: the last working day up to 24 December.
             let year = r.month == 12 && r.day > 24 ? r.year + 1 : r.year
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: year, month: 12, day: 24))), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: summerRx) {
+        if let m = f.firstMatch(of: summerRx, ifHolding: ["zomer", "summer"]) {
             let year = r.month >= 7 ? r.year + 1 : r.year
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: year, month: 6, day: 30))), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: quarterRx) {
+        if let m = f.firstMatch(of: quarterRx, ifHolding: ["q", "kwartaal", "quarter"]) {
             let names = ["eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4,
                          "first": 1, "second": 2, "third": 3, "fourth": 4]
             let q = m.output[1].substring.flatMap { Int($0) } ?? names[String(m.output[2].substring ?? "")] ?? 4
@@ -63,7 +63,7 @@ extension DeadlinePhrases {
             let end = LocalDate(year: year, month: q * 3, day: 1).lastDayOfMonth
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: end)), phrase: String(m.output[0].substring!))
         }
-        if let m = f.firstMatch(of: weekNumberRx), let n = Int(m.output[1].substring!), (1...53).contains(n) {
+        if let m = f.firstMatch(of: weekNumberRx, ifHolding: ["week"]), let n = Int(m.output[1].substring!), (1...53).contains(n) {
             var year = r.year
             if n < isoWeek(of: r) { year += 1 }
             let sunday = isoWeekMonday(year: year, week: n).adding(days: 6)
@@ -73,14 +73,15 @@ extension DeadlinePhrases {
     }
 
     static func monthPhrase(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar, bare: Bool = false) -> DeadlineGuess? {
-        guard let r else { return nil }
+        // Every pattern here holds a month's name.
+        guard let r, DateParser.monthNames.contains(where: { f.contains($0.0) }) else { return nil }
         for rx in [monthMeetingRx] + (bare ? [bareMonthRx] : []) {
             guard let m = f.firstMatch(of: rx) else { continue }
             let name = m.output[1].substring ?? m.output[3].substring
             guard let n = name, let month = DateParser.monthByName[String(n)] else { continue }
             let year = m.output[2].substring.flatMap { Int($0) } ?? (month < r.month ? r.year + 1 : r.year)
             let last = LocalDate(year: year, month: month, day: 1).lastDayOfMonth
-            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: last)), phrase: String(m.output[0].substring!).trimmingCharacters(in: .whitespaces))
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: last)), phrase: String(m.output[0].substring!).trimmedSpaces)
         }
         if let (w, phrase, _) = monthWindow(f, reference: r) {
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: w.end)), phrase: phrase)

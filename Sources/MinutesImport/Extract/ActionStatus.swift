@@ -23,9 +23,9 @@ enum ActionStatus {
     static func clauses(_ text: String) -> [String] {
         var s = Fold.string(text)
         for sep in [" -- ", " - ", " – ", " — ", "; ", ". ", ", ", " (", ")", "[", "]"] {
-            s = s.replacingOccurrences(of: sep, with: "\u{1}")
+            s = s.replacingBytes(sep, with: "\u{1}")
         }
-        return s.split(separator: "\u{1}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return s.split(separator: "\u{1}").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
     }
 
     static func firstWord(_ clause: String) -> String {

@@ -97,6 +97,11 @@ enum ActorParser {
     static func parseOne(_ tokens: [Token], _ i: Int, bareRoles: Bool = false) -> (String, Int)? {
         guard i < tokens.count else { return nil }
         if let named = titledName(tokens, i) { return named }
+        // "@lee-dohm": a handle, written as the tracker writes it (without the @).
+        if tokens[i].text == "@", i + 1 < tokens.count, tokens[i + 1].start == tokens[i].end,
+           i == 0 || tokens[i - 1].end < tokens[i].start, isHandle(tokens[i + 1].text) {
+            return (tokens[i + 1].text, i + 2)
+        }
         var j = i
         var words: [String] = []
         if determiners.contains(tokens[j].folded), j + 1 < tokens.count {
@@ -196,7 +201,7 @@ enum ActorParser {
     static func isHandle(_ s: String) -> Bool {
         let t = s.hasPrefix("@") ? String(s.dropFirst()) : s
         guard let f = t.first, f.isLetter, (2...30).contains(t.count) else { return false }
-        return t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        return t.allSatisfy { $0.isASCII && ($0.isLetterOrDigit || "._-".contains($0)) }
             && !Lexicon.notActors.contains(Fold.string(t)) && !Lexicon.closedStatus.contains(Fold.string(t))
     }
 
@@ -208,8 +213,9 @@ enum ActorParser {
     }
 
     /// The names in a cell or label: "JenV/MBZK", "Anna, Bob", "@lars".
-    static func names(in s: String) -> [String] {
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
+    static func names(in raw: String) -> [String] {
+        let s = LinkOnly.linkTexts(raw)
+        let trimmed = s.trimmedSpaces
         if isHandle(trimmed), trimmed.hasPrefix("@") || trimmed.first?.isLowercase == true,
            !Lexicon.roleNouns.contains(Fold.string(trimmed)) {
             return [trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed]

@@ -33,14 +33,46 @@ enum ProseRules {
     ]
     static let pronouns: Set<String> = ["hij", "zij", "ze", "he", "she", "they", "it", "zij/hij", "zich", "we", "wij"]
 
+    /// "… zijn verder geen nieuwe aanmeldingen", "there is no update": a copula with a
+    /// negation states how things are.
+    static func isNegativeStatement(_ text: String) -> Bool {
+        let words = Set(Tokenizer.tokens(text).map(\.folded))
+        return !words.isDisjoint(with: ["geen", "niet", "no", "not", "nothing", "niets"])
+            && !words.isDisjoint(with: Clauses.copulas)
+    }
+
+    /// "De verwachting is dat … zullen worden", "Een nadeel is dat … moet worden": a view of
+    /// what will or must happen, held by nobody in particular.
+    static func isView(_ tokens: [Token]) -> Bool {
+        guard let d = tokens.prefix(6).firstIndex(where: { ["dat", "that"].contains($0.folded) }), d > 0 else { return false }
+        return Clauses.copulas.contains(tokens[d - 1].folded)
+    }
+
+    /// "De werkgroep zal elke twee weken bijeenkomen", "meets every month": a standing
+    /// arrangement, not a step to remind anyone of.
+    static func isRecurring(_ f: String) -> Bool {
+        [" elke ", " iedere ", " every ", " each "].contains { word in
+            guard let r = f.range(of: word) else { return false }
+            let next = f[r.upperBound...].split(separator: " ").prefix(3)
+            return next.contains { ["week", "weken", "maand", "maanden", "dag", "dagen", "jaar", "week,", "weeks", "month", "months",
+                                    "day", "days", "year", "years", "vergadering", "meeting", "keer", "time"].contains(String($0)) }
+        } || [" wekelijks ", " maandelijks ", " tweewekelijks ", " weekly ", " monthly ", " biweekly ", " fortnightly "].contains { f.contains($0) }
+    }
+
     static func analyze(_ sentence: String, roster: Roster = .empty, afterMarker: Bool = false) -> Analysis {
         var a = Analysis()
         let f = " " + Fold.string(sentence) + " "
         let tokens = Tokenizer.tokens(sentence).filter { !["*", "_", "\"", "'"].contains($0.text) }
         guard !tokens.isEmpty else { return a }
-        a.question = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        // "Moeten wachtwoorden gebruikt worden? => Best geen": a question and its answer.
+        a.question = sentence.trimmedSpaces.hasSuffix("?") || ["? =>", "? ->", "?=>", "? →"].contains { sentence.contains($0) }
         a.done = Lexicon.donePhrases.contains { f.contains(" " + $0) }
-        a.hedged = Lexicon.hedges.contains { f.contains($0) }
+        // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
+        // a clause of purpose or result does not hedge the commitment itself.
+        let main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
+            .compactMap { f.range(of: $0)?.lowerBound }
+            .min().map { " " + String(f[..<$0]) + " " } ?? f
+        a.hedged = Lexicon.hedges.contains { main.contains($0) }
         a.vagueEffort = Lexicon.vagueEffort.contains { f.contains(" " + $0) }
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
@@ -53,11 +85,17 @@ enum ProseRules {
         } else {
             subject = mainClause(tokens, f, sentence, afterMarker: afterMarker, &a)
         }
+        if a.commitment == nil, let (names, v) = Clauses.request(tokens) {
+            // "Aan iedereen het verzoek … door te geven", "Hierbij het verzoek of iedereen …".
+            a.commitment = .obligation; a.verbIndex = v
+            subject = names
+            a.hedged = false   // "het verzoek of iedereen zich kan aanmelden" asks politely
+        }
         if a.commitment == nil, let p = Clauses.passive(f) {
             a.commitment = p
             subject = []
         }
-        if a.commitment == .passive || a.commitment == .obligation {
+        if (a.commitment == .passive || a.commitment == .obligation) && subject.isEmpty {
             // The agent of a passive: "door het secretariaat", "by the chairs".
             if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
                let (names, _) = ActorParser.parseList(tokens, b + 1) {
@@ -70,6 +108,10 @@ enum ProseRules {
             a.owner = first
             a.coOwners = Array(subject.dropFirst())
         }
+        // "… en vraagt of er een koppeling moet worden gemaakt": the question is asked
+        // anywhere in the sentence, not only by its subject.
+        if tokens.indices.dropLast().contains(where: { Clauses.askVerbs.contains(tokens[$0].folded)
+            && ["of", "whether", "if"].contains(tokens[$0 + 1].folded) }) { a.question = true }
         collectParties(tokens, f, roster, &a)
         return a
     }
@@ -100,6 +142,16 @@ enum ProseRules {
                 } == true
                 if Clauses.isDecision(subject, tokens, j) { a.decision = true; return subject }
                 if Clauses.isIndirectQuestion(tokens, j) { a.question = true }
+                if Clauses.invited(tokens, j) {
+                    a.commitment = .obligation; a.verbIndex = j
+                    return subject
+                }
+                if Clauses.presentRequest(tokens, j) {
+                    // "Kees vraagt Anna om de planning rond te sturen": Kees owns the request;
+                    // Anna is involved.
+                    a.commitment = .present; a.verbIndex = j
+                    return subject
+                }
                 if let (asked, e2) = Clauses.pastRequest(tokens, j) {
                     // "The chair asked Bob to circulate …": the one asked does it.
                     a.commitment = .minuteStyle; a.verbIndex = e2

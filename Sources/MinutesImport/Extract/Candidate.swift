@@ -22,6 +22,8 @@ struct Candidate {
     var context = ""
     /// The action's own words point back ("hier", "this"): the context is part of it.
     var anaphoric = false
+    /// Why it was taken (`--explain`).
+    var why: [String] = []
 
     /// Explicit actions (a marker, a table row, a checkbox) outrank prose when the same
     /// action is found twice.
@@ -63,13 +65,13 @@ enum TrailingOwner {
         if let names = labelled(t) { return names }
         for m in t.matches(of: bracketRx).reversed() {
             let inner = String(m.output[1].substring!)
-            let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmedSpaces }
             let names = parts.filter { ActorParser.looksLikeActorList($0) }.flatMap { ActorParser.names(in: $0) }
             if !names.isEmpty, !parts.isEmpty { return names }
         }
         if let m = t.firstMatch(of: dashRx) {
             let part = String(m.output[1].substring!).split(separator: ",").first.map(String.init) ?? ""
-            if ActorParser.looksLikeActorList(part.trimmingCharacters(in: .whitespaces)) { return ActorParser.names(in: part) }
+            if ActorParser.looksLikeActorList(part.trimmedSpaces) { return ActorParser.names(in: part) }
         }
         let mentions = t.split(separator: " ").filter { $0.hasPrefix("@") && $0.count > 1 }
             .map { String($0.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }

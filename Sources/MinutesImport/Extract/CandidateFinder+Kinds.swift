@@ -5,23 +5,28 @@ extension CandidateFinder {
     /// label with only a name ("Actie: SJenV") assigns the sentence before it.
     static func markerCandidate(_ m: MarkerMatch, _ u: Unit, _ sents: [(Sentence, Int)],
                                 prevSentence: (Sentence, Int)?, _ ctx: Context) -> Candidate? {
-        let rest = m.rest.trimmingCharacters(in: .whitespaces)
+        let rest = m.rest.trimmedSpaces
         let restNoDot = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         let labelNames = m.labelOwner.map { ActorParser.names(in: $0) } ?? []
         if restNoDot.isEmpty || ActorParser.looksLikeActorList(restNoDot) {
             let names = labelNames + (restNoDot.isEmpty ? [] : ActorParser.names(in: restNoDot))
             guard let prev = prevSentence, !names.isEmpty else { return nil }
             let a = ProseRules.analyze(prev.0.text, roster: ctx.roster)
-            return Candidate(source: .marker, text: prev.0.text, quote: prev.0.text, line: prev.0.line,
-                             owner: names.first, with: Array(names.dropFirst()), involved: a.involved,
-                             confidence: 0.9, deadlineText: prev.0.text, sentenceIndex: prev.1, dueCell: nil)
+            var c = Candidate(source: .marker, text: prev.0.text, quote: prev.0.text, line: prev.0.line,
+                              owner: names.first, with: Array(names.dropFirst()), involved: a.involved,
+                              confidence: 0.9, deadlineText: prev.0.text, sentenceIndex: prev.1, dueCell: nil)
+            c.why = ["a marker with only a name (\"\(m.label)\") after the sentence: that name owns the sentence before it"]
+            return c
         }
         guard let first = sents.first(where: { $0.0.offset + $0.0.text.count > m.restOffset }) ?? sents.first else { return nil }
         let cut = max(0, m.restOffset - first.0.offset)
         var actionText = first.0.text.characterSlice(cut, first.0.text.count)
-        if actionText.trimmingCharacters(in: .whitespaces).isEmpty { actionText = rest }
+        if actionText.trimmedSpaces.isEmpty { actionText = rest }
         let a = ProseRules.analyze(actionText, roster: ctx.roster, afterMarker: true)
-        if a.done && a.commitment == nil || a.decision || a.conditional { return nil }
+        if a.done && a.commitment == nil || a.decision || a.conditional {
+            ctx.rejected.add(first.0.line, first.0.text, "marked as an action, but " + (a.decision ? "a decision of the meeting" : a.conditional ? "conditional" : "already done"))
+            return nil
+        }
         var owner = labelNames.first ?? a.owner
         var with = Array(labelNames.dropFirst()) + a.with
         if owner == nil, let t = TrailingOwner.find(actionText) {
@@ -29,67 +34,124 @@ extension CandidateFinder {
             with += t.dropFirst()
         }
         let restText = u.text.characterSlice(m.restOffset, u.text.count)
-        return Candidate(source: .marker, text: actionText, quote: first.0.text, line: first.0.line, owner: owner,
-                         with: unique(with, excluding: owner), involved: a.involved,
-                         confidence: owner == nil ? 0.8 : 0.9, deadlineText: restText,
-                         sentenceIndex: first.1, dueCell: nil)
+        var c = Candidate(source: .marker, text: actionText, quote: first.0.text, line: first.0.line, owner: owner,
+                          with: unique(with, excluding: owner), involved: a.involved,
+                          confidence: owner == nil ? 0.8 : 0.9, deadlineText: restText,
+                          sentenceIndex: first.1, dueCell: nil)
+        c.why = ["marked as an action (\"\(m.label)\")",
+                 owner.map { o in labelNames.first == o ? "owner \(o): named in the marker" : "owner \(o): the subject after the marker" }
+                     ?? "no owner named (confidence 0.80)"]
+        return c
     }
 
     /// "(actie: GGD, VNG)", "(Action Bob)", "(AI: Sam)"; not "(aiosmtpd)".
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\((?:(?i:actie|action)|AI|TODO)(?:\s*:\s*|\s+)([^()]{1,60})\)"#)
+    /// Wiki markup around the label is allowed: "( **AI: Bill S** to send …)".
+    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,60})\)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".
-    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context) -> Candidate? {
+    static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context,
+                               speaker: String? = nil) -> Candidate? {
         let text = s.0.text
         if let m = text.firstMatch(of: inlineActionRx) {
-            let names = ActorParser.names(in: String(m.output[1].substring!))
+            // "Bill S** to send Martin some examples": the names are those before the end of
+            // the emphasis, or before "to", not the ones the action mentions.
+            let inner = String(m.output[1].substring!)
+            var label = inner
+            for cut in ["**", "*", " to ", " will ", " zal ", " moet "] {
+                if let r = label.range(of: cut) { label = String(label[..<r.lowerBound]); break }
+            }
+            let names = ActorParser.names(in: label)
             if let first = names.first {
                 let a = ProseRules.analyze(text, roster: ctx.roster)
-                return Candidate(source: .marker, text: text.replacing(inlineActionRx, with: "").collapsedWhitespace,
-                                 quote: text, line: s.0.line, owner: first, with: Array(names.dropFirst()),
-                                 involved: a.involved, confidence: 0.9, deadlineText: text, sentenceIndex: s.1, dueCell: nil)
+                // The words around the brackets, or, when those are only markup, the action
+                // inside them ("'' (AI: Kim** to announce F2F plans)''").
+                var what = text.replacing(inlineActionRx, with: "").collapsedWhitespace
+                if what.filter(\.isLetter).count < 8 {
+                    what = String(inner.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
+                }
+                var c = Candidate(source: .marker, text: what,
+                                  quote: text, line: s.0.line, owner: first, with: Array(names.dropFirst()),
+                                  involved: a.involved, confidence: 0.9, deadlineText: text, sentenceIndex: s.1, dueCell: nil)
+                c.why = ["marked as an action in brackets (\"\(String(m.output[0].substring!.prefix(30)))…\")", "owner \(first): named in the brackets"]
+                return c
             }
         }
-        let a = ProseRules.analyze(text, roster: ctx.roster)
-        guard let commitment = a.commitment, !a.done, !a.question, !a.conditional, !a.decision else { return nil }
-        if let o = a.owner, ctx.isCommonWord(o) { return nil }
+        var a = ProseRules.analyze(text, roster: ctx.roster)
+        if a.commitment == nil, let speaker {
+            let said = " " + Fold.string(Transcript.turn(text)?.said ?? text) + " "
+            if said.hasPrefix(" please ") || said.hasPrefix(" graag ") {
+                // "Ted Hardie: Please email the chairs …": asked of everyone listening.
+                a.commitment = .obligation; a.owner = nil; a.question = false
+            } else if Clauses.turnCommitment(said) {
+                a.commitment = .modal; a.owner = speaker; a.question = false
+            }
+        }
+        guard let commitment = a.commitment else {
+            // "Als de begroting klopt, zal Anna …": the condition hides the commitment's subject.
+            if a.conditional, Tokenizer.tokens(text).contains(where: { Lexicon.modals.contains($0.folded) }) {
+                ctx.rejected.add(s.0.line, text, "conditional: it depends on something not yet known")
+            }
+            return nil
+        }
+        // It reads as a commitment; what makes it none is worth telling (`--explain`).
+        let notTaken: String? = a.done ? "already done" : a.question ? "a question put, not a step to take"
+            : a.conditional ? "conditional: it depends on something not yet known"
+            : a.decision ? "a decision or finding of the meeting itself"
+            : (commitment == .passive || commitment == .obligation) && ProseRules.isView(Tokenizer.tokens(text))
+                ? "a view of what will or must happen (\"… is dat …\"), held by nobody in particular"
+            : a.owner.map(ctx.isCommonWord) == true ? "its subject \"\(a.owner!)\" is a common word of the document, not a name" : nil
+        if let why = notTaken {
+            ctx.rejected.add(s.0.line, text, why)
+            return nil
+        }
+        var why: [String] = []
         var conf: Double
         switch commitment {
-        case .modal: conf = 0.7
-        case .minuteStyle: conf = 0.75
-        case .reported: conf = 0.7
-        case .agreed: conf = 0.75
-        case .present: conf = 0.65
-        case .obligation: conf = 0.75
-        case .passive: conf = 0.55
+        case .modal: conf = 0.7; why.append("a commitment in the future tense (zal, will, gaat) or in the first person")
+        case .minuteStyle: conf = 0.75; why.append("minute style: a name and \"to\" and a verb")
+        case .reported: conf = 0.7; why.append("a reported commitment (\"zegt toe\", \"agreed to\")")
+        case .agreed: conf = 0.75; why.append("an agreement that names who (\"afgesproken wordt dat\", \"it was agreed that\")")
+        case .present: conf = 0.65; why.append("a subject and a verb of doing in the present tense")
+        case .obligation: conf = 0.75; why.append("something that must be done or is asked for")
+        case .passive: conf = 0.55; why.append("a plan in the passive (\"wordt … geagendeerd\", \"will be circulated\")")
+        }
+        why.append(a.owner.map { "owner \($0): the subject" } ?? "no owner named")
+        func adjust(_ by: Double, _ reason: String) {
+            conf += by
+            why.append(String(format: "%+.2f ", by) + reason)
         }
         let hasWhen = DeadlinePhrases.guess(in: text, reference: ctx.reference, series: nil,
                                             calendar: ImportOptions.defaultCalendar, allowBareDate: false).map { !$0.vague } ?? false
         let f = " " + Fold.string(text) + " "
-        if a.narrativeRisk, !hasWhen, !f.contains(" nog "), !f.contains(" verder ") { conf -= 0.25 }
-        if a.owner == nil, commitment != .passive, commitment != .obligation { conf -= 0.15 }
-        if a.hedged { conf -= 0.3 }
-        if a.vagueEffort { conf -= 0.25 }
+        if a.narrativeRisk, !hasWhen, !f.contains(" nog "), !f.contains(" verder ") { adjust(-0.25, "a verb minutes also use to report the discussion") }
+        if a.owner == nil, commitment != .passive, commitment != .obligation { adjust(-0.15, "nobody named") }
+        if a.hedged { adjust(-0.3, "hedged (zou, kan, might, possibly …)") }
+        if ProseRules.isRecurring(f) { adjust(-0.3, "a standing arrangement (elke week, every month …)") }
+        if a.vagueEffort { adjust(-0.25, "a vague effort (meedenken, try to …)") }
         // Where the secretariat marks its actions, unmarked prose is mostly narrative; a
         // passive sentence there ("wordt geagendeerd") is a statement, not a commitment.
-        if marked { conf -= a.owner == nil ? 0.25 : 0.1 }
-        if decision { conf -= 0.4 }
-        if hasWhen { conf += 0.05 }
+        if marked { adjust(a.owner == nil ? -0.25 : -0.1, "unmarked, in minutes that mark their actions") }
+        if decision { adjust(-0.4, "under a decisions heading") }
+        if hasWhen { adjust(0.05, "says when") }
         var c = Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
                           with: unique(a.with, excluding: a.owner), involved: a.involved,
                           confidence: max(0.05, conf), deadlineText: text, sentenceIndex: s.1, dueCell: nil)
         // The sentence before says what "hier" points to, and often what the action is about.
         c.context = before
         c.anaphoric = Anaphora.refersBack(text)
-        if a.informedOnly { c.confidence = max(0.05, c.confidence - 0.15) }
+        if a.informedOnly {
+            c.confidence = max(0.05, c.confidence - 0.15)
+            why.append("-0.15 the speaker informs; who does it is not said")
+        }
+        c.why = why
         return c
     }
 
     /// A row of an actions table; closed rows and rows without an action are skipped.
     static func tableCandidate(_ t: ActionTable, _ cells: [String], _ u: Unit, _ sentenceIndex: Int, _ ctx: Context) -> Candidate? {
         guard let w = t.what, w < cells.count, !t.isClosed(cells) else { return nil }
-        let what = cells[w].trimmingCharacters(in: .whitespaces)
+        let what = cells[w].trimmedSpaces
         guard what.contains(where: \.isLetter) else { return nil }
         let a = ProseRules.analyze(what, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil { return nil }
@@ -97,10 +159,12 @@ extension CandidateFinder {
         if let k = t.who, k < cells.count { names = ActorParser.names(in: cells[k]) }
         if names.isEmpty, t.who == nil, let o = a.owner { names = [o] + a.with }
         var due: String?
-        if let k = t.when, k < cells.count, !cells[k].trimmingCharacters(in: .whitespaces).isEmpty { due = cells[k] }
-        return Candidate(source: .table, text: what, quote: u.text, line: u.firstLine, owner: names.first,
-                         with: unique(Array(names.dropFirst()) + a.with, excluding: names.first), involved: a.involved,
-                         confidence: names.isEmpty ? 0.8 : 0.9, deadlineText: what, sentenceIndex: sentenceIndex, dueCell: due)
+        if let k = t.when, k < cells.count, !cells[k].trimmedSpaces.isEmpty { due = cells[k] }
+        var c = Candidate(source: .table, text: what, quote: u.text, line: u.firstLine, owner: names.first,
+                          with: unique(Array(names.dropFirst()) + a.with, excluding: names.first), involved: a.involved,
+                          confidence: names.isEmpty ? 0.8 : 0.9, deadlineText: what, sentenceIndex: sentenceIndex, dueCell: due)
+        c.why = ["a row of an actions table", names.first.map { "owner \($0): the table's who column" } ?? "no owner in the row (confidence 0.80)"]
+        return c
     }
 
     static func unique(_ names: [String], excluding owner: String?) -> [String] {

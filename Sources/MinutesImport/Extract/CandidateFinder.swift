@@ -11,6 +11,9 @@ enum CandidateFinder {
         /// Words the document also writes in lower case: a capitalised one of them opening
         /// a sentence ("Examples to follow …", "Small files …") is a word, not a name.
         var lowercaseWords: Set<String> = []
+        /// Where the sentences that looked like actions, and were not taken, are written
+        /// down with why not (`--explain`).
+        var rejected = Rejections()
 
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
@@ -32,10 +35,21 @@ enum CandidateFinder {
         }
     }
 
+    /// Shared by the passes over one document; a class so the rules can add to it where
+    /// they decide.
+    final class Rejections {
+        var list: [Rejection] = []
+        func add(_ line: Int, _ quote: String, _ reason: String) {
+            list.append(Rejection(line: line, quote: quote.collapsedWhitespace, reason: reason))
+        }
+    }
+
     struct Found {
         var candidates: [Candidate]
         /// Every sentence of the document in order, for looking back (events).
         var sentences: [String]
+        /// Sentences that looked like actions and were not taken, in the order of the text.
+        var rejected: [Rejection] = []
     }
 
     static func isActionSection(_ s: String?) -> Bool {
@@ -84,6 +98,7 @@ enum CandidateFinder {
                 tableHeaderSeen = true
                 if let t = table {
                     if let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
+                    else if t.isClosed(cells) { ctx.rejected.add(u.firstLine, u.text, "a row of the actions table that is closed") }
                 } else {
                     out += proseRow(cells, u, minutesTable, index: firstSentence.1, marked: marked, ctx)
                 }
@@ -93,10 +108,16 @@ enum CandidateFinder {
             if u.kind == .heading { continue }
             if case .listItem(let box) = u.kind, box == true { continue }
             // "ACTION-41 (Chen): publish the draft -- done", "A23-04 (KB) … Closed."
-            if u.kind != .paragraph || MarkerScan.scan(u.text) != nil, ActionStatus.isClosed(u.text) { continue }
+            if u.kind != .paragraph || MarkerScan.scan(u.text) != nil, ActionStatus.isClosed(u.text) {
+                ctx.rejected.add(u.firstLine, u.text, "its status says it is closed (done, completed, afgerond …)")
+                continue
+            }
 
             if let m = MarkerScan.scan(u.text) {
-                if m.kind == .decision { continue }
+                if m.kind == .decision {
+                    ctx.rejected.add(u.firstLine, u.text, "marked as a decision or information, not an action")
+                    continue
+                }
                 if let c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
                     if c.source == .marker, c.text.isEmpty { continue }
                     if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
@@ -107,36 +128,76 @@ enum CandidateFinder {
                 }
                 continue
             }
-            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section) {
+            // A turn of the discussion under an actions heading is read as prose, sentence by
+            // sentence: its speaker may still commit further on ("I will do that").
+            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section),
+               box == false || !Transcript.isDiscussion(u.text, roster: ctx.roster) {
+                let heading = box == false ? "an open checkbox" : "an entry under the heading \"\(u.section ?? "")\""
+                if LinkOnly.check(u.text) {
+                    ctx.rejected.add(u.firstLine, u.text, "\(heading), but only a link")
+                    continue
+                }
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
-                if a.done || a.decision || a.conditional { continue }
+                if a.done || a.decision || a.conditional {
+                    ctx.rejected.add(u.firstLine, u.text, "\(heading), but " + (a.done ? "already done" : a.decision ? "a decision of the meeting" : "conditional"))
+                    continue
+                }
+                // Under an actions heading, "X vraagt of er bezwaren zijn …" and "Voor de
+                // subwerkgroep zijn verder geen aanmeldingen" are the discussion, not entries.
+                if box == nil, a.question && a.commitment != .modal
+                    || a.commitment == nil && ProseRules.isNegativeStatement(u.text) {
+                    ctx.rejected.add(u.firstLine, u.text, "\(heading), but " + (a.question ? "a question put" : "a statement of how things are"))
+                    continue
+                }
                 var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                c.why.insert(heading, at: 0)
                 if box == nil { c.source = .section; c.confidence = 0.85 }
                 out.append(c)
                 continue
             }
-            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2 {
+            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2, !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
                 if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
                     var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                    c.why.insert("a short paragraph under the heading \"\(u.section ?? "")\" that names who", at: 0)
                     c.confidence = 0.8
                     out.append(c)
                     continue
                 }
             }
+            if LinkOnly.check(u.text) { continue }
+            let turn = Transcript.turn(u.text)
             for (k, s) in sents.enumerated() {
                 let before = s.1 > 0 ? sentences[s.1 - 1] : ""
-                // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
-                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action,
-                   let c = markerCandidate(m, u, [s], prevSentence: sents[k - 1], ctx), c.sentenceIndex == sents[k - 1].1 {
-                    out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
-                    out.append(c)
+                if k > 0, let m = MarkerScan.scan(s.0.text), m.kind == .action {
+                    // The marked sentence read on its own, as a unit of one sentence.
+                    let one = Unit(kind: .paragraph, text: s.0.text, lineStarts: [(0, s.0.line)], section: u.section)
+                    let sentence = (Sentence(text: s.0.text, offset: 0, line: s.0.line), s.1)
+                    if let c = markerCandidate(m, one, [sentence], prevSentence: sents[k - 1], ctx) {
+                        // "… by Friday. Action: AK" — a label with only a name owns the sentence before.
+                        if c.sentenceIndex == sents[k - 1].1 {
+                            out.removeAll { $0.sentenceIndex == c.sentenceIndex && $0.source == .prose }
+                            out.append(c)
+                            continue
+                        }
+                        // "… minimum is. AI: Derek will look at …" — a marker inside a paragraph.
+                        if !c.text.trimmedSpaces.isEmpty { out.append(c); continue }
+                    }
+                }
+                // A speaker's turn that is discussion is no action; a later sentence of it in
+                // the first person ("I will do that") is the speaker's.
+                if k == 0, turn != nil, Transcript.isDiscussion(s.0.text, roster: ctx.roster) {
+                    ctx.rejected.add(s.0.line, s.0.text, "a turn of the discussion: a question, a view or an explanation, and nobody commits to doing something")
                     continue
                 }
-                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx) { out.append(c) }
+                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx,
+                                          speaker: turn?.speaker) { out.append(c) }
             }
         }
-        return Found(candidates: out, sentences: sentences)
+        // A sentence both rejected by one rule and taken by another (a marker after it) was taken.
+        let taken = Set(out.map(\.line))
+        let rejected = ctx.rejected.list.filter { !taken.contains($0.line) }.sorted { $0.line < $1.line }
+        return Found(candidates: out, sentences: sentences, rejected: rejected)
     }
 
     static func make(_ source: Candidate.Source, text: String, sentence: (Sentence, Int), analysis a: Analysis,
@@ -150,8 +211,10 @@ enum CandidateFinder {
             owner = first
             with += t.dropFirst().filter { !with.contains($0) }
         }
-        return Candidate(source: source, text: text, quote: sentence.0.text, line: sentence.0.line, owner: owner,
-                         with: with, involved: a.involved, confidence: 0.9, deadlineText: unitText,
-                         sentenceIndex: sentence.1, dueCell: nil)
+        var c = Candidate(source: source, text: text, quote: sentence.0.text, line: sentence.0.line, owner: owner,
+                          with: with, involved: a.involved, confidence: 0.9, deadlineText: unitText,
+                          sentenceIndex: sentence.1, dueCell: nil)
+        c.why.append(owner.map { "owner \($0)" + (a.owner == $0 ? ": the subject of the entry" : ": named after the action") } ?? "no owner named")
+        return c
     }
 }

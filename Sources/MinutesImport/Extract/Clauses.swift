@@ -94,10 +94,59 @@ enum Clauses {
         return (names, e)
     }
 
+    /// "Aan iedereen het verzoek om …", "het verzoek aan de leden …", "Hierbij het verzoek
+    /// of iedereen zich aanmeldt", "members are requested to …": a request put to a party,
+    /// who owns it; the names are empty when the request names nobody.
+    static func request(_ tokens: [Token]) -> ([String], Int)? {
+        guard let v = tokens.indices.first(where: { k in
+                  tokens[k].folded == "verzoek" && k > 0 && tokens[k - 1].folded == "het"
+                      || tokens[k].folded == "verzocht" && k > 0 && ["wordt", "worden"].contains(tokens[k - 1].folded) }),
+              tokens[(v + 1)...].contains(where: { ["om", "of", "te", "to"].contains($0.folded) }) else { return nil }
+        if tokens[0].folded == "aan", let (names, e) = ActorParser.parseList(tokens, 1), e <= v { return (names, v) }
+        if v + 2 < tokens.count, ["aan", "of"].contains(tokens[v + 1].folded), let (names, _) = ActorParser.parseList(tokens, v + 2) {
+            return (names, v)
+        }
+        return ([], v)
+    }
+
+    /// "Alle werkgroepleden zijn uitgenodigd voorbeelden aan te dragen", "Members are urged
+    /// to post feedback": those invited or asked at the meeting are to do it.
+    static let invitedWords: Set<String> = ["uitgenodigd", "gevraagd", "verzocht", "opgeroepen", "invited", "asked", "urged",
+                                            "requested", "encouraged", "expected"]
+
+    static func invited(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j < tokens.count, ["is", "zijn", "wordt", "worden", "are", "were", "was"].contains(tokens[j].folded),
+              let p = tokens[(j + 1)...].prefix(3).firstIndex(where: { invitedWords.contains($0.folded) }) else { return false }
+        return tokens[(p + 1)...].contains { ["te", "to", "om"].contains($0.folded) }
+    }
+
+    static let presentRequestVerbs: Set<String> = ["vraagt", "vragen", "verzoekt", "verzoeken", "asks", "requests"]
+
+    /// "Kees vraagt Anna om …", "The chair asks Bob to …": in the present tense the minutes
+    /// record who takes the step of asking.
+    static func presentRequest(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j < tokens.count, presentRequestVerbs.contains(tokens[j].folded),
+              let (_, e) = ActorParser.parseList(tokens, j + 1), e < tokens.count else { return false }
+        return ["to", "om"].contains(tokens[e].folded)
+    }
+
     /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
     static let firstPerson = [" i'll ", " i will ", " i shall ", " i'm going to ", " i am going to ", " i volunteer",
                               " i can take ", " i'll take ", " leave it with me", " it's on me", " ik zal ", " ik ga ",
                               " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij"]
+
+    /// The same said for the group the speaker speaks for ("we will soon start the WGLC"):
+    /// in a speaker's turn, the speaker is the one to remind. Not in a condition or a
+    /// consequence ("whenever we do …, we will find that …"), and not "let's", which
+    /// discussions use for "let us suppose" and "let us move on" as often as for a plan.
+    static let firstPersonPlural = [" we will ", " we zullen ", " wij zullen "]
+
+    static func turnCommitment(_ f: String) -> Bool {
+        let g = f.replacingOccurrences(of: "’", with: "'")
+        if firstPersonCommitment(g) { return true }
+        guard firstPersonPlural.contains(where: { g.contains($0) }) else { return false }
+        return ![" if ", " whenever ", " when ", " als ", " wanneer "].contains { g.contains($0) }
+    }
 
     static func firstPersonCommitment(_ f: String) -> Bool {
         let g = f.replacingOccurrences(of: "’", with: "'")
@@ -131,6 +180,12 @@ enum Clauses {
             || (w.count >= 5 && w.hasSuffix("ed")))
     }
 
+    /// "gekeken", "gevonden", "geschreven": ge…en, a strong verb's participle (read only
+    /// right before "worden", where nothing else of that shape stands).
+    static func isStrongParticiple(_ w: String) -> Bool {
+        w.count >= 7 && w.hasPrefix("ge") && w.hasSuffix("en") && w.allSatisfy { $0.isLetter } && !notActionParticiples.contains(w)
+    }
+
     static func isDutchParticiple(_ w: String, strict: Bool) -> Bool {
         if notActionParticiples.contains(w) { return false }
         if Lexicon.passiveParticiples.contains(w) { return true }
@@ -152,7 +207,8 @@ enum Clauses {
             ("must be", .obligation), ("has to be", .obligation), ("have to be", .obligation), ("will be", .passive),
             ("shall be", .passive), ("to be", .passive),
         ]
-        for (aux, kind) in english {
+        // Every English auxiliary below ends in "be".
+        for (aux, kind) in english where words.contains("be") {
             let a = aux.split(separator: " ").map(String.init)
             for k in words.indices where k + a.count < words.count && Array(words[k..<(k + a.count)]) == a {
                 // "… works out when each owner must be reminded": a subordinate clause, not a task.
@@ -165,11 +221,22 @@ enum Clauses {
         let obligation = [" moet worden", " moeten worden", " dient te worden", " dienen te worden", " moet nog worden",
                           " moeten nog worden", " moet nog ", " moeten nog "]
         let future = [" zal worden", " zullen worden", " zal nog worden", " zullen nog worden"]
-        if words.contains(where: { isDutchParticiple($0, strict: false) }) {
-            if obligation.contains(where: { f.contains($0) }) && (f.contains(" worden") ) { return .obligation }
-            if future.contains(where: { f.contains($0) }) { return .passive }
+        // The phrases first: the participle shapes are a regex tried on every word.
+        let mustBeDone = obligation.contains(where: { f.contains($0) }) && f.contains(" worden")
+        let willBeDone = future.contains(where: { f.contains($0) })
+        if mustBeDone || willBeDone, words.contains(where: { isDutchParticiple($0, strict: false) }) {
+            if mustBeDone { return .obligation }
+            if willBeDone { return .passive }
         }
-        if words.contains(where: { isDutchParticiple($0, strict: true) }), f.contains(" wordt ") || f.contains(" worden "),
+        // The participle before "worden", words between: "Er zal, in afstemming met X,
+        // gekeken worden naar …", "… moeten nog opgelost worden".
+        if let w = words.lastIndex(of: "worden"), w >= 2,
+           isDutchParticiple(words[w - 1], strict: false) || isStrongParticiple(words[w - 1]) {
+            let before = Set(words[..<(w - 1)])
+            if !before.isDisjoint(with: ["moet", "moeten", "dient", "dienen"]) { return .obligation }
+            if !before.isDisjoint(with: ["zal", "zullen"]) { return .passive }
+        }
+        if f.contains(" wordt ") || f.contains(" worden "), words.contains(where: { isDutchParticiple($0, strict: true) }),
            planCues.contains(where: { f.contains($0) }) { return .passive }
         return nil
     }

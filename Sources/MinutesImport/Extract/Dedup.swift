@@ -40,9 +40,21 @@ enum Dedup {
 
     /// The words that say what is done: not function words, time words or the owner's name
     /// ("Alice: book the venue" is about a venue, not about Alice).
+    /// Each pair of items is compared, so each item's words are worked out once.
+    final class WordCache {
+        private var words: [String: Set<String>] = [:]
+        func contentWords(_ s: String, owner: String?) -> Set<String> {
+            let key = s + "\u{1}" + (owner ?? "")
+            if let w = words[key] { return w }
+            let w = Dedup.contentWords(s, owner: owner)
+            words[key] = w
+            return w
+        }
+    }
+
     static func contentWords(_ s: String, owner: String? = nil) -> Set<String> {
         let name = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
-        return Set(String(Fold.string(s).map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
+        return Set(String(Fold.string(s).map { $0.isLetterOrDigit ? $0 : " " }).split(separator: " ")
             .map(String.init).filter {
                 $0.count >= 4 && !Slug.stopwords.contains($0) && !Lexicon.modals.contains($0) && !timeWords.contains($0)
                     && DateParser.monthByName[$0] == nil && !$0.allSatisfy(\.isNumber) && !name.contains($0)
@@ -71,15 +83,21 @@ enum Dedup {
 
     static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
 
-    static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty) -> Bool {
+    static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty, cache: WordCache = WordCache()) -> Bool {
+        // Two marked actions side by side ("AI remove meeting label", "AI remove agenda
+        // label") are two actions unless they say the same.
+        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, Fold.string(a.title) != Fold.string(b.title),
+           a.owner == b.owner, abs(a.line - b.line) <= 12 {
+            return false
+        }
         var ownersAgree = false
         if let x = a.owner, let y = b.owner {
             guard sameOwner(x, y, roster: roster) else { return false }
             ownersAgree = true
         }
         // Its own words, and the sentence before when "hier"/"this" points to it.
-        let wa = contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
-        let wb = contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
+        let wa = cache.contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
+        let wb = cache.contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(shared(wa, wb))
         if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
@@ -87,16 +105,17 @@ enum Dedup {
         // and one of the sentence before ("The noticeboard is damaged. Hannah offered to get
         // a quote" and "Hannah - quote for new noticeboard") do.
         guard ownersAgree, a.rank != b.rank, common >= 1 else { return false }
-        let ca = contentWords(a.title + " " + a.context, owner: a.owner), cb = contentWords(b.title + " " + b.context, owner: b.owner)
+        let ca = cache.contentWords(a.title + " " + a.context, owner: a.owner)
+        let cb = cache.contentWords(b.title + " " + b.context, owner: b.owner)
         let (listWords, withContext) = a.rank > b.rank ? (wa, cb) : (wb, ca)
         let all = Double(shared(listWords, withContext))
         return all >= 2 && all / Double(listWords.count) >= 0.34
     }
 
-    static func merge(_ items: [DraftItem], roster: Roster = .empty) -> [DraftItem] {
+    static func merge(_ items: [DraftItem], roster: Roster = .empty, cache: WordCache = WordCache()) -> [DraftItem] {
         var out: [DraftItem] = []
         for item in items {
-            guard let k = out.firstIndex(where: { same($0, item, roster: roster) }) else {
+            guard let k = out.firstIndex(where: { same($0, item, roster: roster, cache: cache) }) else {
                 out.append(item)
                 continue
             }
@@ -121,6 +140,7 @@ enum Dedup {
                 m.expected = other.expected; m.duePhrase = other.duePhrase
             }
             m.context += " " + other.title
+            m.why.append("the same action is stated again at line \(other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m
         }

@@ -90,7 +90,7 @@ enum EventFinder {
         }
         let id = Slug.make((qualifier.map { $0 + " " } ?? "") + noun, maxWords: 4)
         if let q = mention.qualifier, titleText == mention.text { titleText = "\(q)'s \(noun)" }
-        var title = titleText.trimmingCharacters(in: .whitespaces)
+        var title = titleText.trimmedSpaces
         title = title.prefix(1).uppercased() + title.dropFirst()
         return DraftEvent(id: id, title: title, expected: window?.0, expectedText: window?.1)
     }

@@ -34,8 +34,8 @@ struct Roster: Sendable {
         var texts: [(label: String, role: String?, text: String)] = []
         var open: Int?
         for raw in lines.prefix(60) {
-            var l = raw.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("|") { l = l.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+            var l = raw.trimmedSpaces
+            if l.hasPrefix("|") { l = l.split(separator: "|").map { $0.trimmedSpaces }.joined(separator: " ") }
             l = l.replacingOccurrences(of: "**", with: "")
             if l.isEmpty { open = nil; continue }
             if let colon = l.firstIndex(of: ":"), l.distance(from: l.startIndex, to: colon) <= 28 {
@@ -49,8 +49,8 @@ struct Roster: Sendable {
                 continue
             }
             // Wrapped attendance lists and one-name-per-line blocks under a label.
-            if let k = open, raw.first == " " || texts[k].text.trimmingCharacters(in: .whitespaces).hasSuffix(",")
-                || texts[k].text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let k = open, raw.first == " " || texts[k].text.trimmedSpaces.hasSuffix(",")
+                || texts[k].text.trimmedSpaces.isEmpty {
                 texts[k].text += (texts[k].text.hasSuffix(",") ? " " : ", ") + l
             } else {
                 open = nil
@@ -80,7 +80,7 @@ struct Roster: Sendable {
         }
         parts.append(cur)
         return parts.flatMap { p -> [String] in
-            let t = p.trimmingCharacters(in: .whitespaces)
+            let t = p.trimmedSpaces
             for j in [" en ", " and ", " & "] where t.contains(j) && !t.contains("(") {
                 return t.components(separatedBy: j)
             }
@@ -94,15 +94,15 @@ struct Roster: Sendable {
         var text = s
         var extras: [String] = []
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
-            extras += text[text.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            extras += text[text.index(after: open)..<close].split(separator: ",").map { $0.trimmedSpaces }
             text.removeSubrange(open...close)
         }
         for dash in [" - ", " – ", " — "] where text.contains(dash) {
             let parts = text.components(separatedBy: dash)
             text = parts[0]
-            extras += parts.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+            extras += parts.dropFirst().map { $0.trimmedSpaces }
         }
-        let tokens = Tokenizer.tokens(text.trimmingCharacters(in: .whitespaces))
+        let tokens = Tokenizer.tokens(text.trimmedSpaces)
         guard !tokens.isEmpty, let (name, end) = ActorParser.parseOne(tokens, 0, bareRoles: true), end >= tokens.count - 1 else { return nil }
         var aliases = Set<String>()
         func add(_ a: String) {

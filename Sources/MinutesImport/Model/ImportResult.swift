@@ -26,8 +26,13 @@ public struct DraftItem: Sendable, Hashable {
     /// The source sentence, whitespace collapsed.
     public var quote: String
     public var confidence: Double
+    /// Why it was taken: the rule or marker that found it, who it names and why, what
+    /// raised or lowered its confidence (`remindd import --explain`).
+    public var why: [String] = []
     /// How explicit the source was (marker, table, checkbox over prose), for merging.
     var rank = 0
+    /// A row of an actions table (which restates the actions marked in the text).
+    var fromTable = false
     /// Text a restatement of the action may share words with (the sentence "hier" points to).
     var context = ""
     var anaphoric = false
@@ -100,6 +105,11 @@ public struct ImportResult: Sendable {
     public var events: [DraftEvent]
     /// Messages for stderr: no actions found, no meeting date, items below the threshold.
     public var notes: [String]
+    /// Possible actions scored below `--min-confidence`: the YAML keeps them commented out
+    /// with their quote, so a secretary can switch one on.
+    public var doubtful: [DraftItem] = []
+    /// Sentences that looked like actions and were not taken, with why not.
+    public var rejected: [Rejection] = []
 
     public init(meetingDate: LocalDate?, meetingDateSource: String?, series: String,
                 items: [DraftItem], events: [DraftEvent], notes: [String]) {
@@ -118,7 +128,7 @@ public struct ImportResult: Sendable {
     /// must define, with the names the minutes use for them.
     public var peopleSeen: [PersonRef] {
         var byID: [String: PersonRef] = [:]
-        for i in items {
+        for i in items + doubtful {
             for name in [i.owner].compactMap({ $0 }) + i.with {
                 let id = Slug.personID(name)
                 if byID[id] == nil { byID[id] = PersonRef(id: id, name: name, fullName: fullNames[name]) }
@@ -128,5 +138,18 @@ public struct ImportResult: Sendable {
     }
 
     /// True when some item needs the next meeting of the series.
-    public var needsNextMeeting: Bool { items.contains { $0.due?.hasPrefix("next ") == true } }
+    public var needsNextMeeting: Bool { (items + doubtful).contains { $0.due?.hasPrefix("next ") == true } }
+}
+
+/// A sentence that looked like an action and was not taken.
+public struct Rejection: Sendable, Hashable {
+    public var line: Int
+    public var quote: String
+    public var reason: String
+
+    public init(line: Int, quote: String, reason: String) {
+        self.line = line
+        self.quote = quote
+        self.reason = reason
+    }
 }

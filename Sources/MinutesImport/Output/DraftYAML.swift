@@ -3,7 +3,8 @@ import Foundation
 /// The YAML draft: a file to `include` from the main config. It carries the items and the
 /// events and meeting series they need, never people (the owners seen are listed in a
 /// comment). Items without an owner are written commented out, so the draft passes
-/// `remindd check` as it is and the reviewer sees what needs a decision.
+/// `remindd check` as it is and the reviewer sees what needs a decision; so are the
+/// possible actions scored below `--min-confidence`, after the items, with their quote.
 public enum DraftYAML {
     public struct Options: Sendable {
         /// Leave out `meetings:` because the main config already defines the series.
@@ -62,6 +63,18 @@ public enum DraftYAML {
                 out += lines.map { "  " + $0 }
             }
         }
+        if !r.doubtful.isEmpty {
+            // Switched off, not left out: a secretary who reads the quote and sees an action
+            // removes the "# " before its lines (each line, comments included, as written).
+            out.append("")
+            out.append("  # Possible actions scored below --min-confidence, each with its quote. To switch one on,")
+            out.append("  # remove the \"# \" in front of its lines" + (active.isEmpty ? " and the [] after items:." : "."))
+            for i in r.doubtful {
+                let lines = itemLines(i, r, withMeeting: withMeeting)
+                if i.owner == nil { out.append("  # (no owner in the minutes: set one for owner: TODO)") }
+                out += lines.map { "  # " + $0 }
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -106,6 +119,6 @@ public enum DraftYAML {
 
     /// Ids are slugs and need no quotes; anything else is quoted.
     static func key(_ s: String) -> String {
-        s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } && s.first?.isLetter == true ? s : quote(s)
+        s.allSatisfy { $0.isASCII && ($0.isLetterOrDigit || $0 == "-" || $0 == "_") } && s.first?.isLetter == true ? s : quote(s)
     }
 }

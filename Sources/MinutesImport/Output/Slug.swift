@@ -13,7 +13,7 @@ enum Slug {
 
     static func make(_ s: String, maxWords: Int = 6) -> String {
         let words = Fold.string(s)
-            .map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : " " }
+            .map { $0.isASCII && ($0.isLetterOrDigit) ? $0 : " " }
         return String(words).split(separator: " ").prefix(maxWords).joined(separator: "-")
     }
 
@@ -23,7 +23,7 @@ enum Slug {
     /// `the-chairs`, "Financiën" → `financien`, "PRT's" → `prts`).
     static func personID(_ name: String) -> String {
         if !name.isEmpty, name.first?.isLetter == true || name.first?.isNumber == true,
-           name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) { return name }
+           name.allSatisfy({ $0.isASCII && ($0.isLetterOrDigit || "._-".contains($0)) }) { return name }
         var out = ""
         var dash = false
         for c in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
@@ -43,7 +43,7 @@ enum Slug {
     static func itemID(title: String, owner: String?) -> String {
         var words: [String] = []
         let ownerWords = Set(Fold.string(owner ?? "").split(separator: " ").map(String.init))
-        for w in String(Fold.string(title).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : " " }).split(separator: " ") {
+        for w in String(Fold.string(title).map { $0.isASCII && ($0.isLetterOrDigit) ? $0 : " " }).split(separator: " ") {
             let word = String(w)
             if stopwords.contains(word) || ownerWords.contains(word) || Lexicon.commitVerbs.contains(word)
                 || Lexicon.modals.contains(word) || word.count < 2 { continue }

@@ -10,7 +10,8 @@ enum ActionColumn {
     /// The last cell of a line after a gap of two or more spaces, with its column.
     static func lastCell(_ line: String) -> (start: Int, text: String)? {
         let t = line.trimmingTrailingSpace
-        guard let cell = LayoutTable.cells(t).last, cell.start > 0 else { return nil }
+        // A last cell stands two spaces or more after the text before it.
+        guard LayoutTable.gaps(t) >= 1, let cell = LayoutTable.cells(t).last, cell.start > 0 else { return nil }
         let before = Array(t)[..<cell.start]
         guard before.suffix(2).allSatisfy({ $0 == " " }), before.contains(where: { $0 != " " }) else { return nil }
         return (cell.start, cell.text)

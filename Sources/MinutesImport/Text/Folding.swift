@@ -5,6 +5,7 @@ import Foundation
 /// at the same offsets. Folding also absorbs the OCR habit of writing é for e and ë.
 enum Fold {
     static func char(_ c: Character) -> Character {
+        if c.utf8.count == 1, let a = c.asciiValue { return Character(Unicode.Scalar(a >= 0x41 && a <= 0x5A ? a + 0x20 : a)) }
         if c.isASCII { return Character(c.lowercased()) }
         switch c {
         case "’", "‘", "`", "´": return "'"
@@ -17,7 +18,14 @@ enum Fold {
         return f.count == 1 ? f.first! : (String(c).lowercased().first ?? c)
     }
 
-    static func string(_ s: String) -> String { String(s.map(char)) }
+    static func string(_ s: String) -> String {
+        // Most minutes are ASCII line after line: lower-casing the bytes gives what folding
+        // each character gives, without making a String per character.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        return String(s.map(char))
+    }
 }
 
 /// A word of a sentence with its folded form and its character offsets.
@@ -42,7 +50,7 @@ enum Tokenizer {
         let chars = Array(s)
         var out: [Token] = []
         var i = 0
-        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        func isWordChar(_ c: Character) -> Bool { c.isLetterOrDigit }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
@@ -72,7 +80,15 @@ enum Tokenizer {
 extension String {
     /// Runs of whitespace as one space, trimmed.
     var collapsedWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII with single spaces inside and none at the ends is collapsed already.
+        var previous: UInt8 = 0x20
+        var plain = true
+        for b in utf8 {
+            if b >= 0x80 || (b >= 0x09 && b <= 0x0D) || (b == 0x20 && previous == 0x20) { plain = false; break }
+            previous = b
+        }
+        if plain && previous != 0x20 { return self }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     func characterSlice(_ from: Int, _ to: Int) -> String {
@@ -80,5 +96,16 @@ extension String {
         let lo = index(startIndex, offsetBy: max(0, from), limitedBy: endIndex) ?? endIndex
         let hi = index(lo, offsetBy: max(0, to - max(0, from)), limitedBy: endIndex) ?? endIndex
         return String(self[lo..<hi])
+    }
+}
+
+extension Character {
+    /// `isLetter || isNumber`, with ASCII answered without the Unicode property tables
+    /// (looking those up was a tenth of import time).
+    var isLetterOrDigit: Bool {
+        if utf8.count == 1, let a = asciiValue {
+            return (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A) || (a >= 0x30 && a <= 0x39)
+        }
+        return isLetter || isNumber
     }
 }

@@ -37,15 +37,30 @@ enum LayoutTable {
         return out
     }
 
-    /// The column each cell falls in: the last column starting at or before it (two
-    /// characters of slack for ragged alignment).
+    /// The column each word falls in: the last column starting at or before it (two
+    /// characters of slack for ragged alignment). Word by word, because a narrow column
+    /// leaves a single space before the next one ("scoffir 2020-10-04" under Wie and
+    /// Deadline), which reads as one cell.
     static func assign(_ cs: [Cell], to starts: [Int]) -> [String] {
         var cols = Array(repeating: "", count: starts.count)
         for c in cs {
-            let k = starts.lastIndex { $0 <= c.start + 2 } ?? 0
-            cols[k] = cols[k].isEmpty ? c.text : cols[k] + " " + c.text
+            var offset = c.start
+            for word in c.text.split(separator: " ", omittingEmptySubsequences: false) {
+                let k = starts.lastIndex { $0 <= offset + 2 } ?? 0
+                if !word.isEmpty { cols[k] = cols[k].isEmpty ? String(word) : cols[k] + " " + word }
+                offset += word.count + 1
+            }
         }
         return cols
+    }
+
+    /// Runs of two or more spaces in `line`, counted on its bytes.
+    static func gaps(_ line: String) -> Int {
+        var n = 0, run = 0
+        for b in line.utf8 {
+            if b == 0x20 { run += 1; if run == 2 { n += 1 } } else { run = 0 }
+        }
+        return n
     }
 
     static func render(_ cols: [String]) -> String {
@@ -56,6 +71,8 @@ enum LayoutTable {
         var out = lines
         var i = 0
         while i < lines.count {
+            // A header has three cells or more: two gaps of two spaces at least.
+            guard lines[i].utf8.count >= 8, Self.gaps(lines[i]) >= 2 else { i += 1; continue }
             let header = cells(lines[i])
             guard header.count >= 3, !lines[i].contains("|"), !lines[i].contains("\t"),
                   ActionTable.header(header.map(\.text)) != nil else { i += 1; continue }
@@ -66,7 +83,7 @@ enum LayoutTable {
             var blanks = 0
             var j = i + 1
             while j < lines.count {
-                let t = lines[j].trimmingCharacters(in: .whitespaces)
+                let t = lines[j].trimmedSpaces
                 if t.isEmpty || PageNoise.isPageNumber(t) {
                     blanks += 1
                     if blanks > 1 { break }
@@ -82,7 +99,9 @@ enum LayoutTable {
                         rows[l]![k] = rows[l]![k].isEmpty ? cols[k] : rows[l]![k] + " " + cols[k]
                     }
                     out[j] = ""
-                } else if filled >= 2, cs.count >= 2 {
+                } else if filled >= 2, cs.count >= 2 || (filled == starts.count && lines[j].count <= lines[i].count + 12) {
+                    // Gaps of two spaces, or (narrow columns) every column filled on a line
+                    // no longer than the header: prose under a table is neither.
                     rows[j] = cols
                     last = j
                 } else {

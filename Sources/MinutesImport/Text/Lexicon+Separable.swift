@@ -42,6 +42,7 @@ extension Lexicon {
             (["schrijft", "schrijven"], ["uit": true]),
             (["rondt", "ronden"], ["af": true]),
             (["stemt", "stemmen"], ["af": true, "in": false]),
+            (["haakt", "haken"], ["aan": true]),
         ]
         var out: [String: [String: Bool]] = [:]
         for (verbs, particles) in pairs { for v in verbs { out[v] = particles } }

@@ -13,7 +13,7 @@ enum Lexicon {
     ]
     /// Labels that introduce something that is not an action.
     static let decisionMarkers: [String] = [
-        "besluiten", "besluit", "besluitenlijst", "besloten", "decisions", "decision", "decided",
+        "besluiten", "besluit", "besluitenlijst", "besloten", "beslissingen", "beslissing", "decisions", "decision", "decided",
         "resolved", "conclusie", "conclusion", "mededelingen", "mededeling", "informatie", "info",
         "note", "noted", "ter informatie", "for information",
     ]
@@ -37,6 +37,7 @@ enum Lexicon {
         "beleidsmedewerker", "projectteam", "kernteam", "regiegroep", "klankbordgroep",
         "penningmeester", "vicevoorzitter", "secretaris-directeur", "gemeentesecretaris",
         "bestuursleden", "bestuurslid", "ledenraad", "notulist", "jeugdcommissie", "contactpersoon",
+        "werkgroepleden", "commissieleden", "raadsleden", "teamleden", "projectleden",
         "head", "chief", "officer", "officers", "trustees", "trustee", "governors", "councillors",
         "clerk", "scribe", "facilitator", "convenor", "convener", "sponsor", "vice-chair",
         "co-chair", "administrator", "accountant", "auditor", "auditors", "analyst", "owner",

@@ -11,6 +11,8 @@ struct MarkerMatch {
     /// Offset in the scanned text where the action's own words start.
     var restOffset: Int
     var rest: String
+    /// The label as written ("Actie", "ACTION", "AI").
+    var label = ""
 }
 
 enum MarkerScan {
@@ -23,10 +25,34 @@ enum MarkerScan {
 
     static func hasContentAfterMarker(_ t: String) -> Bool {
         guard let m = scan(t) else { return false }
-        return m.rest.contains(where: { $0.isLetter || $0.isNumber })
+        return m.rest.contains(where: { $0.isLetterOrDigit })
+    }
+
+    /// The longest label, in characters.
+    static let longestMarker = markers.map(\.0.count).max() ?? 0
+    /// The labels by their first character, so a line is compared with the few that can fit.
+    static let markersByFirst: [Character: [String]] = Dictionary(grouping: markers.map(\.0), by: { $0.first! })
+
+    /// Whether a label can start `text`: the same walk over leading bullets as `scan`, on
+    /// as many folded characters as a label needs. Every line and unit is asked, and most
+    /// are not labelled; `scan` copies and folds the whole text before it knows.
+    static func mayStartWithMarker(_ text: String) -> Bool {
+        var head: [Character] = []
+        var rest = text.makeIterator()
+        func at(_ k: Int) -> Character? {
+            while head.count <= k, let c = rest.next() { head.append(Fold.char(c)) }
+            return k < head.count ? head[k] : nil
+        }
+        var i = 0
+        while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+        guard let first = at(i), let candidates = markersByFirst[first] else { return false }
+        _ = at(i + longestMarker)
+        let start = String(head[i...])
+        return candidates.contains { start.hasPrefix($0) }
     }
 
     static func scan(_ text: String) -> MarkerMatch? {
+        guard mayStartWithMarker(text) else { return nil }
         let chars = Array(text)
         let folded = Array(Fold.string(text))
         var i = 0
@@ -61,12 +87,14 @@ enum MarkerScan {
             if k < folded.count, folded[k] == "(" || folded[k] == "[" {
                 let close: Character = folded[k] == "(" ? ")" : "]"
                 if let e = folded[k...].firstIndex(of: close), e - k <= 40 {
-                    let inner = String(chars[(k + 1)..<e]).trimmingCharacters(in: .whitespaces)
+                    let inner = String(chars[(k + 1)..<e]).trimmedSpaces
                     if ActorParser.looksLikeActorList(inner) { owner = inner }
                     j = e + 1
                 }
             } else if let colon = folded[k...].firstIndex(of: ":"), colon - k <= 40, colon > k {
-                let inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                var inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                // "Action item for Michael:", "Actie voor Piet:"
+                for lead in ["for ", "voor "] where Fold.string(inner).hasPrefix(lead) { inner = String(inner.dropFirst(lead.count)) }
                 if inner.split(separator: " ").count <= 4, ActorParser.looksLikeActorList(inner) {
                     owner = inner
                     j = colon
@@ -85,7 +113,7 @@ enum MarkerScan {
             }
             while j < folded.count, " *_:".contains(folded[j]) { j += 1 }
             let rest = j < chars.count ? String(chars[j...]) : ""
-            return MarkerMatch(kind: kind, labelOwner: owner, restOffset: j, rest: rest)
+            return MarkerMatch(kind: kind, labelOwner: owner, restOffset: j, rest: rest, label: String(chars[i..<(i + w.count)]))
         }
         return nil
     }

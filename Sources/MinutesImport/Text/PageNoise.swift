@@ -13,22 +13,27 @@ struct PageNoise {
     init(lines raw: [String]) {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
-        for i in lines.indices {
+        let spaced = sidebar.map { " " + $0 }
+        for i in lines.indices where !sidebar.isEmpty {
             var changed = true
             while changed {
                 changed = false
                 let trimmed = lines[i].trimmingTrailingSpace
-                for s in sidebar where trimmed == s || trimmed.hasSuffix(" " + s) {
+                for (k, s) in sidebar.enumerated() where trimmed == s || trimmed.hasSuffix(spaced[k]) {
                     lines[i] = String(trimmed.dropLast(s.count)).trimmingTrailingSpace
                     changed = !lines[i].trimmingTrailingSpace.isEmpty
                     break
                 }
             }
         }
-        let repeated = PageNoise.repeatedFurniture(lines)
+        let collapsed = lines.map(\.collapsedWhitespace)
+        let repeated = PageNoise.repeatedFurniture(collapsed)
         for i in lines.indices {
-            let t = lines[i].collapsedWhitespace
-            if PageNoise.isPageNumber(t) || repeated.contains(PageNoise.shape(t)) { lines[i] = "" }
+            let t = collapsed[i]
+            // Only lines of up to 70 characters not opening with a bar were counted, and a
+            // shape keeps the length: no other line can be repeated furniture.
+            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.count <= 70 && !t.hasPrefix("|")
+                                             && repeated.contains(PageNoise.shape(t))) { lines[i] = "" }
         }
         self.lines = lines
         self.sidebar = sidebar
@@ -39,14 +44,18 @@ struct PageNoise {
 
     /// Tabs between cells become table bars; form feeds and odd spaces become plain ones.
     static func normalizeLine(_ l: String) -> String {
-        var s = l.replacingOccurrences(of: "\u{0C}", with: "")
-            .replacingOccurrences(of: "\u{00AD}", with: "")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingOccurrences(of: "\r", with: "")
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains("\t") {
+        // A form feed, CR, soft hyphen (C2 AD) or no-break space (C2 A0) is rare: look for
+        // their bytes first rather than copy every line four times through NSString.
+        var s = l
+        if l.utf8.contains(where: { $0 == 0x0C || $0 == 0x0D || $0 == 0xC2 }) {
+            s = l.replacingOccurrences(of: "\u{0C}", with: "")
+                .replacingOccurrences(of: "\u{00AD}", with: "")
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+                .replacingOccurrences(of: "\r", with: "")
+        }
+        if s.utf8.contains(0x09), case let trimmed = s.trimmedSpaces, trimmed.contains("\t") {
             var cells = trimmed.split(separator: "\t", omittingEmptySubsequences: true)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmedSpaces }.filter { !$0.isEmpty }
             // "•<tab>Actie: …", "1.<tab>Opening": a list label, not a table cell.
             if cells.count >= 2, Segmenter.bullet(of: cells[0] + " x") != nil, cells[0].count <= 4 {
                 cells[1] = cells[0] + " " + cells[1]
@@ -57,8 +66,13 @@ struct PageNoise {
         // OCR and layout slips: "PRT 's" for PRT's, "2023-I1" for 2023-II. A regex literal
         // is compiled where it is evaluated, so these are made once, and tried only on lines
         // that hold what they look for: compiling them for every line was a third of import.
+        // HackMD writes who said or does something as "[name=Loic]".
+        while let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
+              s.distance(from: r.upperBound, to: close) <= 40 {
+            s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<close])
+        }
         if s.contains(" '") || s.contains(" ’") { s = s.replacing(apostropheRx) { "\($0.output.1)'s" } }
-        guard s.contains("-") else { return s }
+        guard s.contains("-"), s.contains("20") else { return s }
         s = s.replacing(romanYearRx) { m -> String in
             let suffix = String(m.output.2)
             let year = String(m.output.1)
@@ -71,6 +85,8 @@ struct PageNoise {
     }
 
     static func isPageNumber(_ t: String) -> Bool {
+        // At most four words: most lines are ruled out by their spaces alone.
+        if t.isEmpty || t.utf8.split(separator: 0x20, maxSplits: 4).count > 4 { return false }
         let f = Fold.string(t)
         if f.isEmpty { return false }
         let words = f.split(separator: " ").map(String.init)
@@ -85,11 +101,11 @@ struct PageNoise {
         String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
     }
 
-    /// Short lines that recur on several pages (running headers and footers).
-    static func repeatedFurniture(_ lines: [String]) -> Set<String> {
+    /// Short lines that recur on several pages (running headers and footers); `collapsed`
+    /// holds the lines with their white space collapsed.
+    static func repeatedFurniture(_ collapsed: [String]) -> Set<String> {
         var count: [String: Int] = [:]
-        for l in lines {
-            let t = l.collapsedWhitespace
+        for t in collapsed {
             guard !t.isEmpty, t.count <= 70, !t.hasPrefix("|") else { continue }
             if MarkerScan.startsWithMarker(t) || Segmenter.bullet(of: t) != nil { continue }
             count[shape(t), default: 0] += 1
@@ -103,7 +119,11 @@ struct PageNoise {
         var suffixCount: [String: Int] = [:]
         let wordsPerLine = lines.map { $0.split(separator: " ").map(String.init) }
         for words in wordsPerLine where words.count >= 2 {
+            // Only suffixes that end in a letter or digit and open with a capital or a digit
+            // are kept below: the others are not counted at all.
+            guard let last = words.last?.last, last.isLetterOrDigit else { continue }
             for n in 1...min(4, words.count - 1) {
+                guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                 let s = words.suffix(n).joined(separator: " ")
                 suffixCount[s, default: 0] += 1
             }
@@ -147,10 +167,14 @@ struct PageNoise {
                 let words = t.split(separator: " ")
                 guard !words.isEmpty else { continue }
                 for n in 1...min(4, words.count) {
+                    // Asked only about strings that open with a capital or a digit.
+                    guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                     let x = words.suffix(n).joined(separator: " ")
                     if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
-                for i in words.indices {
+                // Only strings that open with a capital or a digit are ever asked about
+                // (sidebar text); counting the others was most of the work.
+                for i in words.indices where words[i].first.map({ $0.isUppercase || $0.isNumber }) == true {
                     for n in 1...min(4, words.count - i) {
                         asWords[words[i..<(i + n)].joined(separator: " "), default: 0] += 1
                     }
@@ -183,11 +207,14 @@ struct PageNoise {
                     var i = 0
                     let last = h.count - n.count
                     while i <= last {
-                        if h[i] == first && memcmp(hb + i, nb, n.count) == 0 {
+                        // memchr to the next place the first byte matches.
+                        guard let p = memchr(hb + i, Int32(first), last - i + 1) else { break }
+                        let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(hb + at, nb, n.count) == 0 {
                             found += 1
-                            i += n.count
+                            i = at + n.count
                         } else {
-                            i += 1
+                            i = at + 1
                         }
                     }
                     return found
@@ -200,15 +227,18 @@ struct PageNoise {
     /// "Datum" / "25 september 2023"): a word that ends two lines, each right below a line
     /// that ends in sidebar text, and occurs nowhere else, belongs to it too.
     static func chained(_ lines: [String], _ places: Places, after known: [String]) -> [String] {
+        // A chain hangs from sidebar text already found.
+        guard !known.isEmpty else { return [] }
         var found: [String] = []
         let trimmed = lines.map { $0.trimmingTrailingSpace }
         for _ in 0..<3 {
             let sidebar = known + found
             let sidebarSet = Set(sidebar)
+            let spaced = sidebar.map { " " + $0 }
             var count: [String: Int] = [:]
             var previousInSidebar = false
             for t in trimmed {
-                let bare = t.trimmingCharacters(in: .whitespaces)
+                let bare = t.trimmedSpaces
                 if bare.isEmpty { continue }
                 let words = t.split(separator: " ").map(String.init)
                 if previousInSidebar, words.count >= 2 {
@@ -219,7 +249,7 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebarSet.contains(bare) || sidebar.contains { t.hasSuffix(" " + $0) }
+                previousInSidebar = sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) }
             }
             let new = count.filter { $0.value >= 2 && !sidebarSet.contains($0.key) }
                 .filter { places.endingAfterSpace($0.key) == $0.value }
@@ -234,6 +264,8 @@ struct PageNoise {
 
 extension String {
     var trimmingTrailingSpace: String {
+        // Ends in an ASCII character that is no white space: nothing to trim.
+        if let last = utf8.last, last > 0x20, last < 0x80 { return self }
         var s = self
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s

@@ -22,10 +22,10 @@ struct Unit {
     }
 
     var cells: [String] {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmedSpaces
         if t.hasPrefix("|") { t.removeFirst() }
         if t.hasSuffix("|") { t.removeLast() }
-        return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
     }
 }
 
@@ -39,7 +39,12 @@ enum Segmenter {
     nonisolated(unsafe) static let ownerLabelRx = try! Regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
 
     static func endsWithOwnerLabel(_ t: String) -> Bool {
-        guard let m = t.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
+        // The label and its names end the text: a match is at most some 80 characters long.
+        // Asked of the growing unit after every line, the whole text made long paragraphs
+        // cost the square of their length.
+        let tail = String(t.suffix(200))
+        guard ["Action", "ACTION", "Actie", "ACTIE", "Owner"].contains(where: { tail.contains($0) }),
+              let m = tail.firstMatch(of: ownerLabelRx), let names = m.output[1].substring else { return false }
         return ActorParser.looksLikeActorList(String(names))
     }
 
@@ -100,12 +105,12 @@ enum Segmenter {
     }
 
     static func isTableRow(_ t: String) -> Bool {
-        let s = t.trimmingCharacters(in: .whitespaces)
+        let s = t.trimmedSpaces
         return s.filter({ $0 == "|" }).count >= 2 || (s.contains(" | ") && s.split(separator: "|").count >= 2)
     }
 
     static func isTableRule(_ t: String) -> Bool {
-        let s = t.trimmingCharacters(in: .whitespaces)
+        let s = t.trimmedSpaces
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
@@ -115,10 +120,10 @@ enum Segmenter {
     /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
     /// 2025", "1  Apologies") — except in an actions list, where a numbered line is an entry.
     static func heading(_ raw: String, inActions: Bool = false, nextNumber: Int? = nil) -> (text: String, label: Bool)? {
-        var t = raw.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("#") { return (t.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces), false) }
+        var t = raw.trimmedSpaces
+        if t.hasPrefix("#") { return (t.drop(while: { $0 == "#" }).trimmedSpaces, false) }
         if t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4, !t.dropFirst(2).dropLast(2).contains("**") {
-            t = String(t.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+            t = String(t.dropFirst(2).dropLast(2)).trimmedSpaces
             if !t.hasSuffix(".") { return t.hasSuffix(":") ? (String(t.dropLast()), true) : (t, false) }
         }
         var numbered = false
@@ -188,12 +193,12 @@ enum Segmenter {
         var previousLength = 0
 
         func flush() {
-            if let c = current, !c.text.trimmingCharacters(in: .whitespaces).isEmpty { units.append(c) }
+            if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
             current = nil
         }
         for (i, raw) in lines.enumerated() {
             let lineNo = i + 1
-            let t = raw.trimmingCharacters(in: .whitespaces)
+            let t = raw.trimmedSpaces
             if t.isEmpty { blankSince = true; continue }
             let indent = raw.prefix(while: { $0 == " " }).count
             let shortBefore = previousLength > 0 && Double(previousLength) < 0.6 * Double(width)
@@ -214,7 +219,7 @@ enum Segmenter {
                 continue
             }
             // A short title on a line of its own ("Police update") before a paragraph.
-            let nextLine = i + 1 < lines.count ? lines[i + 1].trimmingCharacters(in: .whitespaces) : ""
+            let nextLine = i + 1 < lines.count ? lines[i + 1].trimmedSpaces : ""
             let shortTitle = blankSince || current == nil || current?.kind == .heading
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true

@@ -23,7 +23,7 @@ enum Sentences {
         func emit(_ end: Int) {
             let raw = String(chars[start..<end])
             let lead = raw.prefix(while: { $0 == " " }).count
-            let t = raw.trimmingCharacters(in: .whitespaces)
+            let t = raw.trimmedSpaces
             if !t.isEmpty { out.append(Sentence(text: t, offset: start + lead, line: unit.line(at: start + lead))) }
         }
         while i < chars.count {

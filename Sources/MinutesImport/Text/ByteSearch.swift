@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension String {
+    /// Whether `other` occurs in the string, compared as UTF-8 bytes.
+    ///
+    /// The rules ask "does this folded sentence hold ' nog '?" thousands of times per page.
+    /// Without this overload `contains` resolves to Foundation's, which bridges both strings
+    /// to NSString and searches them with locale-aware comparison: a fifth of import time
+    /// on long minutes. The rules compare folded text with folded word lists, where a byte
+    /// search finds the same. Like Foundation's, an empty `other` is not contained.
+    func contains(_ other: String) -> Bool {
+        var haystack = self, needle = other
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let first = Int32(n[0]), last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    // memchr to the next place the first byte matches, then compare the rest.
+                    guard let p = memchr(hb + i, first, last - i + 1) else { return false }
+                    let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// `firstMatch(of:)`, tried only when the string holds one of `words` — words every
+    /// match of `regex` contains. Swift's Regex tries every position of the string, which is
+    /// slow next to a byte search, and most sentences hold no deadline phrase at all.
+    func firstMatch(of regex: Regex<AnyRegexOutput>, ifHolding words: [String]) -> Regex<AnyRegexOutput>.Match? {
+        guard words.contains(where: { contains($0) }) else { return nil }
+        return firstMatch(of: regex)
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)` without the trip through NSString, which cost
+    /// more than the rest of the line's reading: spaces, tabs and the other Zs characters
+    /// off both ends.
+    var trimmedSpaces: String {
+        func blank(_ u: Unicode.Scalar) -> Bool {
+            u == " " || u == "\t" || (u.value >= 0x80 && u.properties.generalCategory == .spaceSeparator)
+        }
+        let s = unicodeScalars
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, blank(s[lo]) { lo = s.index(after: lo) }
+        while hi > lo, blank(s[s.index(before: hi)]) { hi = s.index(before: hi) }
+        if lo == s.startIndex && hi == s.endIndex { return self }
+        return String(s[lo..<hi])
+    }
+
+    /// Every `target` replaced by `replacement`, compared as UTF-8 bytes (see `contains`).
+    func replacingBytes(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        let h = Array(utf8), n = Array(target.utf8), r = Array(replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(h.count)
+        var i = 0
+        while i < h.count {
+            if i + n.count <= h.count, h[i] == n[0], h[i..<(i + n.count)].elementsEqual(n) {
+                out += r
+                i += n.count
+            } else {
+                out.append(h[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Substring {
+    var trimmedSpaces: String { String(self).trimmedSpaces }
+}

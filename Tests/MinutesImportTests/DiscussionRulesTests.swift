@@ -1,0 +1,127 @@
+import Foundation
+import RemindCore
+import Testing
+@testable import MinutesImport
+
+/// Minutes that record the discussion turn by turn, and the commitments made inside it: a
+/// turn is an action only when someone commits in it, and the one who asks owns a request.
+@Suite struct DiscussionRulesTests {
+    static let date = LocalDate(year: 2025, month: 3, day: 25)
+
+    static func items(_ text: String) -> [DraftItem] {
+        MinutesImporter.extract(text, options: ImportOptions(meetingDate: date)).items
+    }
+
+    @Test func aTurnOfTheDiscussionUnderAnActionsHeadingIsNoAction() {
+        let text = """
+        ## Vervolgstappen
+        **René Kint**: Waarom? Er zijn al standaarden, waarom dan een nieuwe standaard?
+
+        **Marc de Boer**: Doel is schaalbaarheid en een vendor onafhankelijke standaard te hebben.
+
+        **Piet**: ik zal de planning rondsturen.
+        """
+        let found = Self.items(text)
+        #expect(found.count == 1, "\(found.map(\.title))")
+        #expect(found.first?.owner == "Piet")
+    }
+
+    @Test func turnsAndLabels() {
+        #expect(Transcript.turn("**René Kint**: Waarom?")?.speaker == "René Kint")
+        #expect(Transcript.turn("Actie: JenV neemt contact op") == nil)
+        #expect(Transcript.isDiscussion("KG: In general, if you say more, extra will be undefined. So we keep it.", roster: .empty))
+        #expect(Transcript.isDiscussion("Ted Hardie: interesting idea but the current design is problematic", roster: .empty))
+        #expect(!Transcript.isDiscussion("Marieke: nieuwjaarsreceptie regelen", roster: .empty))
+        #expect(!Transcript.isDiscussion("Matt Joras: we will soon start the last call", roster: .empty))
+    }
+
+    @Test func theSpeakerOwnsWhatTheySayTheyWillDoLaterInTheirTurn() {
+        let text = """
+        KG: All right. Well, I don't know what to do in this case. I guess I will reach out to him outside of the meeting.
+        """
+        let found = Self.items(text)
+        #expect(found.contains { $0.owner == "KG" && $0.quote.contains("reach out") }, "\(found.map(\.quote))")
+    }
+
+    @Test func aLinkHandedOutIsNoAction() {
+        #expect(LinkOnly.check("[Logisch Ontwerp BRP](https://www.rvig.nl/x.pdf)"))
+        #expect(LinkOnly.check("https://example.org/slides"))
+        #expect(!LinkOnly.check("Lees [het ontwerp](https://www.rvig.nl/x.pdf) voor de volgende keer"))
+        let found = Self.items("## Acties\n- [Logisch Ontwerp BRP](https://www.rvig.nl/x.pdf)\n- Jan stuurt het ontwerp rond.\n")
+        #expect(found.map(\.owner) == ["Jan"])
+    }
+
+    @Test func whoAsksOwnsTheRequest() {
+        let a = ProseRules.analyze("Kees vraagt Anna om de planning rond te sturen.")
+        #expect(a.owner == "Kees" && a.commitment != nil && a.involved == ["Anna"])
+        let all = ProseRules.analyze("Aan iedereen het verzoek eventuele opmerkingen door te geven.")
+        #expect(all.owner == "iedereen" && all.commitment == .obligation)
+        let polite = ProseRules.analyze("Hierbij het verzoek of iedereen zich daar voor kan aanmelden.")
+        #expect(polite.owner == "iedereen" && !polite.hedged)
+        // A question put is not a request ("vraagt of").
+        #expect(ProseRules.analyze("Hij ziet raakvlakken en vraagt of er een koppeling moet worden gemaakt.").question)
+    }
+
+    @Test func dutchCommitmentsInRunningText() {
+        for s in ["Jan zoekt uit hoe de koppeling werkt.", "Piet haakt aan bij de werkgroep logging.",
+                  "Marieke levert de teksten aan.", "Joost neemt contact op met de leverancier."] {
+            let a = ProseRules.analyze(s)
+            #expect(a.owner != nil && a.commitment != nil, "\(s)")
+        }
+        // A hedge in a clause of purpose does not hedge the commitment.
+        #expect(!ProseRules.analyze("Michiel zal met de werkgroep afstemmen zodat dit daar kan worden opgenomen.").hedged)
+    }
+
+    @Test func handlesAndLabelledOwners() {
+        #expect(ProseRules.analyze("@lee-dohm to update the leave policy").owner == "lee-dohm")
+        let m = MarkerScan.scan("Action item for Michael: Land the PR and get stuff on the agenda.")
+        #expect(m?.labelOwner == "Michael")
+        let found = Self.items("Derek: Should focus on the minimum set. AI: Derek will look at what a minimum set could be.\n")
+        #expect(found.contains { $0.owner == "Derek" && $0.quote.hasPrefix("AI:") }, "\(found.map(\.quote))")
+    }
+
+    @Test func viewsAndStandingArrangementsAreNoActions() {
+        let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
+        #expect(view.isEmpty)
+        #expect(ProseRules.isRecurring(" de werkgroep zal elke twee weken bijeenkomen "))
+        #expect(!ProseRules.isRecurring(" de werkgroep zal het voorstel bespreken "))
+        let marked = Self.items("AI remove meeting label\n\nFYI - no action needed.\nAI remove agenda label\n")
+        #expect(marked.count == 2, "\(marked.map(\.title))")
+    }
+}
+
+/// Dutch word order puts the participle before "worden", with words between the modal and
+/// it; those invited or asked at the meeting own what they were asked.
+@Suite struct PassiveAndInvitationTests {
+    @Test func aParticipleBeforeWordenAfterAModal() {
+        #expect(Clauses.passive(" er zal, in afstemming met x, gekeken worden naar een manier ") == .passive)
+        #expect(Clauses.passive(" de errors moeten nog verder opgelost worden ") == .obligation)
+        #expect(Clauses.passive(" de werkgroep heeft gekeken naar de worden ") == nil)
+    }
+
+    @Test func theInvitedOwnIt() {
+        let nl = ProseRules.analyze("Alle werkgroepleden zijn expliciet uitgenodigd voorbeelden aan te dragen.")
+        #expect(nl.commitment == .obligation && nl.owner != nil, "\(nl)")
+        let en = ProseRules.analyze("Members are urged to post feedback to the list.")
+        #expect(en.commitment == .obligation && en.owner?.lowercased() == "members", "\(en)")
+    }
+
+    @Test func aQuestionAndItsAnswerIsNoAction() {
+        #expect(ProseRules.analyze("In het labo zelf, moeten wachtwoorden gebruikt worden? => Best geen wachtwoorden").question)
+    }
+}
+
+/// "before IETF 119" in the minutes of IETF 118 is the next meeting.
+@Suite struct NumberedMeetingTests {
+    @Test func theNextNumberIsTheNextMeeting() {
+        let n = NumberedMeeting.find(["", "# IETF-118 QUIC WG meeting", "Chairs: Lucas"])
+        #expect(n?.name == "ietf" && n?.number == 118)
+        #expect(n?.nextByNumber("please send comments before ietf 119.")?.due == .nextMeeting(offset: nil))
+        #expect(n?.nextByNumber("by ietf-119") != nil)
+        #expect(n?.nextByNumber("before ietf 120") == nil)
+        #expect(n?.nextByNumber("before ietf 1190") == nil)
+        let text = "# IETF-118 QUIC WG meeting\n\nDate: 2023-11-06\n\nAlice will update the draft before IETF 119.\n"
+        let item = MinutesImporter.extract(text).items.first
+        #expect(item?.due == "next meeting", "\(String(describing: item))")
+    }
+}
