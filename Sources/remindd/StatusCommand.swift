@@ -6,7 +6,7 @@ import RemindDaemon
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every item: open, waiting, overdue, snoozed or done.",
-        discussion: "With --json prints one JSON array of objects with id, title, owner, with, status, deadline, waiting_for, snoozed_until, done_at and next (the next reminder).")
+        discussion: "With --json prints one JSON array of objects with id, title, owner, with, state (the API's word; also as status), deadline, waiting_for, snoozed_until, done_at and next (the next reminder).")
     @OptionGroup var options: ConfigOption
     @Flag(help: "Print JSON instead of a table.") var json = false
 
@@ -22,6 +22,7 @@ struct Status: ParsableCommand {
                     ("title", .string(s.item.title)),
                     ("owner", .string(s.item.owner)),
                     ("with", .strings(s.item.with)),
+                    ("state", .string(s.state.rawValue)),
                     ("status", .string(s.state.rawValue)),
                     ("deadline", .optional(s.deadline.map(UTCStamp.iso))),
                     ("waiting_for", .optional(s.waitingFor)),
