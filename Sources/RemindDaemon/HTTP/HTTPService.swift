@@ -191,7 +191,10 @@ struct HTTPService: Service {
         var logger = daemon.logger
         logger.logLevel = .warning
         let listening = daemon.httpListening
-        let app = Application(router: router(), configuration: .init(address: address, serverName: nil),
+        // A connection that sends nothing for 30 s is closed: slow or idle clients cannot
+        // hold the server's connections.
+        let app = Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+                              configuration: .init(address: address, serverName: nil),
                               onServerRunning: { [daemon, listen] _ in
                                   daemon.logger.info("http listening", metadata: ["listen": "\(listen)"])
                                   listening.open()
