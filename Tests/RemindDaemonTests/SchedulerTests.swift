@@ -145,6 +145,28 @@ import Testing
         #expect(rig.timer.armedAt == Self.utc("2023-09-29T07:00:00Z"))
     }
 
+    /// A state change replans the item it names and leaves the rest of the plan as it was:
+    /// the same upcoming reminders as a plan made from scratch with that state.
+    @Test func aStateChangeReplansOnlyItsItemAndGivesTheSamePlan() throws {
+        let now = Self.utc("2023-10-16T09:00:00Z")
+        let rig = try Rig(now: now)
+        try rig.sync { try rig.scheduler.start() }
+        let before = rig.sync { rig.scheduler.upcomingCount }
+        #expect(before > 0)
+        let first = rig.sync { rig.scheduler.next }
+        #expect(first?.subject == "bak-oek")
+        try rig.store.snooze("bak-oek", until: Self.utc("2023-10-23T10:00:00Z"), at: now)
+        try rig.sync { try rig.scheduler.stateChanged(items: ["bak-oek"]) }
+        let incremental = rig.sync { (rig.scheduler.upcomingCount, rig.scheduler.next?.subject, rig.timer.armedAt) }
+        #expect(incremental.2 != first?.at, "the snooze moved the next reminder")
+        // The same state, planned whole by a fresh scheduler.
+        let fresh = try Rig(store: rig.store, now: now)
+        try fresh.sync { try fresh.scheduler.start() }
+        let whole = fresh.sync { (fresh.scheduler.upcomingCount, fresh.scheduler.next?.subject, fresh.timer.armedAt) }
+        #expect(incremental.0 == whole.0 && incremental.1 == whole.1 && incremental.2 == whole.2,
+                "incremental \(incremental), whole \(whole)")
+    }
+
     @Test func reloadCatchesUpAReminderTheNewConfigAddsInThePast() throws {
         let rig = try Rig(now: Self.utc("2023-10-20T10:00:00Z"))
         try rig.sync { try rig.scheduler.start() }

@@ -86,7 +86,7 @@ extension Daemon {
             let cancelled = try change.apply(to: store, config: config, at: clock.now(), source: source)
             if !cancelled.isEmpty { worker.deliveriesCancelled() }
             logCancelled(cancelled)
-            try scheduler.stateChanged(items: change.affectedItems(config))
+            try scheduler.stateChanged(items: change.affectedItems(config), events: Set([change.event].compactMap { $0 }))
             logger.info("state changed; rescheduled", metadata: [
                 "change": "\(change.line)", "source": "\(source.rawValue)", "next": "\(describeNext())",
             ])

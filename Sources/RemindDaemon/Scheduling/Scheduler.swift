@@ -70,11 +70,14 @@ public final class Scheduler: @unchecked Sendable {
         try rebuild()
     }
 
-    /// Item states or events changed in the store (`done`, `snooze`, `event …`).
-    public func stateChanged(items: [String]?) throws {
+    /// Item states or events changed in the store (`done`, `snooze`, `event …`). Only the
+    /// named items (and the notices of the events they wait on) are planned again; the rest
+    /// of the plan stands, so a state change costs the same with ten items or 100,000.
+    public func stateChanged(items: [String]?, events: Set<String> = []) throws {
         dispatchPrecondition(condition: .onQueue(queue))
         try reconcile(items: items)
-        try rebuild()
+        guard let items else { return try rebuild() }
+        try rebuild(items: items, events: events)
     }
 
     public func stop() {
@@ -150,6 +153,24 @@ public final class Scheduler: @unchecked Sendable {
         let now = clock.now()
         let state = try store.planState()
         rebuild(upcoming: planner.reminders(state: state, from: now, to: now.addingTimeInterval(Self.horizon)), now: now)
+    }
+
+    /// Replans `ids` (and their events' notices) within the current horizon and merges them
+    /// into what is still ahead.
+    private func rebuild(items ids: [String], events recorded: Set<String>) throws {
+        let now = clock.now()
+        let state = try store.planState()
+        let events = Set(ids.compactMap { config.item($0)?.due?.eventName }).union(recorded)
+        let subjects = Set(ids).union(events)
+        var fresh: [Reminder] = []
+        for id in ids {
+            if let item = config.item(id) { fresh += planner.reminders(for: item, state: state, from: now, to: horizonEnd) }
+        }
+        fresh += planner.eventNotices(of: events, state: state, from: now, to: horizonEnd)
+        let kept = upcoming[cursor...].filter { !subjects.contains($0.subject) }
+        upcoming = Planner.sorted(kept + fresh)
+        cursor = 0
+        arm()
     }
 
     private func rebuild(upcoming planned: [Reminder], now: Date) {

@@ -188,8 +188,7 @@ public final class Daemon: @unchecked Sendable {
                     let cancelled = try change.apply(to: store, config: config, at: clock.now())
                     if !cancelled.isEmpty { worker.deliveriesCancelled() }
                     logCancelled(cancelled)
-                    let affected = change.affectedItems(config)
-                    try scheduler.stateChanged(items: affected)
+                    try scheduler.stateChanged(items: change.affectedItems(config), events: Set([change.event].compactMap { $0 }))
                     logger.info("state changed; rescheduled", metadata: ["change": "\(line)", "next": "\(describeNext())"])
                     return "ok"
                 } catch {

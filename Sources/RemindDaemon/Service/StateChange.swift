@@ -51,6 +51,12 @@ public enum StateChange: Sendable, Equatable {
         return try store.cancelUnwanted(config: config, now: now)
     }
 
+    /// The event this change records, whose notices it can end.
+    public var event: String? {
+        if case .event(let name, _) = self { return name }
+        return nil
+    }
+
     /// The items whose reminders this change can move.
     public func affectedItems(_ config: Config) -> [String] {
         switch self {
