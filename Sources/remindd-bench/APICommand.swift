@@ -37,9 +37,9 @@ struct APICommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let port = try freePort()
         try (Self.token + "\n").write(toFile: dir + "/write", atomically: true, encoding: .utf8)
-        // The timer reminders start 15 s after the config is written: start-up and the three
+        // The timer reminders start 45 s after the config is written: start-up and the three
         // quiet measurements come first.
-        let start = Date().addingTimeInterval(15)
+        let start = Date().addingTimeInterval(45)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var yaml = """
