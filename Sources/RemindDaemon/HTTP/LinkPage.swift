@@ -1,5 +1,6 @@
 import Foundation
 import RemindCore
+import RemindDelivery
 
 /// The pages an action link shows: plain HTML and a little CSS, readable on a phone and in
 /// print, no JavaScript, in the config's language. GET shows what the link will do and one
@@ -94,19 +95,5 @@ enum LinkPage {
         """
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MessageHTML.escape(s) }
 }

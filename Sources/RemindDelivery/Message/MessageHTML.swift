@@ -5,7 +5,7 @@ import RemindCore
 /// plain part (whatever the templates made of it), its addresses clickable, and the links
 /// as buttons above it. Inline styles only and no external resource, so it shows the same
 /// in Outlook, Gmail and Apple Mail, and nothing loads when it is opened.
-enum MessageHTML {
+public enum MessageHTML {
     struct Button {
         var label: String
         var url: String
@@ -51,7 +51,9 @@ enum MessageHTML {
         return out
     }
 
-    static func escape(_ s: String) -> String {
+    /// Text for HTML content or a quoted attribute: `& < > " '` as entities. The link pages
+    /// of the HTTP server use the same.
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -60,6 +62,7 @@ enum MessageHTML {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.unicodeScalars.append(c)
             }
         }
