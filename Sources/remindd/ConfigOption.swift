@@ -30,6 +30,16 @@ struct ConfigOption: ParsableArguments {
         }
     }
 
+    /// The daemon's own start-up load: channels built with their secrets, for a command
+    /// that delivers (`digest --send` without a running daemon).
+    func loadForStart() throws -> LoadedConfig {
+        let env = ProcessInfo.processInfo.environment
+        return try reportingErrors {
+            try ServiceConfig.load(path: config, cache: ConfigCache(environment: env), environment: env,
+                                   logger: Logger(label: "remindd.digest"), purpose: .start)
+        }
+    }
+
     private func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

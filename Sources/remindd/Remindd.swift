@@ -13,6 +13,6 @@ struct Remindd: ParsableCommand {
         Start with: remindd check --config FILE, then remindd agenda --config FILE.
         """,
         version: "0.1.0",
-        subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, CalendarCommand.self, TestChannel.self, Import.self]
+        subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, CalendarCommand.self, DigestCommand.self, TestChannel.self, Import.self]
     )
 }

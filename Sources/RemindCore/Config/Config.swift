@@ -29,6 +29,10 @@ public struct Config: Sendable {
     public var http: HTTPSettings?
     /// `links:`, nil when absent: reminders carry no action links.
     public var links: LinkSettings?
+    /// `digests:`, in file order.
+    public var digests: [DigestDef] = []
+
+    public func digest(_ name: String) -> DigestDef? { digests.first { $0.name == name } }
 
     public init(path: String, timeZone: TimeZone, language: Language, calendar: WorkCalendar,
                 statePath: String?, channels: [String: ChannelSection], people: [String: Person],

@@ -64,6 +64,7 @@ extension ConfigDraft {
             }
             for i in items.indices where items[i].remindAt.count > 1 { items[i].remindAt.sort() }
         }
+        validateDigests()
         guard errors.isEmpty else { return }
         checkReach()
     }
@@ -122,6 +123,7 @@ extension ConfigDraft {
         c.keyLocations = keyLocations
         c.http = http
         c.links = links
+        c.digests = digests
         c.indexItems()
         c.inputs = inputs
         return c

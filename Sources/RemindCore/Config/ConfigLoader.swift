@@ -7,7 +7,7 @@ public enum ConfigLoader {
     /// Keys of the main file.
     static let topKeys = ["timezone", "language", "workweek", "workday", "holidays", "state", "channels",
                           "people", "retry", "catch_up", "defaults", "meetings", "events", "items",
-                          "include", "templates", "http", "links"]
+                          "include", "templates", "http", "links", "digests"]
     /// Keys an included file may hold.
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
@@ -104,6 +104,11 @@ final class ConfigDraft {
     var templates: [String: MessageTemplate] = [:]
     var http: HTTPSettings?
     var links: LinkSettings?
+    var digests: [DigestDef] = []
+    /// Where each digest's `to:` is, for errors about its people.
+    var digestAt: [String: SourceLocation] = [:]
+    /// Meeting digests' leads, checked against the gaps between meetings once all are read.
+    var digestGaps: [(name: String, series: String, lead: DurationSpec, at: SourceLocation?)] = []
     var keyLocations: [String: SourceLocation] = [:]
 
     var definedAt: [String: SourceLocation] = [:]   // "person:X", "item:Y", …

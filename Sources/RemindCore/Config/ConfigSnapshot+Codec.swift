@@ -57,6 +57,7 @@ extension SnapshotWriter {
             w.double(l.validForSeconds)
             w.array(l.snooze) { $0.duration($1) }
         }
+        array(c.digests) { $0.digest($1) }
         // Items share their file name and, mostly, their policy: each is written once.
         var files: [String: Int] = [:]
         var policies: [Policy: Int] = [:]
@@ -67,6 +68,24 @@ extension SnapshotWriter {
     }
 
     mutating func date(_ d: LocalDate) { int(d.dayNumber) }
+
+    mutating func digest(_ d: DigestDef) {
+        string(d.name)
+        switch d.to {
+        case .owners: optional(nil as [String]?) { $0.strings($1) }
+        case .people(let ids): optional(ids) { $0.strings($1) }
+        }
+        switch d.schedule {
+        case .daily(let t): int(0); time(t)
+        case .weekly(let w, let t): int(w); time(t)
+        case .beforeMeeting(let series, let lead, let at):
+            int(-1)
+            string(series)
+            duration(lead)
+            optional(at) { $0.time($1) }
+        }
+        optional(d.channels) { $0.strings($1) }
+    }
 
     mutating func time(_ t: LocalTime) { int(t.secondsOfDay) }
 
@@ -207,6 +226,7 @@ extension SnapshotReader {
         let links = try optional { r in
             LinkSettings(keyFile: try r.string(), validForSeconds: try r.double(), snooze: try r.array { try $0.duration() })
         }
+        let digests = try array { try $0.digest() }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
         var builder = ItemBuilder()
@@ -227,11 +247,25 @@ extension SnapshotReader {
         c.keyLocations = keyLocations
         c.http = http
         c.links = links
+        c.digests = digests
         c.indexItems()
         return c
     }
 
     mutating func date() throws -> LocalDate { LocalDate(dayNumber: try int()) }
+
+    mutating func digest() throws -> DigestDef {
+        let name = try string()
+        let to: DigestDef.Audience = try optional { try $0.strings() }.map { .people($0) } ?? .owners
+        let schedule: DigestDef.Schedule
+        switch try int() {
+        case 0: schedule = .daily(try time())
+        case -1: schedule = .beforeMeeting(series: try string(), lead: try duration(), at: try optional { try $0.time() })
+        case let w where (1...7).contains(w): schedule = .weekly(weekday: w, try time())
+        default: throw SnapshotFormatError()
+        }
+        return DigestDef(name: name, to: to, schedule: schedule, channels: try optional { try $0.strings() })
+    }
 
     mutating func time() throws -> LocalTime {
         let s = try int()

@@ -137,11 +137,16 @@ public struct Agenda: Sendable {
         o.append(("to", .strings(r.allPeople)))
         o.append(("escalation", .strings(r.escalation)))
         o.append(("channels", .strings(deliveries.map(\.channel))))
-        o.append(("ordinal", r.ordinal > 0 ? .int(r.ordinal) : .null))
+        o.append(("ordinal", r.ordinal > 0 && !r.isDigest ? .int(r.ordinal) : .null))
         o.append(("lead", .optional(r.lead?.description)))
         o.append(("deadline", .optional(r.deadline.map(UTCStamp.iso))))
         o.append(("merged", .strings(r.mergedKinds.map(\.rawValue))))
-        o.append(("keys", .strings(deliveries.map(\.key))))
+        if r.isDigest {
+            o.append(("period", .string(r.period.description)))
+            o.append(("keys", .strings(digestKeys(r))))
+        } else {
+            o.append(("keys", .strings(deliveries.map(\.key))))
+        }
         return .object(o)
     }
 
@@ -160,16 +165,26 @@ public struct Agenda: Sendable {
         o.people("to", r)
         o.strings("escalation", r.escalation)
         o.strings("channels", channels)
-        if r.ordinal > 0 { o.raw("ordinal", Array(String(r.ordinal).utf8)) } else { o.raw("ordinal", Self.null) }
+        if r.ordinal > 0 && !r.isDigest { o.raw("ordinal", Array(String(r.ordinal).utf8)) } else { o.raw("ordinal", Self.null) }
         if let lead = r.lead { o.string("lead", lead.description) } else { o.raw("lead", Self.null) }
         if let d = r.deadline { o.stamp("deadline") { UTCStamp.appendISO(d, to: &$0) } } else { o.raw("deadline", Self.null) }
         o.strings("merged", r.mergedKinds.map(\.rawValue))
-        o.keys(r, channels)
+        if r.isDigest {
+            o.string("period", r.period.description)
+            o.strings("keys", digestKeys(r))
+        } else {
+            o.keys(r, channels)
+        }
         o.close()
         out = o.out
     }
 
     private static let null = Array("null".utf8)
+
+    /// A digest moment's keys: one per person it may go to and channel that reaches them.
+    func digestKeys(_ r: Reminder) -> [String] {
+        r.people.flatMap { p in planner.deliveries(for: Planner.digest(r, for: p)).map(\.key) }
+    }
 
     /// `localISO(_:_:)` appended to a UTF-8 buffer.
     static func appendLocalISO(_ date: Date, _ cal: WorkCalendar, to out: inout [UInt8]) {

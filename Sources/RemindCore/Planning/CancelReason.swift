@@ -8,7 +8,7 @@ public enum CancelReason: String, Sendable, Hashable, CaseIterable {
     /// The item is snoozed until after the delivery's moment; what fell due comes once
     /// when the snooze ends.
     case snoozed
-    /// The item, event or channel is no longer in the config.
+    /// The item, event, digest or channel is no longer in the config.
     case removed
     /// The awaited event was recorded: its notices have nothing left to say.
     case occurred
@@ -19,6 +19,10 @@ public enum CancelReason: String, Sendable, Hashable, CaseIterable {
     public static func of(subject: String, kind: ReminderKind, scheduled: Date, channel: String,
                           config: Config, state: PlanState) -> CancelReason? {
         guard config.channels[channel] != nil else { return .removed }
+        if kind == .digest {
+            // A digest says what was true at its moment; only removing it ends it.
+            return config.digest(subject) == nil ? .removed : nil
+        }
         if kind.isEventNotice {
             guard let event = config.events[subject] else { return .removed }
             if event.occurred != nil || state.occurredEvents[subject] != nil { return .occurred }

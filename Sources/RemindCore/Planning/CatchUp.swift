@@ -19,6 +19,14 @@ public struct CatchUp: Sendable, Equatable {
         for r in reminders where r.at <= now {
             if now.timeIntervalSince(r.at) <= window { late.append(r) } else { missed.append(r) }
         }
+        // Of the digest periods still young enough, only the latest of each digest is sent;
+        // the ones before it are recorded as missed.
+        var latestDigest: [String: Date] = [:]
+        for r in late where r.kind == .digest { latestDigest[r.subject] = max(latestDigest[r.subject] ?? r.at, r.at) }
+        if !latestDigest.isEmpty {
+            missed += late.filter { $0.kind == .digest && $0.at < latestDigest[$0.subject]! }
+            late.removeAll { $0.kind == .digest && $0.at < latestDigest[$0.subject]! }
+        }
         let lateRepeats = Set(late.filter { Self.collapses($0.kind) }.map { "\($0.subject)|\($0.kind.rawValue)" })
         self.late = Self.collapse(late)
         // A missed repeat is superseded by a later one of the same item that is still sent.

@@ -25,8 +25,11 @@ public struct Planner: Sendable {
     /// Every reminder with `from <= at < to`, ordered by time, then item (or in no
     /// particular order, when the caller sorts what it keeps itself). `parallel` spreads the items over the machine's cores: for one-off listings of
     /// many items (`agenda`, `check`); the daemon plans on its own queue.
+    ///
+    /// Digests recur without end: they are listed only when `digests` is true and the window
+    /// has a start (`from` after the distant past); the daemon plans their past itself.
     public func reminders(state: PlanState, from: Date, to: Date, ordered: Bool = true,
-                          parallel: Bool = false) -> [Reminder] {
+                          parallel: Bool = false, digests: Bool = true) -> [Reminder] {
         var out = Parallel.map(config.items.indices, minimumPerPart: parallel ? 5_000 : Int.max,
                                shared: self, own: withOwnCalendarMemo) { planner, i in
             planner.reminders(for: planner.config.items[i], state: state, from: from, to: to)
@@ -34,6 +37,7 @@ public struct Planner: Sendable {
         for event in config.events.values {
             out.append(contentsOf: eventNotices(for: event, state: state, from: from, to: to))
         }
+        if digests && from > .distantPast { out += digestReminders(from: from, to: to) }
         return ordered ? Self.sorted(out) : out
     }
 
@@ -140,7 +144,7 @@ public struct Planner: Sendable {
     /// are united.
     static func merge(_ list: [Reminder]) -> [Reminder] {
         guard list.count > 1 else { return list }
-        let rank: [ReminderKind: Int] = [.overdue: 0, .due: 1, .before: 2, .at: 3, .undated: 4, .eventLate: 5, .eventExpected: 6]
+        let rank: [ReminderKind: Int] = [.overdue: 0, .due: 1, .before: 2, .at: 3, .undated: 4, .eventLate: 5, .eventExpected: 6, .digest: 7]
         var byTime: [Date: Reminder] = [:]
         for r in list {
             guard var cur = byTime[r.at] else { byTime[r.at] = r; continue }
@@ -165,7 +169,7 @@ public struct Planner: Sendable {
     public func deliveries(for r: Reminder) -> [PlannedDelivery] {
         // Only the item's own channels matter here; reading them alone spares copying
         // the whole item for every reminder.
-        let itemChannels = r.isEventNotice ? nil : config.position(of: r.subject).flatMap { config.items[$0].channels }
+        let itemChannels = ownChannels(of: r)
         var order: [String] = []
         var to: [String: [String]] = [:]
         var cc: [String: [String]] = [:]
@@ -187,10 +191,19 @@ public struct Planner: Sendable {
         }
     }
 
+    /// The channels the reminder's item (or digest) names for itself, if any.
+    private func ownChannels(of r: Reminder) -> [String]? {
+        switch r.kind {
+        case .eventExpected, .eventLate: return nil
+        case .digest: return config.digest(r.subject)?.channels
+        default: return config.position(of: r.subject).flatMap { config.items[$0].channels }
+        }
+    }
+
     /// The channels a reminder goes out on, in the order of `deliveries(for:)`, without
     /// building the deliveries.
     public func channels(for r: Reminder) -> [String] {
-        let itemChannels = r.isEventNotice ? nil : config.position(of: r.subject).flatMap { config.items[$0].channels }
+        let itemChannels = ownChannels(of: r)
         // The common cases need no look-up per person: the item names its channels, or no
         // person names any and everyone is reached through the defaults.
         if let itemChannels, !r.people.isEmpty { return Self.uniqueInOrder(itemChannels) }

@@ -9,6 +9,8 @@ public enum ReminderKind: String, Sendable, Hashable, CaseIterable, Codable {
     case at
     case eventExpected = "event-expected"
     case eventLate = "event-late"
+    /// A digest's moment (`Planner+Digests.swift`); the subject is the digest's name.
+    case digest
 
     public var isEventNotice: Bool { self == .eventExpected || self == .eventLate }
 }
@@ -26,7 +28,8 @@ public struct Reminder: Sendable, Hashable {
     public var people: [String]
     /// Escalation targets (Cc on mail); empty until escalation applies.
     public var escalation: [String]
-    /// 1-based count for overdue and undated repeats; 0 for other kinds.
+    /// 1-based count for overdue and undated repeats; for a digest the day number of its
+    /// period (`Planner+Digests.swift`); 0 for other kinds.
     public var ordinal: Int
     /// For `before`: the lead time as written (`7d`, `2h`).
     public var lead: DurationSpec?
@@ -48,6 +51,9 @@ public struct Reminder: Sendable, Hashable {
     }
 
     public var isEventNotice: Bool { kind.isEventNotice }
+    public var isDigest: Bool { kind == .digest }
+    /// A digest's period: its day, the Monday of its week, or its meeting's date.
+    public var period: LocalDate { LocalDate(dayNumber: ordinal) }
 
     /// Everyone it reaches: people then escalation targets, without repeats.
     public var allPeople: [String] {
@@ -58,8 +64,11 @@ public struct Reminder: Sendable, Hashable {
     /// The stable idempotency key of this reminder on one channel:
     /// `<subject>/<kind>/<UTC yyyyMMddTHHmmssZ>/<channel>`. The same on every plan, retry
     /// and restart, so receivers can drop the rare duplicate.
+    /// A digest's key names its period and its one person instead:
+    /// `<digest>/digest/<period>/<person>/<channel>` (exactly once per period and person).
     public func key(channel: String) -> String {
-        "\(subject)/\(kind.rawValue)/\(UTCStamp.compact(at))/\(channel)"
+        if kind == .digest { return "\(subject)/digest/\(period)/\(people.first ?? "")/\(channel)" }
+        return "\(subject)/\(kind.rawValue)/\(UTCStamp.compact(at))/\(channel)"
     }
 }
 
@@ -72,13 +81,17 @@ public struct PlannedDelivery: Sendable, Hashable {
     public var to: [String]
     /// Person ids in Cc (escalation targets).
     public var cc: [String]
+    /// What a digest says, fixed when it was put in the outbox; nil for other kinds.
+    public var digest: DigestContent?
 
-    public init(key: String, reminder: Reminder, channel: String, to: [String], cc: [String]) {
+    public init(key: String, reminder: Reminder, channel: String, to: [String], cc: [String],
+                digest: DigestContent? = nil) {
         self.key = key
         self.reminder = reminder
         self.channel = channel
         self.to = to
         self.cc = cc
+        self.digest = digest
     }
 
     public var recipients: [String] { to + cc.filter { !to.contains($0) } }

@@ -52,7 +52,8 @@ public final class Scheduler: @unchecked Sendable {
         let now = clock.now()
         let state = try store.planState()
         let end = now.addingTimeInterval(Self.horizon)
-        let all = planner.reminders(state: state, from: .distantPast, to: end, ordered: false)
+        let all = planner.reminders(state: state, from: .distantPast, to: end, ordered: false, digests: false)
+            + planner.digestReminders(from: digestsSince(now), to: end)
         try reconcile(past: all.filter { $0.at < now }, now: now)
         rebuild(upcoming: Planner.sorted(all.filter { $0.at >= now }), now: now)
         // Checking every past reminder filled SQLite's caches; the daemon then sleeps.
@@ -107,9 +108,33 @@ public final class Scheduler: @unchecked Sendable {
             let events = Set(ids.compactMap { config.item($0)?.due?.eventName })
             past += planner.eventNotices(of: events, state: state, from: .distantPast, to: now)
         } else {
-            past = planner.reminders(state: state, from: .distantPast, to: now, ordered: false)
+            past = planner.reminders(state: state, from: .distantPast, to: now, ordered: false, digests: false)
+                + planner.digestReminders(from: digestsSince(now), to: now)
         }
         try reconcile(past: past, now: now)
+    }
+
+    /// How far back digests that passed unseen are looked for: a week beyond `catch_up`, so
+    /// the last missed period of a weekly digest is recorded as missed.
+    private func digestsSince(_ now: Date) -> Date {
+        now.addingTimeInterval(-(max(config.catchUpSeconds, 0) + 8 * 86_400))
+    }
+
+    /// The deliveries of digest moments: one per person with something to read, on each of
+    /// that person's channels, the content put together now and kept in the row.
+    private func digestDeliveries(_ moments: [Reminder], now: Date, state: PlanState? = nil) throws -> [PlannedDelivery] {
+        guard !moments.isEmpty else { return [] }
+        let builder = DigestBuilder(planner: planner, state: try state ?? store.planState())
+        var out: [PlannedDelivery] = []
+        for r in moments {
+            for content in builder.contents(for: r, now: now) {
+                for var d in planner.deliveries(for: Planner.digest(r, for: content.person)) {
+                    d.digest = content
+                    out.append(d)
+                }
+            }
+        }
+        return out
     }
 
     private func reconcile(past: [Reminder], now: Date) throws {
@@ -138,12 +163,20 @@ public final class Scheduler: @unchecked Sendable {
     /// The deliveries of `reminders` that have no outbox row yet. Keys first: after a
     /// restart nearly all are known, and building the deliveries of every past reminder
     /// only to drop them was most of the work.
-    private func unseen(_ reminders: [Reminder]) throws -> [PlannedDelivery] {
+    private func unseen(_ all: [Reminder]) throws -> [PlannedDelivery] {
+        let digests = all.filter(\.isDigest)
+        let reminders = digests.isEmpty ? all : all.filter { !$0.isDigest }
+        var out: [PlannedDelivery] = []
+        if !digests.isEmpty {
+            let candidates = try digestDeliveries(digests, now: clock.now())
+            let known = try store.existingKeys(candidates.map(\.key))
+            out = candidates.filter { !known.contains($0.key) }
+        }
         let keyed = reminders.map { r in (r, planner.channels(for: r).map { r.key(channel: $0) }) }
         let keys = keyed.flatMap(\.1)
-        guard !keys.isEmpty else { return [] }
+        guard !keys.isEmpty else { return out }
         let known = try store.existingKeys(keys)
-        return keyed.filter { !$0.1.allSatisfy(known.contains) }
+        return out + keyed.filter { !$0.1.allSatisfy(known.contains) }
             .flatMap { planner.deliveries(for: $0.0) }
             .filter { !known.contains($0.key) }
     }
@@ -167,7 +200,7 @@ public final class Scheduler: @unchecked Sendable {
             if let item = config.item(id) { fresh += planner.reminders(for: item, state: state, from: now, to: horizonEnd) }
         }
         fresh += planner.eventNotices(of: events, state: state, from: now, to: horizonEnd)
-        let kept = upcoming[cursor...].filter { !subjects.contains($0.subject) }
+        let kept = upcoming[cursor...].filter { $0.isDigest || !subjects.contains($0.subject) }
         upcoming = Planner.sorted(kept + fresh)
         cursor = 0
         arm()
@@ -196,13 +229,18 @@ public final class Scheduler: @unchecked Sendable {
         let now = clock.now()
         var due: [PlannedDelivery] = []
         var late: [PlannedDelivery] = []
+        var digests: [Reminder] = []
         while cursor < upcoming.count, upcoming[cursor].at <= now {
             let r = upcoming[cursor]
+            cursor += 1
+            if r.isDigest { digests.append(r); continue }
             let ds = planner.deliveries(for: r)
             if now.timeIntervalSince(r.at) > Self.lateAfter { late += ds } else { due += ds }
-            cursor += 1
         }
         do {
+            for d in try digestDeliveries(digests, now: now) {
+                if now.timeIntervalSince(d.reminder.at) > Self.lateAfter { late.append(d) } else { due.append(d) }
+            }
             if !due.isEmpty { try store.enqueue(due, late: false, now: now, plannedThrough: now) }
             if !late.isEmpty { try store.enqueue(late, late: true, now: now, plannedThrough: now) }
             if !due.isEmpty || !late.isEmpty { onEnqueued() }

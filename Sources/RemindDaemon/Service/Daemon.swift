@@ -197,10 +197,32 @@ public final class Daemon: @unchecked Sendable {
                 }
             }
         }
+        if line.hasPrefix("digest ") {
+            let words = line.split(separator: " ").map(String.init)
+            return queue.sync { sendDigest(words.count > 1 ? words[1] : "", person: words.count > 2 ? words[2] : nil) }
+        }
         switch line {
         case "status": return "ok " + queue.sync { statusLine() }
         case "ping": return "ok"
         default: return "error: unknown request"
+        }
+    }
+
+    /// `digest NAME [PERSON]` from `remindd digest --send`: the digest as it is now, through
+    /// the outbox. Answers `ok N`, N the deliveries written. On `queue`.
+    func sendDigest(_ name: String, person: String?) -> String {
+        guard let d = config.digest(name) else { return "error: unknown digest '\(name)'" }
+        if let person, config.people[person] == nil { return "error: unknown person '\(person)'" }
+        let now = clock.now()
+        let moment = Planner(config: config).currentDigestMoment(d, now: now, people: person.map { [$0] })
+        do {
+            let written = try store.enqueueDigestNow(moment, config: config, now: now)
+            worker.kick()
+            logger.info("digest queued by request", metadata: ["digest": "\(name)", "deliveries": "\(written.count)"])
+            return "ok \(written.count)"
+        } catch {
+            logger.error("cannot queue a digest", metadata: ["digest": "\(name)", "error": "\(error)"])
+            return "error: \(error)"
         }
     }
 

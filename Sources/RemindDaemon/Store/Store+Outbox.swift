@@ -34,8 +34,8 @@ extension Store {
             let statement = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO delivery
                     (key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder,
-                     state, attempts, next_attempt_at, late, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                     state, attempts, next_attempt_at, late, created_at, updated_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
                 """)
             let stamp = now.timeIntervalSince1970
             var inserted: [String] = []
@@ -46,6 +46,7 @@ extension Store {
                     try PeopleColumn.encode(d.recipients), try PeopleColumn.encode(d.to),
                     try PeopleColumn.encode(d.cc), try StoredReminder.encode(d.reminder),
                     state.rawValue, state == .pending ? scheduled : nil, late, stamp, stamp,
+                    try d.digest?.encoded(),
                 ])
                 if db.changesCount > 0 { inserted.append(d.key) }
             }

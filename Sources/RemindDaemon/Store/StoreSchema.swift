@@ -118,6 +118,11 @@ enum StoreSchema {
                 CREATE INDEX action_subject ON action(subject, at);
                 """)
         }
+        migrator.registerMigration("v5: what a digest says") { db in
+            // A digest's content is put together at its moment and kept with its delivery, so
+            // a retry after a restart or a reload sends what was due then.
+            try db.execute(sql: "ALTER TABLE delivery ADD COLUMN payload TEXT")
+        }
         return migrator
     }()
 }

@@ -89,7 +89,8 @@ public struct MessageRenderer: Sendable {
         self.config = config
         self.links = links
         var templates: [ReminderKind: Templates] = [:]
-        for kind in ReminderKind.allCases {
+        // Digests are laid out by `DigestMessage`, not by templates.
+        for kind in ReminderKind.allCases where kind != .digest {
             let builtIn = DefaultTemplates.template(kind, config.language)
             let own = config.templates[kind.rawValue]
             let fallback = config.templates["default"]
@@ -110,14 +111,17 @@ public struct MessageRenderer: Sendable {
     /// compiled, as `kind.part`.
     var uncompiled: [String] {
         ReminderKind.allCases.flatMap { kind -> [String] in
-            let t = templates[kind]!
+            guard let t = templates[kind] else { return [] }
             return [("which", t.which), ("subject", t.subject), ("body", t.body)]
                 .filter { $0.1.compiled == nil }.map { "\(kind.rawValue).\($0.0)" }
         }
     }
 
     public func render(_ message: OutgoingMessage) -> RenderedMessage {
-        render(MessageFacts(message, config: config, links: links))
+        if let content = message.delivery.digest {
+            return DigestMessage(content, config: config, links: links).rendered(late: message.late)
+        }
+        return render(MessageFacts(message, config: config, links: links))
     }
 
     func render(_ facts: MessageFacts) -> RenderedMessage {

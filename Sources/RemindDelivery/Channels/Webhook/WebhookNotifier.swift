@@ -36,7 +36,8 @@ final class WebhookNotifier: Notifier {
         // Rendering the next bodies overlaps with waiting for this one's reply.
         Pipelined.forEach(batch, prepare: { message in
             WebhookPayload.make(message, format: format, text: renderer.render(message), config: renderer.config,
-                                links: renderer.links?.links(for: message.delivery.reminder))
+                                links: message.delivery.digest == nil ? renderer.links?.links(for: message.delivery.reminder) : nil,
+                                signer: renderer.links)
         }, use: { i, message, payload in
             let result = send(message, payload)
             result.log(to: logger, channel: settings.channel, message: message, what: "webhook")

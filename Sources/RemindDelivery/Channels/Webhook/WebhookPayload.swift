@@ -10,9 +10,12 @@ struct WebhookPayload: Sendable {
     var headers: [String]
 
     static func make(_ message: OutgoingMessage, format: WebhookFormat, text: RenderedMessage,
-                     config: Config, links: ActionLinks.Links? = nil) -> WebhookPayload {
+                     config: Config, links: ActionLinks.Links? = nil, signer: ActionLinks? = nil) -> WebhookPayload {
         switch format {
         case .json:
+            if let content = message.delivery.digest {
+                return json(digestObject(message, content, text: text, config: config, signer: signer))
+            }
             return json(designObject(message, text: text, config: config, links: links))
         case .slack:
             return json(.sortedObject(["text": .string("*\(text.subject)*\n\n\(text.body)")]))
@@ -80,6 +83,19 @@ struct WebhookPayload: Sendable {
 
     /// An Adaptive Card in a message envelope: what Teams workflows (and the older incoming
     /// webhooks) accept.
+    /// A digest: `key`, `kind` (`digest`), `digest`, `person`, `period`, `late`,
+    /// `recipients`, `sections` [{`kind`, `title`, `owner`?, `items` […]}], and the rendered
+    /// `subject` and `text`.
+    static func digestObject(_ message: OutgoingMessage, _ content: DigestContent, text: RenderedMessage,
+                             config: Config, signer: ActionLinks?) -> JSON {
+        guard case .object(var pairs) = DigestMessage(content, config: config, links: signer)
+            .json(key: message.delivery.key, late: message.late) else { return .null }
+        pairs += [("scheduled", .string(UTCStamp.iso(message.delivery.reminder.at))),
+                  ("channel", .string(message.delivery.channel)),
+                  ("subject", .string(text.subject)), ("text", .string(text.body))]
+        return .object(pairs.sorted { $0.0 < $1.0 })
+    }
+
     static func adaptiveCard(_ text: RenderedMessage) -> JSON {
         .sortedObject([
             "type": .string("message"),
