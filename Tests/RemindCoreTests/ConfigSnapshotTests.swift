@@ -34,6 +34,11 @@ import Testing
         retry: { initial: 10s, max: 20m, give_up_after: 6h }
         http: { listen: "[::1]:8470", public_url: "https://remindd.example.org/", read_token_file: api-read, write_token_file: /run/w }
         links: { key_file: link-key, valid_for: 3w, snooze: [1d, 2wd, 1mo] }
+        digests:
+          weekly: { to: owners, at: "mon 08:30" }
+          daily: { to: [ann, bob], at: "07:45", channels: [mail] }
+          board-prep: { meeting: board, before: 2wd, at: "09:00", to: [chair] }
+          board-exact: { meeting: board, before: 90m, to: owners }
         catch_up: 2h
         defaults:
           channels: [local]
@@ -128,6 +133,7 @@ import Testing
         #expect(a.keyLocations == b.keyLocations)
         #expect(a.http == b.http)
         #expect(a.links == b.links)
+        #expect(a.digests == b.digests)
         #expect(a.items.count == b.items.count)
         for (x, y) in zip(a.items, b.items) { #expect(x == y, "item \(x.id)") }
         for item in a.items { #expect(b.item(item.id) == item) }
