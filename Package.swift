@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"]),
+        .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"], exclude: ["Golden"]),
         .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery"]),
         .testTarget(name: "IntegrationTests", dependencies: ["RemindCore"]),
     ]

@@ -14,7 +14,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.journalMode() == "wal")
         #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta", "v2: when a snooze began",
-                                                  "v3: cancelled deliveries", "v4: actions with their source"])
+                                                  "v3: cancelled deliveries", "v4: actions with their source",
+                                                  "v5: what a digest says"])
         let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1) // NORMAL
         // The writer waits for another process's write lock instead of failing at once.
@@ -33,7 +34,7 @@ import Testing
             try store.recordEvent("rvs-ruling", occurred: LocalDate(year: 2023, month: 12, day: 6), at: now)
         }
         let again = try Store(path: path)
-        #expect(try again.appliedMigrations().count == 4)
+        #expect(try again.appliedMigrations().count == 5)
         let state = try again.planState()
         #expect(state.items["taakstelling"] == ItemState(done: true, doneAt: now))
         #expect(state.occurredEvents == ["rvs-ruling": LocalDate(year: 2023, month: 12, day: 6)])
@@ -103,7 +104,7 @@ import Testing
     @Test func inMemoryStoreHasTheSameSchema() throws {
         let store = try Store.inMemory()
         #expect(store.path == nil)
-        #expect(try store.appliedMigrations().count == 4)
+        #expect(try store.appliedMigrations().count == 5)
         #expect(try store.plannedThrough() == nil)
     }
 }

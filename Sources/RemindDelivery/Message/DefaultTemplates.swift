@@ -190,3 +190,9 @@ enum DefaultTemplates {
             """,
     ]
 }
+
+extension ReminderKind {
+    /// The kinds whose messages come from templates: all but digests, which
+    /// `DigestMessage` lays out.
+    static let templated = allCases.filter { $0 != .digest }
+}

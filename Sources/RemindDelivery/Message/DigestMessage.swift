@@ -110,8 +110,10 @@ struct DigestMessage {
         return owner + (nl ? " met " : " with ") + words.list(e.with.map(name))
     }
 
+    /// An owner's open items carry their action links; a meeting digest, a list to paste
+    /// into the agenda, carries none.
     func itemLinks(_ e: DigestContent.Entry) -> ActionLinks.Links? {
-        guard e.state != "done", let links else { return nil }
+        guard e.state != "done", !content.isMeetingDigest, let links else { return nil }
         let r = Reminder(subject: e.id, kind: .due, at: content.asOf, deadline: e.deadline, people: [e.owner])
         return links.links(for: r)
     }

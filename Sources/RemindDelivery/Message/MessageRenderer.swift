@@ -90,7 +90,7 @@ public struct MessageRenderer: Sendable {
         self.links = links
         var templates: [ReminderKind: Templates] = [:]
         // Digests are laid out by `DigestMessage`, not by templates.
-        for kind in ReminderKind.allCases where kind != .digest {
+        for kind in ReminderKind.templated {
             let builtIn = DefaultTemplates.template(kind, config.language)
             let own = config.templates[kind.rawValue]
             let fallback = config.templates["default"]
@@ -110,8 +110,8 @@ public struct MessageRenderer: Sendable {
     /// The templates of each kind swift-mustache renders because they could not be
     /// compiled, as `kind.part`.
     var uncompiled: [String] {
-        ReminderKind.allCases.flatMap { kind -> [String] in
-            guard let t = templates[kind] else { return [] }
+        ReminderKind.templated.flatMap { kind -> [String] in
+            let t = templates[kind]!
             return [("which", t.which), ("subject", t.subject), ("body", t.body)]
                 .filter { $0.1.compiled == nil }.map { "\(kind.rawValue).\($0.0)" }
         }
