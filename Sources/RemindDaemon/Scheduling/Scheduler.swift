@@ -53,8 +53,9 @@ public final class Scheduler: @unchecked Sendable {
         let state = try store.planState()
         let end = now.addingTimeInterval(Self.horizon)
         let all = planner.reminders(state: state, from: .distantPast, to: end, ordered: false, digests: false)
-            + planner.digestReminders(from: digestsSince(now), to: end)
-        try reconcile(past: all.filter { $0.at < now }, now: now)
+            + planner.digestReminders(from: now, to: end)
+        try reconcile(past: all.filter { $0.at < now } + pastDigests(now: now), now: now)
+        try store.setDigestsSeenThrough(now)
         rebuild(upcoming: Planner.sorted(all.filter { $0.at >= now }), now: now)
         // Checking every past reminder filled SQLite's caches; the daemon then sleeps.
         store.releaseMemory()
@@ -109,15 +110,26 @@ public final class Scheduler: @unchecked Sendable {
             past += planner.eventNotices(of: events, state: state, from: .distantPast, to: now)
         } else {
             past = planner.reminders(state: state, from: .distantPast, to: now, ordered: false, digests: false)
-                + planner.digestReminders(from: digestsSince(now), to: now)
+                + (try pastDigests(now: now))
         }
         try reconcile(past: past, now: now)
+        if ids == nil { try store.setDigestsSeenThrough(now) }
     }
 
-    /// How far back digests that passed unseen are looked for: a week beyond `catch_up`, so
-    /// the last missed period of a weekly digest is recorded as missed.
-    private func digestsSince(_ now: Date) -> Date {
-        now.addingTimeInterval(-(max(config.catchUpSeconds, 0) + 8 * 86_400))
+    /// Digest moments that passed unseen: those since the daemon last looked (at most a week
+    /// beyond `catch_up` back); before the first start only the latest of each digest. The
+    /// latest young enough is sent late, the others are recorded as missed (`CatchUp`).
+    private func pastDigests(now: Date) throws -> [Reminder] {
+        guard !config.digests.isEmpty else { return [] }
+        let bound = now.addingTimeInterval(-(max(config.catchUpSeconds, 0) + 8 * 86_400))
+        guard let seen = try store.digestsSeenThrough() else {
+            var latest: [String: Reminder] = [:]
+            for r in planner.digestReminders(from: bound, to: now) where r.at > (latest[r.subject]?.at ?? .distantPast) {
+                latest[r.subject] = r
+            }
+            return Array(latest.values)
+        }
+        return planner.digestReminders(from: max(seen, bound), to: now)
     }
 
     /// The deliveries of digest moments: one per person with something to read, on each of
@@ -244,6 +256,7 @@ public final class Scheduler: @unchecked Sendable {
             if !due.isEmpty { try store.enqueue(due, late: false, now: now, plannedThrough: now) }
             if !late.isEmpty { try store.enqueue(late, late: true, now: now, plannedThrough: now) }
             if !due.isEmpty || !late.isEmpty { onEnqueued() }
+            if !digests.isEmpty { try store.setDigestsSeenThrough(now) }
             if cursor >= upcoming.count && now >= horizonEnd {
                 try rebuild()
                 return

@@ -14,6 +14,16 @@ extension Store {
         try setMeta(MetaKey.plannedThrough, Self.encodeInstant(instant))
     }
 
+    /// The instant through which the daemon has looked at digest moments: those before it
+    /// were sent, recorded, or had nothing to say. Nil before the first start.
+    public func digestsSeenThrough() throws -> Date? {
+        try meta(MetaKey.digestsSeenThrough).flatMap(Self.decodeInstant)
+    }
+
+    public func setDigestsSeenThrough(_ instant: Date) throws {
+        try setMeta(MetaKey.digestsSeenThrough, Self.encodeInstant(instant))
+    }
+
     /// A raw meta value.
     public func meta(_ key: String) throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
@@ -36,4 +46,5 @@ extension Store {
 /// Names of the `meta` rows remindd writes.
 public enum MetaKey {
     public static let plannedThrough = "planned_through"
+    public static let digestsSeenThrough = "digests_seen_through"
 }
