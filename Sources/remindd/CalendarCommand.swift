@@ -49,7 +49,8 @@ struct CalendarCommand: ParsableCommand {
             print(CalendarFeedURL.make(publicURL: publicURL, person: person, keys: keys))
             return
         }
-        let feed = CalendarFeed(config: config, state: try StateAccess.planState(config: config), person: person)
+        let feed = CalendarFeed(config: config, state: try StateAccess.planState(config: config), person: person,
+                                revisions: try StateAccess.calendarRevisions(config: config))
         FileHandle.standardOutput.write(Data(feed.document(config: config, now: Date()).utf8))
     }
 }

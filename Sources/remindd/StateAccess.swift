@@ -16,4 +16,11 @@ enum StateAccess {
         s.occurredEvents.merge(stored.occurredEvents) { _, recorded in recorded }
         return s
     }
+
+    /// The store's calendar revisions (none without a state file).
+    static func calendarRevisions(config: Config) throws -> [String: CalendarRevision] {
+        let path = StateLocation.path(config: config, environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        return try Store(path: path).calendarRevisions()
+    }
 }

@@ -77,6 +77,13 @@ import Testing
         #expect(s.parts[4]["content"] as? String == String(decoding: expected.ics, as: UTF8.self))
     }
 
+    @Test func theOutboxSequenceIsTheOneSent() throws {
+        var d = Fixture.delivery(.before)
+        d.calendarSequence = 12_345_678
+        let a = try #require(CalendarAttachment(Fixture.message(d), config: Fixture.config(), now: Self.now))
+        #expect(String(decoding: a.ics, as: UTF8.self).contains("\r\nSEQUENCE:12345678\r\n"))
+    }
+
     @Test func everyReminderOfAnItemCarriesTheSameEvent() throws {
         let config = Fixture.config()
         let before = Fixture.message(Fixture.delivery(.before))

@@ -48,17 +48,12 @@ public struct CalendarEvent: Sendable, Hashable {
     /// The first instant `sequence(deadline:)` counts from: 2000-01-01T00:00:00Z.
     public static let sequenceEpoch = Date(timeIntervalSince1970: 946_684_800)
 
-    /// Whole minutes from `sequenceEpoch` to the deadline (0 before it).
+    /// Whole minutes from `sequenceEpoch` to the deadline (0 before it): the SEQUENCE of an
+    /// item's first calendar, before any revision is known.
     ///
-    /// Worked out from the deadline alone, so every reminder and the feed agree without a
-    /// stored counter, and a deadline that moves later always gets a higher SEQUENCE: a
-    /// calendar that already holds the event takes the new date. A deadline that moves
-    /// *earlier* gets a lower one; RFC 5546 readers that compare SEQUENCE then keep the
-    /// later date from an attachment (the mail text and the feed, which a subscribed
-    /// calendar replaces whole, still show the new one). Counting revisions would need the
-    /// store to remember every deadline an item had; a deadline pulled forward is rarer
-    /// than one pushed back. Minutes keep the value an RFC 5545 INTEGER until the year
-    /// 6000; two deadlines within one minute share it.
+    /// Minutes keep the value an RFC 5545 INTEGER until the year 6000. A deadline that
+    /// moves is a revision (`CalendarRevision`), whose SEQUENCE is always higher than the
+    /// one before, also when the deadline moves earlier.
     public static func sequence(deadline: Date) -> Int {
         let minutes = (deadline.timeIntervalSince(sequenceEpoch) / 60).rounded(.down)
         return minutes > 0 ? Int(min(minutes, Double(Int32.max))) : 0

@@ -7,14 +7,17 @@ public struct CalendarFeed: Sendable {
     public var person: String
     public var events: [CalendarEvent]
 
-    public init(config: Config, state: PlanState, person: String) {
+    /// - Parameter revisions: the store's calendar revisions by item id; a deadline that
+    ///   moved since its revision gets the next one's SEQUENCE.
+    public init(config: Config, state: PlanState, person: String, revisions: [String: CalendarRevision] = [:]) {
         self.person = person
         let planner = Planner(config: config)
         events = config.items.compactMap { item -> CalendarEvent? in
             guard item.owner == person || item.with.contains(person) else { return nil }
             guard state.items[item.id]?.done != true else { return nil }
             guard let deadline = planner.deadline(of: item, state: state).instant else { return nil }
-            return CalendarEvent(item: item, deadline: deadline, config: config)
+            let sequence = CalendarRevision.next(deadline: deadline, after: revisions[item.id]).sequence
+            return CalendarEvent(item: item, deadline: deadline, config: config, sequence: sequence)
         }
     }
 

@@ -17,10 +17,11 @@ extension DeadlineExpr {
 extension CalendarEvent {
     /// The event of `item` whose deadline is `deadline`: all-day on the deadline's local
     /// date when the item's `due:` names a day, else at that instant; the summary is the
-    /// title, the description names the owner and the people with them, by name.
-    public init(item: Item, deadline: Date, config: Config) {
+    /// title, the description names the owner and the people with them, by name. `sequence`
+    /// is the item's revision (`CalendarRevision`); without one, the first-calendar value.
+    public init(item: Item, deadline: Date, config: Config, sequence: Int? = nil) {
         let allDay = item.due?.namesADay ?? false
-        self.init(uid: Self.uid(itemID: item.id), sequence: Self.sequence(deadline: deadline), summary: item.title,
+        self.init(uid: Self.uid(itemID: item.id), sequence: sequence ?? Self.sequence(deadline: deadline), summary: item.title,
                   description: Self.description(of: item, config: config),
                   when: allDay ? .allDay(config.calendar.localDate(of: deadline)) : .timed(deadline))
     }

@@ -83,15 +83,19 @@ public struct PlannedDelivery: Sendable, Hashable {
     public var cc: [String]
     /// What a digest says, fixed when it was put in the outbox; nil for other kinds.
     public var digest: DigestContent?
+    /// The SEQUENCE of the item's calendar event (`CalendarRevision`), set by the outbox
+    /// for a dated item; nil: worked out from the deadline.
+    public var calendarSequence: Int?
 
     public init(key: String, reminder: Reminder, channel: String, to: [String], cc: [String],
-                digest: DigestContent? = nil) {
+                digest: DigestContent? = nil, calendarSequence: Int? = nil) {
         self.key = key
         self.reminder = reminder
         self.channel = channel
         self.to = to
         self.cc = cc
         self.digest = digest
+        self.calendarSequence = calendarSequence
     }
 
     public var recipients: [String] { to + cc.filter { !to.contains($0) } }

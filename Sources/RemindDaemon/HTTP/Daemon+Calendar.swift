@@ -18,8 +18,11 @@ extension Daemon {
             return FeedAnswer(status: 400, body: "this feed address is not valid\n")
         }
         guard config.people[token.item] != nil else { return FeedAnswer(status: 404, body: "no such person\n") }
-        guard let state = try? store.planState() else { return FeedAnswer(status: 503, body: "the state cannot be read\n") }
-        return FeedAnswer(status: 200, body: CalendarFeed(config: config, state: state, person: token.item).document(config: config, now: now))
+        guard let state = try? store.planState(), let revisions = try? store.calendarRevisions() else {
+            return FeedAnswer(status: 503, body: "the state cannot be read\n")
+        }
+        let feed = CalendarFeed(config: config, state: state, person: token.item, revisions: revisions)
+        return FeedAnswer(status: 200, body: feed.document(config: config, now: now))
     }
 }
 

@@ -39,19 +39,21 @@ public struct DeliveryRecord: Sendable, Hashable {
     public var updated: Date
     /// What a digest says (kind `digest`); nil for other kinds.
     public var digest: DigestContent?
+    /// The SEQUENCE of the item's calendar event, for a dated item's reminder.
+    public var calendarSequence: Int?
 
     /// The item id (`history --json` calls the subject `item`).
     public var item: String { subject }
 
     /// The planned delivery this row stands for, to hand to a notifier again.
     public var planned: PlannedDelivery {
-        PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc, digest: digest)
+        PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc, digest: digest, calendarSequence: calendarSequence)
     }
 
     /// The columns `init(row:)` reads, in its order: queries select exactly these, and the
     /// row is read by position (a lookup by name lowercases the name every time).
     static let columns = "key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder, "
-        + "state, attempts, next_attempt_at, last_error, reply, late, created_at, updated_at, payload"
+        + "state, attempts, next_attempt_at, last_error, reply, late, created_at, updated_at, payload, calendar_sequence"
 
     init(row: Row) throws {
         let key: String = row[0]
@@ -82,6 +84,7 @@ public struct DeliveryRecord: Sendable, Hashable {
             created = Date(timeIntervalSince1970: row[15])
             updated = Date(timeIntervalSince1970: row[16])
             digest = try (row[17] as String?).map(DigestContent.decode)
+            calendarSequence = row[18]
         } catch let error as StoreError {
             throw error
         } catch {

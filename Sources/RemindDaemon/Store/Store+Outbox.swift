@@ -34,9 +34,10 @@ extension Store {
             let statement = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO delivery
                     (key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder,
-                     state, attempts, next_attempt_at, late, created_at, updated_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                     state, attempts, next_attempt_at, late, created_at, updated_at, payload, calendar_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                 """)
+            var revisions = CalendarRevisions(db)
             let stamp = now.timeIntervalSince1970
             var inserted: [String] = []
             for d in deliveries {
@@ -47,6 +48,7 @@ extension Store {
                     try PeopleColumn.encode(d.cc), try StoredReminder.encode(d.reminder),
                     state.rawValue, state == .pending ? scheduled : nil, late, stamp, stamp,
                     try d.digest?.encoded(),
+                    try revisions.sequence(for: d),
                 ])
                 if db.changesCount > 0 { inserted.append(d.key) }
             }
@@ -172,6 +174,52 @@ extension Store {
                 if let state = DeliveryState(rawValue: row["state"]) { counts[state] = row["n"] }
             }
             return counts
+        }
+    }
+}
+
+/// The items' calendar revisions, read and moved on as reminders with deadlines are written
+/// to the outbox, in the same transaction: a reminder carries the SEQUENCE its calendar
+/// file is sent with, and a deadline that moved (either way) gets a higher one.
+struct CalendarRevisions {
+    let db: Database
+    /// Looked up once per item per batch: a batch holds many reminders of few items.
+    private var known: [String: CalendarRevision?] = [:]
+
+    init(_ db: Database) { self.db = db }
+
+    mutating func sequence(for d: PlannedDelivery) throws -> Int? {
+        let r = d.reminder
+        guard let deadline = r.deadline, !r.isEventNotice, !r.isDigest else { return nil }
+        let previous: CalendarRevision?
+        if let cached = known[r.subject] {
+            previous = cached
+        } else {
+            previous = try Row.fetchOne(db, sql: "SELECT deadline, sequence FROM calendar_revision WHERE item = ?",
+                                        arguments: [r.subject])
+                .map { CalendarRevision(deadline: Date(timeIntervalSince1970: $0[0]), sequence: $0[1]) }
+        }
+        let next = CalendarRevision.next(deadline: deadline, after: previous)
+        if next != previous {
+            try db.execute(sql: """
+                INSERT INTO calendar_revision (item, deadline, sequence) VALUES (?, ?, ?)
+                ON CONFLICT(item) DO UPDATE SET deadline = excluded.deadline, sequence = excluded.sequence
+                """, arguments: [r.subject, deadline.timeIntervalSince1970, next.sequence])
+        }
+        known[r.subject] = next
+        return next.sequence
+    }
+}
+
+extension Store {
+    /// Every item's calendar revision, for the calendar feed.
+    public func calendarRevisions() throws -> [String: CalendarRevision] {
+        try writer.read { db in
+            var out: [String: CalendarRevision] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT item, deadline, sequence FROM calendar_revision") {
+                out[row[0]] = CalendarRevision(deadline: Date(timeIntervalSince1970: row[1]), sequence: row[2])
+            }
+            return out
         }
     }
 }

@@ -118,10 +118,19 @@ enum StoreSchema {
                 CREATE INDEX action_subject ON action(subject, at);
                 """)
         }
-        migrator.registerMigration("v5: what a digest says") { db in
+        migrator.registerMigration("v5: digests and calendar revisions") { db in
             // A digest's content is put together at its moment and kept with its delivery, so
-            // a retry after a restart or a reload sends what was due then.
-            try db.execute(sql: "ALTER TABLE delivery ADD COLUMN payload TEXT")
+            // a retry after a restart or a reload sends what was due then. Each item's last
+            // calendar deadline and SEQUENCE: a moved deadline always raises the SEQUENCE.
+            try db.execute(sql: """
+                ALTER TABLE delivery ADD COLUMN payload TEXT;
+                ALTER TABLE delivery ADD COLUMN calendar_sequence INTEGER;
+                CREATE TABLE calendar_revision (
+                    item     TEXT PRIMARY KEY NOT NULL,
+                    deadline REAL NOT NULL,
+                    sequence INTEGER NOT NULL
+                );
+                """)
         }
         return migrator
     }()

@@ -14,7 +14,8 @@ struct CalendarAttachment: Equatable, Sendable {
     init?(_ message: OutgoingMessage, config: Config, now: Date) {
         let r = message.delivery.reminder
         guard !r.isEventNotice, let deadline = r.deadline, let item = config.item(r.subject) else { return nil }
-        ics = ICalendarWriter.bytes([CalendarEvent(item: item, deadline: deadline, config: config)], now: now)
+        let event = CalendarEvent(item: item, deadline: deadline, config: config, sequence: message.delivery.calendarSequence)
+        ics = ICalendarWriter.bytes([event], now: now)
     }
 
     init(ics: [UInt8]) {
