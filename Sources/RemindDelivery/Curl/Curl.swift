@@ -61,11 +61,12 @@ struct CurlSettings {
     var caFile: String?
 }
 
-/// How an SMTP connection must be protected.
-enum SMTPSecurity {
-    /// `smtp://` with STARTTLS required: a server without it fails before MAIL FROM.
+/// How a mail connection (SMTP or IMAP) must be protected.
+enum MailSecurity {
+    /// `smtp://` or `imap://` with STARTTLS required: a server without it fails before
+    /// anything else is sent (MAIL FROM, LOGIN).
     case startTLSRequired
-    /// `smtps://`: TLS from the first byte.
+    /// `smtps://` or `imaps://`: TLS from the first byte.
     case implicitTLS
     /// Plain text; only accepted for a loopback host.
     case none
@@ -118,7 +119,7 @@ final class CurlHandle {
     }
 
     /// Fixes the SMTP session parameters; they stay for every later `sendMail`.
-    func configureSMTP(url: String, security: SMTPSecurity, username: String?, password: String?,
+    func configureSMTP(url: String, security: MailSecurity, username: String?, password: String?,
                        from: String) throws(CurlError) {
         try check(ccurl_setopt_str(handle, CURLOPT_URL, url))
         let ssl: curl_usessl = security == .startTLSRequired ? CURLUSESSL_ALL : CURLUSESSL_NONE
