@@ -95,6 +95,7 @@ let package = Package(
         .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"], exclude: ["Golden"]),
         .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["RemindCore"]),
+        // RemindDelivery: the inbox tests drive the IMAP client's public API against a real Dovecot.
+        .testTarget(name: "IntegrationTests", dependencies: ["RemindCore", "RemindDelivery"]),
     ]
 )

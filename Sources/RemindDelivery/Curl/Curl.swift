@@ -47,8 +47,12 @@ struct CurlResponse {
     var code = 0
     /// HTTP: the header lines of the final response. SMTP: every reply line, in order.
     var headerLines: [String] = []
-    /// HTTP response body, cut at `CurlHandle.bodyLimit` bytes.
+    /// HTTP response body, cut at `CurlHandle.bodyLimit` bytes; IMAP: the message bytes, or
+    /// the untagged replies of a command.
     var body: [UInt8] = []
+    /// The server sent more body than the transfer's limit. With a strict limit (IMAP) the
+    /// transfer was stopped there.
+    var overflowed = false
 }
 
 /// Settings shared by every transfer on one handle.
@@ -61,14 +65,27 @@ struct CurlSettings {
     var caFile: String?
 }
 
-/// How an SMTP connection must be protected.
-enum SMTPSecurity {
-    /// `smtp://` with STARTTLS required: a server without it fails before MAIL FROM.
+/// How a mail connection (SMTP or IMAP) must be protected.
+enum MailSecurity {
+    /// `smtp://` or `imap://` with STARTTLS required: a server without it fails before
+    /// anything else is sent (MAIL FROM, LOGIN).
     case startTLSRequired
-    /// `smtps://`: TLS from the first byte.
+    /// `smtps://` or `imaps://`: TLS from the first byte.
     case implicitTLS
     /// Plain text; only accepted for a loopback host.
     case none
+}
+
+/// How libcurl passes an IMAP server's answer on: every reply line (greeting, login,
+/// SELECT, tagged results) to the header callback; the untagged replies of a custom command
+/// (`UID SEARCH`, `UID FETCH n (…)`) to the body as lines; a message fetched through a URL
+/// (`;UID=n;PARTIAL=0.N`) to the body as bytes. A custom command's literal (`{123}` and the
+/// bytes after it) never reaches the body, so message bytes always come through the URL form.
+enum IMAPRequest {
+    /// A command sent after libcurl has logged in and selected the URL's mailbox.
+    case command(String)
+    /// The URL alone says what to do (a `;UID=` fetch).
+    case url
 }
 
 /// `curl_global_init` must run once, before any handle and before threads race to it. A
@@ -118,7 +135,7 @@ final class CurlHandle {
     }
 
     /// Fixes the SMTP session parameters; they stay for every later `sendMail`.
-    func configureSMTP(url: String, security: SMTPSecurity, username: String?, password: String?,
+    func configureSMTP(url: String, security: MailSecurity, username: String?, password: String?,
                        from: String) throws(CurlError) {
         try check(ccurl_setopt_str(handle, CURLOPT_URL, url))
         let ssl: curl_usessl = security == .startTLSRequired ? CURLUSESSL_ALL : CURLUSESSL_NONE
@@ -129,6 +146,30 @@ final class CurlHandle {
         }
         try check(ccurl_setopt_str(handle, CURLOPT_MAIL_FROM, "<\(from)>"))
         try check(ccurl_setopt_long(handle, CURLOPT_UPLOAD, 1))
+    }
+
+    /// Fixes the IMAP session parameters; they stay for every later `imap(...)`. UPLOAD is
+    /// cleared: on an IMAP handle it would turn the next transfer into an APPEND.
+    func configureIMAP(security: MailSecurity, username: String, password: String) throws(CurlError) {
+        let ssl: curl_usessl = security == .startTLSRequired ? CURLUSESSL_ALL : CURLUSESSL_NONE
+        try check(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(ssl.rawValue)))
+        try check(ccurl_setopt_str(handle, CURLOPT_USERNAME, username))
+        try check(ccurl_setopt_str(handle, CURLOPT_PASSWORD, password))
+        try check(ccurl_setopt_long(handle, CURLOPT_UPLOAD, 0))
+    }
+
+    /// One IMAP transfer over the handle's connection: libcurl connects, logs in and selects
+    /// the URL's mailbox when the connection does not have it selected yet, then does
+    /// `request`. A body longer than `bodyLimit` stops the transfer (`overflowed`): the
+    /// caller asked for at most that much, and more is never buffered.
+    func imap(url: String, _ request: IMAPRequest, bodyLimit: Int) throws(CurlError) -> CurlResponse {
+        try check(ccurl_setopt_str(handle, CURLOPT_URL, url))
+        switch request {
+        case .command(let command): try check(ccurl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, command))
+        case .url: try check(ccurl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, nil))
+        }
+        exchange.reset(upload: [], bodyLimit: bodyLimit, strict: true)
+        return try perform(smtp: false)
     }
 
     /// Sends one message to `recipients` (bare addresses, already checked for CR/LF/NUL)
@@ -176,7 +217,8 @@ final class CurlHandle {
         let rc = curl_easy_perform(handle)
         var code = 0
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        var response = CurlResponse(code: code, headerLines: exchange.headerLines, body: exchange.body)
+        var response = CurlResponse(code: code, headerLines: exchange.headerLines, body: exchange.body,
+                                    overflowed: exchange.overflowed)
         if smtp, let last = exchange.headerLines.last(where: { Self.replyCode($0) != nil }) {
             response.code = Self.replyCode(last) ?? code
         }
@@ -221,7 +263,7 @@ final class CurlHandle {
             return .tlsUnavailable
         case CURLE_LOGIN_DENIED:
             return .loginDenied
-        case CURLE_REMOTE_ACCESS_DENIED, CURLE_HTTP_RETURNED_ERROR:
+        case CURLE_REMOTE_ACCESS_DENIED, CURLE_HTTP_RETURNED_ERROR, CURLE_QUOTE_ERROR, CURLE_REMOTE_FILE_NOT_FOUND:
             return .serverRefused
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
             return .badURL
@@ -241,12 +283,19 @@ private final class Exchange {
     var offset = 0
     var headerLines: [String] = []
     var body: [UInt8] = []
+    var bodyLimit = CurlHandle.bodyLimit
+    /// Stop the transfer at the limit instead of dropping what follows.
+    var strict = false
+    var overflowed = false
 
-    func reset(upload: [UInt8]) {
+    func reset(upload: [UInt8], bodyLimit: Int = CurlHandle.bodyLimit, strict: Bool = false) {
         self.upload = upload
         offset = 0
         headerLines = []
         body = []
+        self.bodyLimit = bodyLimit
+        self.strict = strict
+        overflowed = false
     }
 }
 
@@ -268,9 +317,13 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     let n = size * count
     guard let data, let userdata else { return n }
     let ex = Unmanaged<Exchange>.fromOpaque(userdata).takeUnretainedValue()
-    let room = CurlHandle.bodyLimit - ex.body.count
+    let room = ex.bodyLimit - ex.body.count
     if room > 0 {
         ex.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: min(n, room)))
+    }
+    if n > room {
+        ex.overflowed = true
+        if ex.strict { return 0 } // libcurl ends the transfer with CURLE_WRITE_ERROR
     }
     return n
 }

@@ -7,7 +7,7 @@ import RemindCore
 struct SMTPSettings {
     var channel: String
     var url: String
-    var security: SMTPSecurity
+    var security: MailSecurity
     var from: Mailbox
     var username: String?
     var caFile: String?
