@@ -38,7 +38,10 @@ import RemindDaemon
         let record = try #require(due.first)
         #expect(record.state == .pending && record.attempts == 0)
         // Everything needed to send it again survives, independent of the config.
-        #expect(record.planned == d)
+        // Plus the SEQUENCE of the item's calendar, fixed when the row was written.
+        var expected = d
+        expected.calendarSequence = CalendarEvent.sequence(deadline: try #require(d.reminder.deadline))
+        #expect(record.planned == expected)
         #expect(record.recipients == ["SJenV", "chair"])
         #expect(record.reminder.lead == nil && record.reminder.ordinal == 2)
     }
