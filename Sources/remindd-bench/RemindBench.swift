@@ -10,7 +10,7 @@ struct RemindBench: ParsableCommand {
         abstract: "Measure remindd's timing, throughput, start-up, agenda and idle figures.",
         subcommands: [
             FixtureCommand.self, TimerCommand.self, TimerFloorCommand.self, DurableCommand.self, RawCommand.self,
-            StartupCommand.self, AgendaTimeCommand.self, IdleCommand.self, APICommand.self,
+            StartupCommand.self, AgendaTimeCommand.self, IdleCommand.self, APICommand.self, DigestBenchCommand.self,
         ]
     )
 }
