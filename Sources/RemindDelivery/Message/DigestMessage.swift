@@ -77,10 +77,13 @@ struct DigestMessage {
         return words.dateTime(cal.localDate(of: date), LocalTime(hour: t.hour, minute: t.minute))
     }
 
+    /// `ma 2 okt 17:00`; with the year when it is not the year of the digest.
     func short(_ date: Date) -> String {
         let cal = config.calendar
         let t = cal.localTime(of: date)
-        return "\(words.shortDate(cal.localDate(of: date))) \(String(format: "%02d:%02d", t.hour, t.minute))"
+        let day = cal.localDate(of: date)
+        let year = day.year == cal.localDate(of: content.asOf).year ? "" : " \(day.year)"
+        return "\(words.shortDate(day))\(year) \(String(format: "%02d:%02d", t.hour, t.minute))"
     }
 
     /// The one-line status of an entry: its deadline, what it waits on, when it was done.
@@ -137,7 +140,7 @@ struct DigestMessage {
             }
         }
         if links == nil && !content.isMeetingDigest {
-            out += "\n" + (nl ? "Afmelden als klaar: remindd done ID" : "Mark one done: remindd done ID") + "\n"
+            out += "\n" + (nl ? "Klaar met een actie? remindd done ID" : "Done with one? remindd done ID") + "\n"
         }
         return out
     }
