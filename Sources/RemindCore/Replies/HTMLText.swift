@@ -18,7 +18,36 @@ public enum HTMLText {
     public static func reduce(_ html: String, limit: Int = MIMEMessage.maxTextBytes) -> String {
         var r = Reducer(Array(html.utf8), limit: limit)
         r.run()
-        return String(decoding: r.out, as: UTF8.self)
+        return String(decoding: Self.spacesOut(r.out), as: UTF8.self)
+    }
+
+    /// No-break spaces made spaces, and a line of nothing but spaces made empty: Outlook
+    /// writes an empty paragraph as `<p>&nbsp;</p>`, which shows as an empty line.
+    static func spacesOut(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var lineStart = 0
+        var onlySpaces = true
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 {
+                out.append(0x20)
+                i += 2
+                continue
+            }
+            if b[i] == 0x0A {
+                if onlySpaces { out.removeSubrange(lineStart...) }
+                out.append(0x0A)
+                lineStart = out.count
+                onlySpaces = true
+            } else {
+                if b[i] != 0x20 { onlySpaces = false }
+                out.append(b[i])
+            }
+            i += 1
+        }
+        if onlySpaces { out.removeSubrange(lineStart...) }
+        return out
     }
 }
 
@@ -134,12 +163,7 @@ private struct Reducer {
             return
         }
         i = j
-        // A no-break space is a space to every rule that reads the text.
-        if scalar == "\u{A0}" {
-            flushSpace()
-            out.append(0x20)
-            return
-        }
+        // A no-break space stays one (it holds a line open) until `spacesOut`.
         flushSpace()
         out += Array(String(Character(scalar)).utf8)
     }
