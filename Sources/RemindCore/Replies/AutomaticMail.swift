@@ -6,13 +6,13 @@ public enum AutomaticMail {
     /// (`message/delivery-status`) is among the parts, wherever it sits.
     public static func reason(_ headers: MailHeaders, contentType: ContentType, deliveryStatus: Bool = false) -> String? {
         if let v = headers["Auto-Submitted"] {
-            let word = HeaderParameters(v).value
+            let word = firstWord(v)
             if word != "no" { return "Auto-Submitted: \(bounded(word))" }
         }
         if headers.contains("X-Autoreply") { return "X-Autoreply" }
         if headers.contains("X-Autorespond") { return "X-Autorespond" }
         if let v = headers["Precedence"] {
-            let word = HeaderParameters(v).value
+            let word = firstWord(v)
             if ["bulk", "junk", "auto_reply"].contains(word) { return "Precedence: \(word)" }
         }
         if contentType.mediaType == "multipart/report" {
@@ -26,6 +26,12 @@ public enum AutomaticMail {
         // mail that must not be answered.
         if let v = headers["Return-Path"], v.filter({ !$0.isWhitespace }) == "<>" { return "Return-Path: <>" }
         return nil
+    }
+
+    /// The keyword of a value such as `auto-replied; owner-email="a@b"` or `no (a person)`,
+    /// lowercased.
+    static func firstWord(_ v: String) -> String {
+        String(v.drop(while: \.isWhitespace).prefix { !$0.isWhitespace && $0 != ";" && $0 != "(" }).lowercased()
     }
 
     static func bounded(_ s: String) -> String {

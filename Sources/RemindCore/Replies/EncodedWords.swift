@@ -34,7 +34,7 @@ public enum EncodedWords {
                 continue
             }
             if pending != nil {
-                if c == 0x20 || c == 0x09 {
+                if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A {
                     gap.append(c)
                 } else {
                     flush()

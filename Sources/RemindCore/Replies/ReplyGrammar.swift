@@ -62,7 +62,9 @@ public enum ReplyGrammar {
 
     static func span(_ w: ArraySlice<String>) -> Span {
         guard let word = w.first else { return .absent }
-        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        // Any numeral counts as an attempt at a number; only ASCII digits are read (`²`
+        // and `₂` are numerals `Int` refuses).
+        let digits = word.prefix { $0.isNumber }
         // `2d`, `1w`: number and unit in one word.
         if !digits.isEmpty && digits.count < word.count {
             guard let unit = units[String(word.dropFirst(digits.count))] else { return .unitless }
