@@ -39,6 +39,7 @@ import Testing
           daily: { to: [ann, bob], at: "07:45", channels: [mail] }
           board-prep: { meeting: board, before: 2wd, at: "09:00", to: [chair] }
           board-exact: { meeting: board, before: 90m, to: owners }
+        inbox: { url: "imaps://imap.example.org/INBOX", username: sec, password_env: IMAP_PASSWORD, poll: 2m, reply_to: "sec+{token}@example.org", ca_file: ./ca.pem, answer_channel: mail }
         catch_up: 2h
         defaults:
           channels: [local]
@@ -134,6 +135,7 @@ import Testing
         #expect(a.http == b.http)
         #expect(a.links == b.links)
         #expect(a.digests == b.digests)
+        #expect(a.inbox == b.inbox)
         #expect(a.items.count == b.items.count)
         for (x, y) in zip(a.items, b.items) { #expect(x == y, "item \(x.id)") }
         for item in a.items { #expect(b.item(item.id) == item) }

@@ -15,7 +15,7 @@ import Testing
         #expect(try store.journalMode() == "wal")
         #expect(try store.appliedMigrations() == ["v1: items, events, deliveries, meta", "v2: when a snooze began",
                                                   "v3: cancelled deliveries", "v4: actions with their source",
-                                                  "v5: digests and calendar revisions"])
+                                                  "v5: digests, calendar revisions and replies by mail"])
         let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1) // NORMAL
         // The writer waits for another process's write lock instead of failing at once.

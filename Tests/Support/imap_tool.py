@@ -8,6 +8,7 @@ Usage:
   imap_tool.py --port P --user U --password-file F [--tls-ca CA] COMMAND ...
     append MAILBOX FILE...      APPEND each file's bytes (no flags): {"uids": [...]}
     flags MAILBOX UID           {"flags": [...]} of that UID ([] when it is not there)
+    unseen MAILBOX UID          takes \Seen off that UID
     status MAILBOX              {"uidvalidity": N, "uidnext": N, "messages": N}
     create MAILBOX | delete MAILBOX
 Prints one JSON object on stdout; exits non-zero with the server's reply on stderr when a
@@ -45,7 +46,7 @@ def main():
     p.add_argument("--user", required=True)
     p.add_argument("--password-file", required=True)
     p.add_argument("--tls-ca")
-    p.add_argument("command", choices=["append", "flags", "status", "create", "delete"])
+    p.add_argument("command", choices=["append", "flags", "unseen", "status", "create", "delete"])
     p.add_argument("mailbox")
     p.add_argument("rest", nargs="*")
     args = p.parse_args()
@@ -70,6 +71,9 @@ def main():
                 m = re.search(rb"FLAGS \(([^)]*)\)", item)
                 flags = m.group(1).decode().split() if m else []
         out["flags"] = flags
+    elif args.command == "unseen":
+        check(conn.select(args.mailbox))
+        check(conn.uid("STORE", args.rest[0], "-FLAGS", "(\\Seen)"))
     elif args.command == "status":
         data = check(conn.status(args.mailbox, "(UIDVALIDITY UIDNEXT MESSAGES)"))
         text = data[0].decode()

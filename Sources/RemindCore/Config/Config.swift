@@ -31,6 +31,8 @@ public struct Config: Sendable {
     public var links: LinkSettings?
     /// `digests:`, in file order.
     public var digests: [DigestDef] = []
+    /// `inbox:`, nil when absent: no Reply-To, no reply polling.
+    public var inbox: InboxSection?
 
     public func digest(_ name: String) -> DigestDef? { digests.first { $0.name == name } }
 

@@ -65,6 +65,7 @@ extension ConfigDraft {
             for i in items.indices where items[i].remindAt.count > 1 { items[i].remindAt.sort() }
         }
         validateDigests()
+        validateInbox()
         guard errors.isEmpty else { return }
         checkReach()
     }
@@ -124,6 +125,7 @@ extension ConfigDraft {
         c.http = http
         c.links = links
         c.digests = digests
+        c.inbox = inbox
         c.indexItems()
         c.inputs = inputs
         return c

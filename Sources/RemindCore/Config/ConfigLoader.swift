@@ -7,7 +7,7 @@ public enum ConfigLoader {
     /// Keys of the main file.
     static let topKeys = ["timezone", "language", "workweek", "workday", "holidays", "state", "channels",
                           "people", "retry", "catch_up", "defaults", "meetings", "events", "items",
-                          "include", "templates", "http", "links", "digests"]
+                          "include", "templates", "http", "links", "digests", "inbox"]
     /// Keys an included file may hold.
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
@@ -105,6 +105,8 @@ final class ConfigDraft {
     var http: HTTPSettings?
     var links: LinkSettings?
     var digests: [DigestDef] = []
+    var inbox: InboxSection?
+    var inboxAt: SourceLocation?
     /// Where each digest's `to:` is, for errors about its people.
     var digestAt: [String: SourceLocation] = [:]
     /// Meeting digests' leads, checked against the gaps between meetings once all are read.

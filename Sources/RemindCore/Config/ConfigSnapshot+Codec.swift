@@ -58,6 +58,11 @@ extension SnapshotWriter {
             w.array(l.snooze) { $0.duration($1) }
         }
         array(c.digests) { $0.digest($1) }
+        optional(c.inbox) { w, i in
+            for s in [i.url, i.username, i.replyTo] { w.string(s) }
+            for s in [i.passwordFile, i.passwordEnv, i.tls, i.caFile, i.answerChannel] { w.optional(s) { $0.string($1) } }
+            w.double(i.pollSeconds)
+        }
         // Items share their file name and, mostly, their policy: each is written once.
         var files: [String: Int] = [:]
         var policies: [Policy: Int] = [:]
@@ -227,6 +232,16 @@ extension SnapshotReader {
             LinkSettings(keyFile: try r.string(), validForSeconds: try r.double(), snooze: try r.array { try $0.duration() })
         }
         let digests = try array { try $0.digest() }
+        let inbox = try optional { r -> InboxSection in
+            var i = InboxSection(url: try r.string(), username: try r.string(), replyTo: try r.string())
+            i.passwordFile = try r.optional { try $0.string() }
+            i.passwordEnv = try r.optional { try $0.string() }
+            i.tls = try r.optional { try $0.string() }
+            i.caFile = try r.optional { try $0.string() }
+            i.answerChannel = try r.optional { try $0.string() }
+            i.pollSeconds = try r.double()
+            return i
+        }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
         var builder = ItemBuilder()
@@ -248,6 +263,7 @@ extension SnapshotReader {
         c.http = http
         c.links = links
         c.digests = digests
+        c.inbox = inbox
         c.indexItems()
         return c
     }

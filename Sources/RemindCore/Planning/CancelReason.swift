@@ -19,6 +19,7 @@ public enum CancelReason: String, Sendable, Hashable, CaseIterable {
     public static func of(subject: String, kind: ReminderKind, scheduled: Date, channel: String,
                           config: Config, state: PlanState) -> CancelReason? {
         guard config.channels[channel] != nil else { return .removed }
+        if kind == .answer { return nil }  // an answer is owed whatever the item's state
         if kind == .digest {
             // A digest says what was true at its moment; only removing it ends it.
             return config.digest(subject) == nil ? .removed : nil

@@ -144,7 +144,7 @@ public struct Planner: Sendable {
     /// are united.
     static func merge(_ list: [Reminder]) -> [Reminder] {
         guard list.count > 1 else { return list }
-        let rank: [ReminderKind: Int] = [.overdue: 0, .due: 1, .before: 2, .at: 3, .undated: 4, .eventLate: 5, .eventExpected: 6, .digest: 7]
+        let rank: [ReminderKind: Int] = [.overdue: 0, .due: 1, .before: 2, .at: 3, .undated: 4, .eventLate: 5, .eventExpected: 6, .digest: 7, .answer: 8]
         var byTime: [Date: Reminder] = [:]
         for r in list {
             guard var cur = byTime[r.at] else { byTime[r.at] = r; continue }

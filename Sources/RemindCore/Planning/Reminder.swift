@@ -11,6 +11,8 @@ public enum ReminderKind: String, Sendable, Hashable, CaseIterable, Codable {
     case eventLate = "event-late"
     /// A digest's moment (`Planner+Digests.swift`); the subject is the digest's name.
     case digest
+    /// The answer to an owner's reply by mail (`ReplyAnswer`); the subject is the item.
+    case answer
 
     public var isEventNotice: Bool { self == .eventExpected || self == .eventLate }
 }
@@ -86,9 +88,11 @@ public struct PlannedDelivery: Sendable, Hashable {
     /// The SEQUENCE of the item's calendar event (`CalendarRevision`), set by the outbox
     /// for a dated item; nil: worked out from the deadline.
     public var calendarSequence: Int?
+    /// The answer to a reply by mail (kind `answer`).
+    public var answer: ReplyAnswer?
 
     public init(key: String, reminder: Reminder, channel: String, to: [String], cc: [String],
-                digest: DigestContent? = nil, calendarSequence: Int? = nil) {
+                digest: DigestContent? = nil, calendarSequence: Int? = nil, answer: ReplyAnswer? = nil) {
         self.key = key
         self.reminder = reminder
         self.channel = channel
@@ -96,6 +100,7 @@ public struct PlannedDelivery: Sendable, Hashable {
         self.cc = cc
         self.digest = digest
         self.calendarSequence = calendarSequence
+        self.answer = answer
     }
 
     public var recipients: [String] { to + cc.filter { !to.contains($0) } }

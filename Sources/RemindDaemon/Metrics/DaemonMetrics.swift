@@ -29,6 +29,11 @@ public enum DaemonMetrics {
         Counter(label: "remindd_notifications_failed_total", dimensions: [("channel", channel), ("reason", reason)]).increment()
     }
 
+    /// A poll of the inbox that failed (the server away, a refused login).
+    static func inboxFailed() {
+        Counter(label: "remindd_inbox_polls_failed_total").increment()
+    }
+
     static func action(source: ActionSource, action: String) {
         Counter(label: "remindd_actions_total", dimensions: [("source", source.rawValue), ("action", action)]).increment()
     }

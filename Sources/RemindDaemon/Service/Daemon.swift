@@ -39,6 +39,10 @@ public final class Daemon: @unchecked Sendable {
     let httpListening = Latch()
     /// Where the HTTP server listens, fixed at start.
     var httpListen: ListenAddress?
+    /// Reads owners' replies when `inbox:` is set (at start; a reload changes its settings).
+    var inboxPoller: InboxPoller?
+    /// The config's item ids by their reply-token hash, made at the first reply after a load.
+    private var replyItems: ReplyToken.ItemIndex?
     /// Where `run()` must be started: `Task(executorPreference: daemon.executor) { … }`.
     public let executor = ServiceExecutor()
     private var loadedRead: ConfigCache.Result?
@@ -65,6 +69,9 @@ public final class Daemon: @unchecked Sendable {
             .init(service: ReloadService(daemon: self, signals: hangups)),
             .init(service: OutboxService(worker: worker, logger: logger)),
         ]
+        if let inboxPoller {
+            services.append(.init(service: InboxService(poller: inboxPoller)))
+        }
         if let listen = httpListen {
             services.append(.init(service: HTTPService(daemon: self, listen: listen)))
         } else {
@@ -128,6 +135,7 @@ public final class Daemon: @unchecked Sendable {
             return 74
         }
         worker.kick()
+        if let inbox = loaded.inbox { inboxPoller = InboxPoller(daemon: self, setup: inbox, logger: logger) }
         FreedMemory.release()
         startControlSocket(statePath: statePath)
         loadedRead = loaded.read
@@ -226,6 +234,14 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
+    /// On `queue`.
+    func replyIndex() -> ReplyToken.ItemIndex {
+        if let replyItems { return replyItems }
+        let index = ReplyToken.ItemIndex(config.items.map(\.id))
+        replyItems = index
+        return index
+    }
+
     func logCancelled(_ cancelled: [(key: String, reason: CancelReason)]) {
         for c in cancelled {
             logger.info("delivery cancelled", metadata: ["delivery.key": "\(c.key)", "reason": "\(c.reason.rawValue)"])
@@ -255,6 +271,14 @@ public final class Daemon: @unchecked Sendable {
                                metadata: ["listen": "\(httpListen.map { "\($0)" } ?? "off")"])
             }
             worker.update(config: newConfig, notifiers: loaded.notifiers)
+            replyItems = nil
+            if let inbox = loaded.inbox {
+                if let inboxPoller { inboxPoller.update(inbox) } else {
+                    logger.warning("inbox: was added; replies are read from the next start")
+                }
+            } else if inboxPoller != nil {
+                logger.warning("inbox: was removed; replies are read until the next start")
+            }
             loaded.storeSnapshot()
             logger.info("reloaded", metadata: ["items": "\(newConfig.items.count)", "next": "\(describeNext())"])
             _ = notify.ready(status: statusLine())

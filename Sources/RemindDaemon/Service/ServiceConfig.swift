@@ -14,6 +14,8 @@ public struct LoadedConfig {
     public var notifiers: [String: any Notifier]
     /// The link signing keys and the API's tokens.
     public var secrets: ServiceSecrets
+    /// `inbox:` with its password read; nil without one.
+    public var inbox: InboxSetup?
     /// `PATH:LINE:COL: warning: …` lines: what `check` could not see from outside the
     /// service and, for `check` only (it plans items, which start-up should not do twice),
     /// what is allowed but probably not meant.
@@ -34,7 +36,8 @@ public enum ServiceConfig {
                             purpose: LoadPurpose) throws -> LoadedConfig {
         let (config, read, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
         let (secrets, problems, unseen) = ServiceSecrets.load(config, purpose: purpose)
-        let renderer = try makeRenderer(config, path: path, links: ActionLinks(config: config, keys: secrets.linkKeys))
+        var renderer = try makeRenderer(config, path: path, links: ActionLinks(config: config, keys: secrets.linkKeys))
+        renderer.replies = ReplySigner(config: config, keys: secrets.linkKeys)
         var channels: ChannelSet?
         var errors: [ConfigError] = [], warnings: [String] = []
         do throws(ChannelSet.Errors) {
@@ -49,12 +52,18 @@ public enum ServiceConfig {
         }
         errors += problems.map { ConfigError("\($0.key): \($0.message)", at: at($0)) }
         warnings += unseen.map { "\(at($0)): warning: \($0.key): \($0.message)" }
+        let (inbox, inboxProblems, inboxUnseen) = InboxSetup.load(config, environment: environment, purpose: purpose)
+        func at(_ p: InboxSetup.Problem) -> SourceLocation {
+            config.keyLocations[p.key] ?? config.keyLocations["inbox.url"] ?? SourceLocation(file: path, line: 1, column: 1)
+        }
+        errors += inboxProblems.map { ConfigError("\($0.key): \($0.message)", at: at($0)) }
+        warnings += inboxUnseen.map { "\(at($0)): warning: \($0.key): \($0.message)" }
         if !errors.isEmpty {
             throw ConfigErrors(errors.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) },
                                warnings: warnings)
         }
         warnings += (channels?.warnings ?? []).map { warning($0, config, path) }
-        return LoadedConfig(config: config, renderer: renderer, notifiers: channels?.notifiers ?? [:], secrets: secrets,
+        return LoadedConfig(config: config, renderer: renderer, notifiers: channels?.notifiers ?? [:], secrets: secrets, inbox: inbox,
                             warnings: (purpose == .check ? ConfigWarnings.find(config) : []) + warnings, read: read,
                             storeSnapshot: storeSnapshot)
     }

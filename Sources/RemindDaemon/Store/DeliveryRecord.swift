@@ -41,13 +41,15 @@ public struct DeliveryRecord: Sendable, Hashable {
     public var digest: DigestContent?
     /// The SEQUENCE of the item's calendar event, for a dated item's reminder.
     public var calendarSequence: Int?
+    /// The answer to a reply by mail (kind `answer`).
+    public var answer: ReplyAnswer?
 
     /// The item id (`history --json` calls the subject `item`).
     public var item: String { subject }
 
     /// The planned delivery this row stands for, to hand to a notifier again.
     public var planned: PlannedDelivery {
-        PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc, digest: digest, calendarSequence: calendarSequence)
+        PlannedDelivery(key: key, reminder: reminder, channel: channel, to: to, cc: cc, digest: digest, calendarSequence: calendarSequence, answer: answer)
     }
 
     /// The columns `init(row:)` reads, in its order: queries select exactly these, and the
@@ -83,7 +85,9 @@ public struct DeliveryRecord: Sendable, Hashable {
             late = row[14]
             created = Date(timeIntervalSince1970: row[15])
             updated = Date(timeIntervalSince1970: row[16])
-            digest = try (row[17] as String?).map(DigestContent.decode)
+            if let payload = row[17] as String? {
+                if kind == .answer { answer = try ReplyAnswer.decode(payload) } else { digest = try DigestContent.decode(payload) }
+            }
             calendarSequence = row[18]
         } catch let error as StoreError {
             throw error

@@ -7,32 +7,36 @@ import RemindCore
 extension Store {
     /// Marks an item done: it gets no more reminders.
     public func setDone(_ id: String, at now: Date, source: ActionSource = .cli) throws {
-        try writer.write { db in
-            try Self.recordAction(db, subject: id, action: "done", source: source, at: now)
-            try db.execute(sql: """
-                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
-                VALUES (?, 1, ?, NULL, NULL, ?)
-                ON CONFLICT(id) DO UPDATE SET
-                    done = 1,
-                    done_at = CASE WHEN item_state.done = 1 THEN item_state.done_at ELSE excluded.done_at END,
-                    updated_at = excluded.updated_at
-                """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
-        }
+        try writer.write { db in try Self.setDone(db, id, at: now, source: source) }
+    }
+
+    static func setDone(_ db: Database, _ id: String, at now: Date, source: ActionSource) throws {
+        try Self.recordAction(db, subject: id, action: "done", source: source, at: now)
+        try db.execute(sql: """
+            INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
+            VALUES (?, 1, ?, NULL, NULL, ?)
+            ON CONFLICT(id) DO UPDATE SET
+                done = 1,
+                done_at = CASE WHEN item_state.done = 1 THEN item_state.done_at ELSE excluded.done_at END,
+                updated_at = excluded.updated_at
+            """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
     /// Makes a done or snoozed item open again, as the config describes it: the done mark
     /// and any snooze are cleared.
     public func reopen(_ id: String, at now: Date, source: ActionSource = .cli) throws {
-        try writer.write { db in
-            try Self.recordAction(db, subject: id, action: "reopen", source: source, at: now)
-            try db.execute(sql: """
-                INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
-                VALUES (?, 0, NULL, NULL, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET
-                    done = 0, done_at = NULL, snoozed_until = NULL, snoozed_at = NULL,
-                    reopened_at = excluded.reopened_at, updated_at = excluded.updated_at
-                """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
-        }
+        try writer.write { db in try Self.reopen(db, id, at: now, source: source) }
+    }
+
+    static func reopen(_ db: Database, _ id: String, at now: Date, source: ActionSource) throws {
+        try Self.recordAction(db, subject: id, action: "reopen", source: source, at: now)
+        try db.execute(sql: """
+            INSERT INTO item_state (id, done, done_at, snoozed_until, reopened_at, updated_at)
+            VALUES (?, 0, NULL, NULL, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET
+                done = 0, done_at = NULL, snoozed_until = NULL, snoozed_at = NULL,
+                reopened_at = excluded.reopened_at, updated_at = excluded.updated_at
+            """, arguments: [id, now.timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
     /// Holds back an item's reminders until `until`; what falls due meanwhile comes once
@@ -40,18 +44,20 @@ extension Store {
     /// earlier one still runs, it keeps the earlier start, so nothing held back is lost.
     /// The done mark is left as it is.
     public func snooze(_ id: String, until: Date, at now: Date, source: ActionSource = .cli) throws {
-        try writer.write { db in
-            try Self.recordAction(db, subject: id, action: "snooze", source: source, at: now, until: until)
-            try db.execute(sql: """
-                INSERT INTO item_state (id, done, done_at, snoozed_until, snoozed_at, reopened_at, updated_at)
-                VALUES (?, 0, NULL, ?, ?, NULL, ?)
-                ON CONFLICT(id) DO UPDATE SET
-                    snoozed_at = CASE
-                        WHEN item_state.snoozed_at IS NOT NULL AND item_state.snoozed_until > excluded.snoozed_at
-                        THEN item_state.snoozed_at ELSE excluded.snoozed_at END,
-                    snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at
-                """, arguments: [id, until.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
-        }
+        try writer.write { db in try Self.snooze(db, id, until: until, at: now, source: source) }
+    }
+
+    static func snooze(_ db: Database, _ id: String, until: Date, at now: Date, source: ActionSource) throws {
+        try Self.recordAction(db, subject: id, action: "snooze", source: source, at: now, until: until)
+        try db.execute(sql: """
+            INSERT INTO item_state (id, done, done_at, snoozed_until, snoozed_at, reopened_at, updated_at)
+            VALUES (?, 0, NULL, ?, ?, NULL, ?)
+            ON CONFLICT(id) DO UPDATE SET
+                snoozed_at = CASE
+                    WHEN item_state.snoozed_at IS NOT NULL AND item_state.snoozed_until > excluded.snoozed_at
+                    THEN item_state.snoozed_at ELSE excluded.snoozed_at END,
+                snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at
+            """, arguments: [id, until.timeIntervalSince1970, now.timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
     /// Every item with a recorded state, by id.

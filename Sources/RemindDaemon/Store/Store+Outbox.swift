@@ -31,11 +31,21 @@ extension Store {
     private func insert(_ deliveries: [PlannedDelivery], state: DeliveryState, late: Bool, now: Date,
                         plannedThrough: Date?) throws -> [String] {
         try writer.write { db in
+            let inserted = try Self.insert(db, deliveries, state: state, late: late, now: now)
+            if let plannedThrough { try Self.setMeta(db, MetaKey.plannedThrough, Self.encodeInstant(plannedThrough)) }
+            return inserted
+        }
+    }
+
+    /// `enqueue`'s rows, within a transaction of the caller's.
+    static func insert(_ db: Database, _ deliveries: [PlannedDelivery], state: DeliveryState, late: Bool,
+                       now: Date) throws -> [String] {
             let statement = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO delivery
                     (key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder,
-                     state, attempts, next_attempt_at, late, created_at, updated_at, payload, calendar_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+                     state, attempts, next_attempt_at, late, created_at, updated_at, payload, calendar_sequence,
+                     key_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var revisions = CalendarRevisions(db)
             let stamp = now.timeIntervalSince1970
@@ -47,14 +57,13 @@ extension Store {
                     try PeopleColumn.encode(d.recipients), try PeopleColumn.encode(d.to),
                     try PeopleColumn.encode(d.cc), try StoredReminder.encode(d.reminder),
                     state.rawValue, state == .pending ? scheduled : nil, late, stamp, stamp,
-                    try d.digest?.encoded(),
+                    try d.digest?.encoded() ?? d.answer?.encoded(),
                     try revisions.sequence(for: d),
+                    MessageKey.hash(d.key),
                 ])
                 if db.changesCount > 0 { inserted.append(d.key) }
             }
-            if let plannedThrough { try Self.setMeta(db, MetaKey.plannedThrough, Self.encodeInstant(plannedThrough)) }
             return inserted
-        }
     }
 
     /// Pending deliveries due by `now` and not claimed by a worker, oldest first. Read only.

@@ -118,13 +118,35 @@ enum StoreSchema {
                 CREATE INDEX action_subject ON action(subject, at);
                 """)
         }
-        migrator.registerMigration("v5: digests and calendar revisions") { db in
-            // A digest's content is put together at its moment and kept with its delivery, so
-            // a retry after a restart or a reload sends what was due then. Each item's last
-            // calendar deadline and SEQUENCE: a moved deadline always raises the SEQUENCE.
+        migrator.registerMigration("v5: digests, calendar revisions and replies by mail") { db in
+            // A digest's content (or a reply's answer) is put together when it is written and
+            // kept with its delivery, so a retry after a restart or a reload sends what was
+            // due then. Each item's last calendar deadline and SEQUENCE: a moved deadline
+            // always raises the SEQUENCE. `key_hash` is what a mail's Message-ID carries, so
+            // a reply's In-Reply-To finds its reminder. The inbox's UIDVALIDITY and last UID,
+            // and one row per message read, so a restart reads nothing twice.
             try db.execute(sql: """
                 ALTER TABLE delivery ADD COLUMN payload TEXT;
                 ALTER TABLE delivery ADD COLUMN calendar_sequence INTEGER;
+                ALTER TABLE delivery ADD COLUMN key_hash TEXT;
+                CREATE INDEX delivery_key_hash ON delivery(key_hash);
+                CREATE TABLE inbox_state (
+                    mailbox      TEXT PRIMARY KEY NOT NULL,
+                    uid_validity INTEGER NOT NULL,
+                    last_uid     INTEGER NOT NULL
+                );
+                CREATE TABLE inbox_message (
+                    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    mailbox      TEXT NOT NULL,
+                    uid_validity INTEGER NOT NULL,
+                    uid          INTEGER NOT NULL,
+                    message_id   TEXT,
+                    sender       TEXT,
+                    item         TEXT,
+                    outcome      TEXT NOT NULL,
+                    at           REAL NOT NULL,
+                    UNIQUE (mailbox, uid_validity, uid)
+                );
                 CREATE TABLE calendar_revision (
                     item     TEXT PRIMARY KEY NOT NULL,
                     deadline REAL NOT NULL,

@@ -193,6 +193,6 @@ enum DefaultTemplates {
 
 extension ReminderKind {
     /// The kinds whose messages come from templates: all but digests, which
-    /// `DigestMessage` lays out.
-    static let templated = allCases.filter { $0 != .digest }
+    /// `DigestMessage` lays out, and answers to replies (`ReplyAnswer`).
+    static let templated = allCases.filter { $0 != .digest && $0 != .answer }
 }

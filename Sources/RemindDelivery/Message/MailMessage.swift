@@ -22,12 +22,18 @@ struct MailMessage {
     var calendar: CalendarAttachment? = nil
     /// An HTML alternative of `body` (with the action links as buttons).
     var html: String? = nil
+    /// Where replies go (`inbox.reply_to` with the item's token).
+    var replyTo: String? = nil
+    /// `auto-generated` for reminders; `auto-replied` for the answer to an owner's reply.
+    var autoSubmitted = "auto-generated"
+    /// The message an answer replies to, and the thread's ids.
+    var inReplyTo: String? = nil
+    var references: [String] = []
 
     /// `<remindd.<first 32 hex of SHA-256(key)>@<sender domain>>`: the same key gives the
     /// same id on every retry and restart; the hash keeps odd item ids out of the header.
     static func messageID(key: String, from: String) -> String {
-        let digest = Digits.hex(SHA256.hash(data: Data(key.utf8)))
-        return "<remindd.\(digest.prefix(32))@\(Address.domain(from))>"
+        "<remindd.\(MessageKey.hash(key))@\(Address.domain(from))>"
     }
 
     /// The wire form, CRLF line endings throughout.
@@ -38,11 +44,17 @@ struct MailMessage {
             MailHeader.addressList("To", to),
         ]
         if !cc.isEmpty { headers.append(MailHeader.addressList("Cc", cc)) }
+        if let replyTo, Address.problem(replyTo) == nil { headers.append(MailHeader.addressList("Reply-To", [Mailbox(address: replyTo)])) }
         headers += [
             MailHeader.unstructured("Subject", subject),
             "Message-ID: \(Self.messageID(key: key, from: from.address))",
+        ]
+        if let id = inReplyTo.flatMap(Self.safeMessageID) { headers.append("In-Reply-To: \(id)") }
+        let refs = references.compactMap(Self.safeMessageID)
+        if !refs.isEmpty { headers.append("References: " + refs.joined(separator: "\r\n ")) }
+        headers += [
             MailHeader.unstructured("X-Remindd-Key", key),
-            "Auto-Submitted: auto-generated",
+            "Auto-Submitted: \(autoSubmitted)",
             "X-Auto-Response-Suppress: All",
             "MIME-Version: 1.0",
         ]
@@ -60,6 +72,14 @@ struct MailMessage {
         }
         headers += Self.textPartHeaders
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + textPart()
+    }
+
+    /// A message id from someone else's mail, only when it is one `<…>` token that cannot
+    /// break a header.
+    static func safeMessageID(_ id: String) -> String? {
+        guard id.hasPrefix("<"), id.hasSuffix(">"), id.utf8.count <= 250,
+              id.utf8.dropFirst().dropLast().allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x3C && $0 != 0x3E }) else { return nil }
+        return id
     }
 
     static let textPartHeaders = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]

@@ -45,6 +45,8 @@ public struct MessageRenderer: Sendable {
     public let config: Config
     /// Signs the action links messages carry; nil: messages carry the commands instead.
     public let links: ActionLinks?
+    /// The Reply-To of reminder mails when `inbox:` is set.
+    public var replies: ReplySigner?
     private let templates: [ReminderKind: Templates]
 
     /// The names subjects and bodies can use: the facts and the rendered `which` line.
@@ -118,6 +120,9 @@ public struct MessageRenderer: Sendable {
     }
 
     public func render(_ message: OutgoingMessage) -> RenderedMessage {
+        if let answer = message.delivery.answer {
+            return RenderedMessage(subject: Self.oneLine(answer.subject), body: answer.text)
+        }
         if let content = message.delivery.digest {
             return DigestMessage(content, config: config, links: links).rendered(late: message.late)
         }

@@ -43,7 +43,9 @@ final class DovecotServer {
     /// a client trusts. Nil without `tls`.
     let certificate: String?
     let passwordFile: String
-    private let child: ChildProcess
+    private var child: ChildProcess!
+    /// The command that starts it, again after `stop()` (`start()`).
+    private var launch: [String] = []
 
     /// - Parameter tls: serve STARTTLS on `port` and implicit TLS on `tlsPort`, with a
     ///   certificate made now by openssl; without, plain text only (`ssl = no`).
@@ -133,8 +135,14 @@ final class DovecotServer {
         // Through a shim that unblocks signals first: the test runner's threads block SIGTERM,
         // a child inherits that mask, and Dovecot would never see the SIGTERM that stops it.
         let unblock = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
-        let child = try ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
-                                     arguments: ["python3", "-c", unblock, dovecot, "-F", "-c", configPath],
+        launch = ["python3", "-c", unblock, dovecot, "-F", "-c", configPath]
+        try await start()
+    }
+
+    /// Starts the server (again, after `stop()`: same port, same mail) and waits until it listens.
+    func start() async throws {
+        let dir = directory
+        let child = try ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: launch,
                                      directory: dir, name: "dovecot")
         self.child = child
         let logURL = dir.appendingPathComponent("dovecot.log")
@@ -186,6 +194,11 @@ final class DovecotServer {
             throw IntegrationError("imap_tool append gave no UIDs: \(out)")
         }
         return uids.map { UInt32($0) }
+    }
+
+    /// Takes `\Seen` off a message, as a client that never got to flag it would leave it.
+    func markUnseen(uid: UInt32, in mailbox: String = "INBOX") throws {
+        _ = try tool(["unseen", mailbox, "\(uid)"])
     }
 
     func flags(uid: UInt32, in mailbox: String = "INBOX") throws -> [String] {

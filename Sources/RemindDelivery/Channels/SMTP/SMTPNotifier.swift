@@ -51,6 +51,19 @@ final class SMTPNotifier: Notifier {
 
     static func prepare(_ message: OutgoingMessage, renderer: MessageRenderer, from: Mailbox, date: Date) -> PreparedMail {
         let config = renderer.config
+        if let answer = message.delivery.answer {
+            // The answer to an owner's reply goes to the address the reply came from.
+            guard Address.problem(answer.to) == nil else {
+                return .refused(.failed(reason: "the reply's sender address is not usable; nothing sent"), unreachable: [])
+            }
+            let text = renderer.render(message)
+            var mail = MailMessage(from: from, to: [Mailbox(address: answer.to)], cc: [], subject: text.subject,
+                                   body: text.body, date: date, timeZone: config.timeZone, key: message.delivery.key)
+            mail.autoSubmitted = "auto-replied"
+            mail.inReplyTo = answer.inReplyTo
+            mail.references = answer.references
+            return .ready(envelope: [answer.to], bytes: Array(mail.rendered().utf8), unreachable: [])
+        }
         let recipients: Recipients
         do {
             recipients = try Recipients.resolve(message.delivery, config: config)
@@ -62,10 +75,11 @@ final class SMTPNotifier: Notifier {
             return .refused(.failed(reason: "no recipient with an e-mail address; nothing sent"), unreachable: recipients.unreachable)
         }
         let text = renderer.render(message)
-        let mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc,
+        var mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc,
                                subject: text.subject, body: text.body, date: date,
                                timeZone: config.timeZone, key: message.delivery.key,
                                calendar: CalendarAttachment(message, config: config, now: date), html: text.html)
+        mail.replyTo = renderer.replies?.address(for: message.delivery.reminder)
         return .ready(envelope: recipients.envelope, bytes: Array(mail.rendered().utf8), unreachable: recipients.unreachable)
     }
 
