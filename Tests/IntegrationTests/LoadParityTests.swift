@@ -59,6 +59,18 @@ import Testing
              extra: ["http: { listen: \"127.0.0.1:8470\", read_token_file: \"$DIR/read\" }"],
              prepare: { ws in try "secret\n".write(toFile: ws.path("read"), atomically: true, encoding: .utf8) },
              expected: "$CONFIG:9:52: error: http.read_token_file: the token in '$DIR/read' must be at least 16 printable characters without spaces (e.g. openssl rand -hex 32)"),
+        Case(name: "an inbox password file that is not there",
+             channel: #"mail: { type: smtp, url: "smtp://127.0.0.1:2525", from: "lrt@example.org", tls: none }"#,
+             extra: ["links: { key_file: \"$DIR/link-key\" }",
+                     "inbox: { url: \"imaps://imap.example.org/INBOX\", username: lrt, password_file: \"$DIR/imap-pw\", reply_to: \"lrt+{token}@example.org\" }"],
+             prepare: { ws in try ("k1:" + Data(repeating: 7, count: 32).base64EncodedString() + "\n").write(toFile: ws.path("link-key"), atomically: true, encoding: .utf8) },
+             expected: "$CONFIG:10:79: error: inbox.password_file: cannot read the password file '$DIR/imap-pw': no such file or directory"),
+        Case(name: "plain IMAP to a host that is not loopback",
+             channel: #"mail: { type: smtp, url: "smtp://127.0.0.1:2525", from: "lrt@example.org", tls: none }"#,
+             extra: ["links: { key_file: \"$DIR/link-key\" }",
+                     "inbox: { url: \"imap://127.example.org/INBOX\", username: lrt, password_env: HOME, tls: none, reply_to: \"lrt+{token}@example.org\" }"],
+             prepare: { ws in try ("k1:" + Data(repeating: 7, count: 32).base64EncodedString() + "\n").write(toFile: ws.path("link-key"), atomically: true, encoding: .utf8) },
+             expected: "$CONFIG:10:87: error: inbox.tls: tls: none is accepted only for a loopback host (127.0.0.1, ::1, localhost), not '127.example.org'"),
     ]
 
     static func configText(_ c: Case, _ ws: Workspace) -> String {
