@@ -155,6 +155,31 @@ import Testing
     static let links = ActionLinks(publicURL: "https://remindd.example.org", settings: LinkSettings(keyFile: "/k"),
                                    keys: try! LinkKeys(parsing: "k1:" + Data(repeating: 7, count: 32).base64EncodedString()))
 
+    /// `{{links.done}}` and `{{#links.snooze}}…{{/links.snooze}}` place the links in an
+    /// override, compiled to what swift-mustache renders; the object itself
+    /// (`{{#links}}…{{/links}}`) is left to swift-mustache, with the same result.
+    @Test func overridesPlaceTheLinksByDottedName() throws {
+        var config = Self.config(.en)
+        config.templates["before"] = MessageTemplate(subject: "{{title}}", body: "Done: {{links.done}}\n{{#links.snooze}}- {{label}}: {{url}}\n{{/links.snooze}}")
+        config.templates["due"] = MessageTemplate(subject: "{{title}}", body: "{{#links}}Done: {{done}}{{/links}}")
+        let compiled = try MessageRenderer(config: config, links: Self.links)
+        let reference = try MessageRenderer(config: config, links: Self.links, compile: false)
+        #expect(compiled.uncompiled == ["due.body"])
+        var seen = 0
+        for message in Self.messages() where message.delivery.reminder.kind == .before || message.delivery.reminder.kind == .due {
+            let facts = MessageFacts(message, config: config, links: Self.links)
+            guard let done = facts.doneLink else { continue }
+            let text = compiled.render(facts)
+            #expect(text == reference.render(facts))
+            #expect(text.body.hasPrefix("Done: " + done), "\(text.body)")
+            if message.delivery.reminder.kind == .before {
+                #expect(facts.snoozeLinks.allSatisfy { text.body.contains("- \($0.label): \($0.url)") }, "\(text.body)")
+            }
+            seen += 1
+        }
+        #expect(seen >= 2)
+    }
+
     @Test(arguments: Language.allCases)
     func builtInMessagesWithLinksAreWhatSwiftMustacheRendered(language: Language) throws {
         let config = Self.config(language)
@@ -189,6 +214,9 @@ import Testing
             "has_waiting": !f.waiting.isEmpty, "done_command": f.doneCommand, "snooze_command": f.snoozeCommand,
             "event_command": f.eventCommand, "has_links": f.doneLink != nil, "done_link": f.doneLink ?? "",
             "snooze_links": f.snoozeLinks.map { ["label": $0.label, "url": $0.url, "choice": $0.choice] as [String: Any] },
+            "links": ["done": f.doneLink ?? "",
+                      "snooze": f.snoozeLinks.map { ["label": $0.label, "url": $0.url, "choice": $0.choice] as [String: Any] }]
+                as [String: Any],
         ]
     }
 
@@ -209,6 +237,12 @@ import Testing
                 case let list as [[String: Any]]:
                     let new = try #require(derived[key] as? [[String: Any]])
                     #expect(new.map { $0.mapValues { "\($0)" } } == list.map { $0.mapValues { "\($0)" } }, "\(key)")
+                case let object as [String: Any]:
+                    let new = try #require(derived[key] as? [String: Any])
+                    #expect(new["done"] as? String == object["done"] as? String, "\(key)")
+                    let a = (new["snooze"] as? [[String: Any]] ?? []).map { $0.mapValues { "\($0)" } }
+                    let b = (object["snooze"] as? [[String: Any]] ?? []).map { $0.mapValues { "\($0)" } }
+                    #expect(a == b && Set(new.keys) == Set(object.keys), "\(key)")
                 default: Issue.record("\(key): \(type(of: old))")
                 }
             }

@@ -387,6 +387,14 @@ extension CompiledTemplate {
             // `{{}}`, `{{.x}}`, `{{x.}}` and `{{a..b}}` have lookups of their own.
             guard !parts.contains(where: \.isEmpty) else { throw Unsupported() }
             let first = String(parts[0])
+            // An object of the message (`links`): its fields are names of their own
+            // (`links.done`), unless an entry pushed in between has a field of that name;
+            // the object itself, shown or tested, is left to swift-mustache.
+            if schema.objectNames.contains(first),
+               !frames.contains(where: { if case .entry(let f) = $0 { return f.contains(first) } else { return false } }) {
+                guard parts.count == 2, let slot = schema.slot(name) else { throw Unsupported() }
+                return .root(slot, schema.kinds[slot])
+            }
             var found: Resolved = .missing
             search: for depth in frames.indices.reversed() {
                 if case .entry(let fields) = frames[depth], let field = fields.firstIndex(of: first) {

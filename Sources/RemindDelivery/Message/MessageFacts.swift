@@ -131,6 +131,9 @@ struct MessageFacts {
         .flag("has_links") { $0.doneLink != nil },
         .text("done_link") { f, _ in f.doneLink ?? "" },
         .list("snooze_links", fields: ["label", "url", "choice"]) { $0.snoozeLinks.map { [$0.label, $0.url, $0.choice] } },
+        // The same, as `{{links.done}}` and `{{#links.snooze}}{{label}}: {{url}}{{/links.snooze}}`.
+        .text("links.done") { f, _ in f.doneLink ?? "" },
+        .list("links.snooze", fields: ["label", "url", "choice"]) { $0.snoozeLinks.map { [$0.label, $0.url, $0.choice] } },
     ]
 
     /// The names of `fields` with their kinds; slot i holds `values(language:)[i]`.

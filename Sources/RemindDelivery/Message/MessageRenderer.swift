@@ -39,7 +39,8 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// `lead` (`7 dagen`), `ordinal` (`2e`/`2nd`), `which` (the opening sentence), `escalated`,
 /// `escalated_to`, `origin` (meeting and date), `has_origin`, `notes`, `has_notes`, `late`,
 /// `done_command`, `snooze_command`, `has_links`, `done_link`, `snooze_links` (list of
-/// `label`, `url`, `choice`; with `links` and `http.public_url` set); for event notices also
+/// `label`, `url`, `choice`; with `links` and `http.public_url` set), the same as
+/// `links.done` and `links.snooze`; for event notices also
 /// `window`, `waiting` (list of `id`, `title`), `has_waiting`, `event_command`.
 public struct MessageRenderer: Sendable {
     public let config: Config

@@ -53,23 +53,39 @@ struct TemplateSchema: Sendable {
     /// The same values as swift-mustache's context: a dictionary of `String`, `Bool`, `Int`
     /// and `[[String: Any]]`. Only the first `values.count` names are set, so the values of
     /// a smaller schema (without `which`) leave the later names out.
+    /// A dotted name (`links.done`) is a field of an object named by its first part.
     func mustacheContext(_ values: [TemplateValue]) -> [String: Any] {
         var context: [String: Any] = [:]
         context.reserveCapacity(values.count)
         for (i, value) in values.enumerated() {
+            let v: Any?
             switch value {
-            case .text(let s): context[names[i]] = s
-            case .flag(let b): context[names[i]] = b
-            case .number(let n): context[names[i]] = n
+            case .text(let s): v = s
+            case .flag(let b): v = b
+            case .number(let n): v = n
             case .list(let entries):
                 guard case .list(let fields) = kinds[i] else { continue }
-                context[names[i]] = entries.map { entry -> [String: Any] in
+                v = entries.map { entry -> [String: Any] in
                     var e: [String: Any] = [:]
                     for (field, text) in zip(fields, entry) { e[field] = text }
                     return e
                 }
             }
+            let parts = names[i].split(separator: ".", maxSplits: 1)
+            if parts.count == 2 {
+                var object = context[String(parts[0])] as? [String: Any] ?? [:]
+                object[String(parts[1])] = v
+                context[String(parts[0])] = object
+            } else {
+                context[names[i]] = v
+            }
         }
         return context
+    }
+
+    /// The first parts of the dotted names: objects a compiled template cannot show or
+    /// test as a whole.
+    var objectNames: Set<String> {
+        Set(names.compactMap { n in n.contains(".") ? String(n.split(separator: ".")[0]) : nil })
     }
 }
