@@ -52,7 +52,7 @@ struct DaemonView: Sendable {
     func item(_ id: String, withHistory: Bool = true) -> APIAnswer {
         guard let item = config.item(id) else { return .problem(404, "no item '\(id)'") }
         do {
-            let s = ItemStatus.of(item, config: config, state: try store.planState(), now: now)
+            let s = ItemStatus.of(item, config: config, state: try store.planState(items: [id]), now: now)
             guard withHistory, case .object(var fields) = itemJSON(s) else { return .ok(itemJSON(s)) }
             let history = try HistoryEntry.json(store.history(subject: id), actions: store.actions(subject: id), pretty: false)
             fields.append(("history", (try? JSON(parsing: history)) ?? .array([])))

@@ -98,7 +98,7 @@ public final class Scheduler: @unchecked Sendable {
     /// Past reminders (of the given items, or all) that have no outbox row yet.
     private func reconcile(items ids: [String]?) throws {
         let now = clock.now()
-        let state = try store.planState()
+        let state = try ids.map { try store.planState(items: statesNeeded(for: $0)) } ?? store.planState()
         var past: [Reminder] = []
         if let ids {
             for id in ids {
@@ -193,6 +193,14 @@ public final class Scheduler: @unchecked Sendable {
             .filter { !known.contains($0.key) }
     }
 
+    /// The items whose recorded states planning `ids` reads: themselves, and every item
+    /// waiting on the events they (or `events`) wait on, whose notices depend on them.
+    private func statesNeeded(for ids: [String], events recorded: Set<String> = []) -> [String] {
+        let events = Set(ids.compactMap { config.item($0)?.due?.eventName }).union(recorded)
+        guard !events.isEmpty else { return ids }
+        return ids + config.items.filter { $0.due?.eventName.map(events.contains) == true }.map(\.id)
+    }
+
     /// Plans `[now, now + horizon)` and arms the timer for the earliest.
     private func rebuild() throws {
         let now = clock.now()
@@ -204,8 +212,8 @@ public final class Scheduler: @unchecked Sendable {
     /// into what is still ahead.
     private func rebuild(items ids: [String], events recorded: Set<String>) throws {
         let now = clock.now()
-        let state = try store.planState()
         let events = Set(ids.compactMap { config.item($0)?.due?.eventName }).union(recorded)
+        let state = try store.planState(items: statesNeeded(for: ids, events: recorded))
         let subjects = Set(ids).union(events)
         var fresh: [Reminder] = []
         for id in ids {

@@ -14,9 +14,11 @@ extension Store {
     @discardableResult
     public func cancelUnwanted(config: Config, now: Date) throws -> [(key: String, reason: CancelReason)] {
         try writer.write { db in
-            let state = PlanState(items: try Self.itemStates(db), occurredEvents: try Self.occurredEvents(db))
             var cancelled: [(key: String, reason: CancelReason)] = []
             let rows = try Row.fetchAll(db, sql: "SELECT key, subject, kind, scheduled, channel FROM delivery WHERE state = 'pending'")
+            // Only the states of items with a pending delivery matter: usually a handful.
+            let subjects = Array(Set(rows.map { $0[1] as String }))
+            let state = PlanState(items: try Self.itemStates(db, ids: subjects), occurredEvents: try Self.occurredEvents(db))
             for row in rows {
                 let kindText: String = row[2]
                 guard let kind = ReminderKind(rawValue: kindText) else { continue }

@@ -79,6 +79,24 @@ extension Store {
         }
     }
 
+    /// The planner's input for some items only (and every recorded event): what planning
+    /// those items needs, read without going through every item's row.
+    public func planState(items ids: [String]) throws -> PlanState {
+        try writer.read { db in
+            PlanState(items: try Self.itemStates(db, ids: ids), occurredEvents: try Self.occurredEvents(db))
+        }
+    }
+
+    static func itemStates(_ db: Database, ids: [String]) throws -> [String: ItemState] {
+        guard !ids.isEmpty else { return [:] }
+        var states: [String: ItemState] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM item_state WHERE id IN (SELECT value FROM json_each(?))",
+                                    arguments: [JSON.strings(ids).serialized()]) {
+            states[row["id"]] = itemState(row)
+        }
+        return states
+    }
+
     static func itemStates(_ db: Database) throws -> [String: ItemState] {
         var states: [String: ItemState] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM item_state") {
