@@ -13,6 +13,7 @@ let fuzz: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-token", [.product(name: "RemindCore", package: "remindd")]),
     ("fuzz-api", [.product(name: "RemindCore", package: "remindd")]),
     ("fuzz-ical", [.product(name: "RemindCore", package: "remindd")]),
+    ("fuzz-reply", [.product(name: "RemindCore", package: "remindd")]),
 ]
 
 let package = Package(

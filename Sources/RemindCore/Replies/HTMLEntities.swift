@@ -38,10 +38,11 @@ enum HTMLEntities {
     static let maxNameLength = 6
 
     /// The character for a numeric reference, as a browser reads it: 0x80–0x9F as
-    /// Windows-1252 (what the author's editor meant), nothing valid as U+FFFD.
+    /// Windows-1252 (what the author's editor meant), a control or nothing valid as U+FFFD.
     static func scalar(number: UInt32) -> Unicode.Scalar {
         if number >= 0x80 && number < 0xA0 { return Charset.windows1252Scalar(UInt8(number)) }
-        if number == 0 { return "\u{FFFD}" }
+        // Other controls are nothing a person wrote.
+        if number < 0x20 || number == 0x7F { return "\u{FFFD}" }
         return Unicode.Scalar(number) ?? "\u{FFFD}"
     }
 }

@@ -145,8 +145,15 @@ private struct Reducer {
                 j += 1
             }
             if j > start {
-                scalar = HTMLEntities.scalar(number: n)
                 if j < b.count && b[j] == UInt8(ascii: ";") { j += 1 }
+                // White space written as a reference (`&#13;&#10;`) is white space like any
+                // other, so no line break gets into the text that did not come from markup.
+                if n == 0x09 || n == 0x0A || n == 0x0C || n == 0x0D || n == 0x20 {
+                    i = j
+                    text(0x20)
+                    return
+                }
+                scalar = HTMLEntities.scalar(number: n)
             }
         } else {
             let start = j

@@ -42,18 +42,19 @@ extension MIMEMessage {
         guard let encoding = TransferEncoding(name: cte) else {
             return .failure(Problem(reason: "unknown transfer encoding '\(AutomaticMail.bounded(cte))'"))
         }
+        // The charset is checked before anything is decoded: a part that will be refused
+        // costs nothing.
+        var charset: Charset?
+        if let name = part.contentType.parameters["charset"], !name.isEmpty {
+            guard let known = Charset(name: name) else {
+                return .failure(Problem(reason: "unknown charset '\(AutomaticMail.bounded(name))'"))
+            }
+            charset = known
+        }
         guard let bytes = encoding.decode(part.body, limit: maxTextBytes) else {
             return .failure(Problem(reason: "broken base64"))
         }
-        var text: String
-        if let name = part.contentType.parameters["charset"], !name.isEmpty {
-            guard let charset = Charset(name: name) else {
-                return .failure(Problem(reason: "unknown charset '\(AutomaticMail.bounded(name))'"))
-            }
-            text = charset.decode(bytes)
-        } else {
-            text = Charset.decodeUndeclared(bytes)
-        }
+        var text = charset.map { $0.decode(bytes) } ?? Charset.decodeUndeclared(bytes)
         text = LineBreaks.normalized(text)
         if part.contentType.subtype == "plain", part.contentType.parameters["format"]?.lowercased() == "flowed" {
             text = FlowedText.unflow(text, deleteSpace: part.contentType.parameters["delsp"]?.lowercased() == "yes")

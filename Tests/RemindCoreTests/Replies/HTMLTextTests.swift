@@ -27,6 +27,9 @@ import Testing
         #expect(Self.text("&#150;&#0;&#x110000;") == "–\u{FFFD}\u{FFFD}")
         #expect(Self.text("&bogus; & &amp") == "&bogus; & &")
         #expect(Self.text("a&nbsp;&nbsp;b") == "a  b")
+        // White space and controls written as references break no line.
+        #expect(Self.text("klaar&#13;&#10;&#10;> x") == "klaar > x")
+        #expect(Self.text("a&#1;&#x7f;b") == "a\u{FFFD}\u{FFFD}b")
     }
 
     @Test func quotesLeaveOneQuotedLine() {

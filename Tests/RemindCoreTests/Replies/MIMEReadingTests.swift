@@ -144,6 +144,9 @@ import Testing
         #expect(ReplyReader.read(Self.message(raw)).action == .reopen)
         let onlyImage = "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n"
         #expect(ReplyReader.read(Self.message(onlyImage)).reading == .undecodable("no text part"))
+        // The charset is refused before the body is looked at.
+        let both = "Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n!!!\n"
+        #expect(ReplyReader.read(Self.message(both)).reading == .undecodable("unknown charset 'koi8-r'"))
         let badCTE = "Content-Type: text/plain\nContent-Transfer-Encoding: x-uuencode\n\nklaar\n"
         #expect(ReplyReader.read(Self.message(badCTE)).reading == .undecodable("unknown transfer encoding 'x-uuencode'"))
     }
