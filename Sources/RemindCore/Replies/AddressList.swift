@@ -25,7 +25,11 @@ public enum AddressList {
                 if address.hasPrefix("@"), let colon = address.firstIndex(of: ":") {
                     address = String(address[address.index(after: colon)...])
                 }
-                if !address.isEmpty && !result.contains(address) { result.append(address) }
+                // Only what still has a local part and a domain is an address.
+                if let at = address.firstIndex(of: "@"), at != address.startIndex, address.index(after: at) != address.endIndex,
+                   !result.contains(address) {
+                    result.append(address)
+                }
             }
             plain = ""
             angle = nil

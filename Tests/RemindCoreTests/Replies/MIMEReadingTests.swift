@@ -215,6 +215,9 @@ import Testing
         #expect(AddressList.parse("A@X.org, a@x.org") == ["a@x.org"])
         #expect(AddressList.parse("undisclosed-recipients:;") == [])
         #expect(AddressList.parse("(comment with <x@y.z>) a@x.org") == ["a@x.org"])
+        // A source route with nothing after it, a bare "@", an address without a domain.
+        #expect(AddressList.parse("Remindd <@example Automatisch antwoord: x>") == [])
+        #expect(AddressList.parse("<@>, <a@>, <@b>") == [])
     }
 
     @Test func messageIDs() {
