@@ -15,7 +15,8 @@ public enum ConfigWarnings {
             let loc = item.location.map { "\($0): " } ?? ""
             out.append("\(loc)warning: item '\(item.id)': series '\(series)' has no meeting after \(item.referenceDate.map(\.description) ?? "?") yet; it is nudged as undated until a date is added")
         }
-        if config.links != nil && config.http?.publicURL == nil {
+        // With an inbox the keys sign the Reply-To tokens: links without a public URL are meant.
+        if config.links != nil && config.http?.publicURL == nil && config.inbox == nil {
             let loc = config.keyLocations["links.key_file"].map { "\($0): " } ?? ""
             out.append("\(loc)warning: links is set but http.public_url is not: reminders carry no action links until it is")
         }
