@@ -53,9 +53,10 @@ final class MaildirNotifier: Notifier {
         }
         let text = renderer.render(m)
         let date = now()
-        let mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc, subject: text.subject,
+        var mail = MailMessage(from: from, to: recipients.to, cc: recipients.cc, subject: text.subject,
                                body: text.body, date: date, timeZone: renderer.config.timeZone, key: m.delivery.key,
                                calendar: CalendarAttachment(m, config: renderer.config, now: date), html: text.html)
+        mail.replyTo = renderer.replies?.address(for: m.delivery.reminder)
         let bytes = Array(mail.rendered().utf8)
         do {
             for sub in ["", "/tmp", "/new", "/cur"] { try makeDirectory(root + sub) }
