@@ -23,7 +23,7 @@ struct CalendarCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Argument(help: "The person's id, as under people: in the config.")
+    @Argument(help: "The person's id, as under people: in the config.", completion: .configNames(.people))
     var person: String
 
     @Flag(help: "Print the feed's subscription address instead of the feed.")

@@ -8,7 +8,7 @@ import RemindDaemon
 struct ConfigOption: ParsableArguments {
     static let defaultPath = "/etc/remindd/remindd.yaml"
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "path"), completion: .configFile)
     var config: String = ProcessInfo.processInfo.environment["REMINDD_CONFIG"] ?? ConfigOption.defaultPath
 
     /// Loads the config model (no channel is built: the command delivers nothing); on

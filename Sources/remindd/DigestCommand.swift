@@ -25,10 +25,10 @@ struct DigestCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Argument(help: "The digest's name, as under digests: in the config.")
+    @Argument(help: "The digest's name, as under digests: in the config.", completion: .configNames(.digests))
     var name: String
 
-    @Option(help: ArgumentHelp("Only this person's digest.", valueName: "id"))
+    @Option(help: ArgumentHelp("Only this person's digest.", valueName: "id"), completion: .configNames(.people))
     var person: String?
 
     @Flag(help: "Print the HTML part instead of the text.")

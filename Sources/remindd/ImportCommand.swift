@@ -38,7 +38,8 @@ struct Import: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The minutes: text, .docx or .pdf; - reads standard input.", valueName: "FILE|-"))
+    @Argument(help: ArgumentHelp("The minutes: text, .docx or .pdf; - reads standard input.", valueName: "FILE|-"),
+              completion: .file())
     var file: String
 
     @Option(name: .customLong("meeting-date"), help: ArgumentHelp("The meeting's date when the text does not say it, or says it wrongly.", valueName: "YYYY-MM-DD"))

@@ -12,7 +12,7 @@ struct Remindd: ParsableCommand {
 
         Start with: remindd check --config FILE, then remindd agenda --config FILE.
         """,
-        version: "0.1.0",
+        version: BuildInfo.version,
         subcommands: [Check.self, AgendaCommand.self, Run.self, Status.self, Done.self, Reopen.self, Snooze.self, EventCommand.self, History.self, CalendarCommand.self, DigestCommand.self, TestChannel.self, Import.self]
     )
 }

@@ -49,7 +49,7 @@ struct StateContext {
 struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Mark an item done: it gets no more reminders.")
     @OptionGroup var options: ConfigOption
-    @Argument(help: "The item's id.") var id: String
+    @Argument(help: "The item's id.", completion: .configNames(.items)) var id: String
 
     func run() throws {
         let ctx = try StateContext(options)
@@ -61,7 +61,7 @@ struct Done: ParsableCommand {
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Reopen a done or snoozed item: its reminders resume.")
     @OptionGroup var options: ConfigOption
-    @Argument(help: "The item's id.") var id: String
+    @Argument(help: "The item's id.", completion: .configNames(.items)) var id: String
 
     func run() throws {
         let ctx = try StateContext(options)
@@ -75,7 +75,7 @@ struct Snooze: ParsableCommand {
         abstract: "Hold back an item's reminders until a moment.",
         discussion: "What fell due during the snooze comes once when it ends.")
     @OptionGroup var options: ConfigOption
-    @Argument(help: "The item's id.") var id: String
+    @Argument(help: "The item's id.", completion: .configNames(.items)) var id: String
     @Option(help: ArgumentHelp("When the snooze ends: a duration from now (2h, 3d, 1w, 2wd), a date (that day's workday start), '2023-10-20 14:00' or ISO 8601.", valueName: "when"))
     var until: String
 
@@ -96,7 +96,8 @@ struct EventCommand: ParsableCommand {
         commandName: "event",
         abstract: "Record that an awaited event happened; items waiting on it get their deadline.")
     @OptionGroup var options: ConfigOption
-    @Argument(help: "The event's name, as under events: in the config.") var name: String
+    @Argument(help: "The event's name, as under events: in the config.", completion: .configNames(.events))
+    var name: String
     @Option(help: ArgumentHelp("The day it happened (YYYY-MM-DD, or 'today').", valueName: "date"))
     var occurred: String
 

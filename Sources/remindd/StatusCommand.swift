@@ -54,7 +54,7 @@ struct History: ParsableCommand {
         abstract: "Show deliveries and actions: what was sent, when, to whom, what failed, and who changed what.",
         discussion: "With --json prints one JSON array: deliveries as objects with type \"delivery\", key, item, kind, scheduled (UTC), channel, recipients, state (pending, sent, failed, missed, cancelled), attempts, late, reason, last_error and reply; actions as objects with type \"action\", item, action (done, reopen, snooze, event), source (cli, api, link, mail), at (UTC) and, for a snooze, until.")
     @OptionGroup var options: ConfigOption
-    @Argument(help: "Only this item (or event).") var id: String?
+    @Argument(help: "Only this item (or event).", completion: .configNames(.subjects)) var id: String?
     @Option(help: "At most this many, newest first.") var limit: Int?
     @Flag(help: "Print JSON instead of a table.") var json = false
 

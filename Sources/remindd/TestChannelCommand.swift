@@ -18,13 +18,15 @@ struct TestChannel: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Argument(help: ArgumentHelp("The channel, as named under channels: in the config.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The channel, as named under channels: in the config.", valueName: "name"),
+              completion: .configNames(.channels))
     var name: String
 
     @Option(name: .long, help: ArgumentHelp("The only recipient: an e-mail address (or, for a webhook, a name).", valueName: "address"))
     var to: String
 
-    @Option(name: .long, help: ArgumentHelp("Send this item's next reminder instead of a sample.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Send this item's next reminder instead of a sample.", valueName: "id"),
+            completion: .configNames(.items))
     var item: String?
 
     @Flag(name: .long, help: "Log the delivery in detail on stderr.")

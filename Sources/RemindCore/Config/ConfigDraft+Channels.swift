@@ -1,6 +1,10 @@
 import Foundation
 
 extension ConfigDraft {
+    /// Keys every channel has; the rest are its kind's (`ChannelKind.keys`).
+    static let channelKeys = ["type"]
+    static let personKeys = ["name", "email", "channels"]
+
     /// Each channel's section is checked by its kind (`kinds`, registered by the delivery
     /// layer) and kept whole; the values must be single lines.
     func readChannels(_ n: YAMLNode, _ r: YAMLReader) {
@@ -23,7 +27,7 @@ extension ConfigDraft {
                 r.error("channel type must be \(kinds.typeList), found '\(type)'", at: tn.value)
                 continue
             }
-            guard let m = r.mapping(value, "\(type) channel '\(name)'", allowed: ["type"] + kind.keys,
+            guard let m = r.mapping(value, "\(type) channel '\(name)'", allowed: Self.channelKeys + kind.keys,
                                     reported: kind.refusedKeys) else { continue }
             var fields: [String: ChannelSection.Field] = [:]
             var ok = true
@@ -69,7 +73,7 @@ extension ConfigDraft {
                 people[id] = p
                 continue
             }
-            guard let m = r.mapping(value, "person '\(id)'", allowed: ["name", "email", "channels"]) else { continue }
+            guard let m = r.mapping(value, "person '\(id)'", allowed: Self.personKeys) else { continue }
             p.name = m["name"].flatMap { r.line($0.value, "people.\(id).name") }
             if let e = m["email"] {
                 for (addr, node) in r.stringList(e.value, "people.\(id).email") ?? [] {

@@ -1,8 +1,11 @@
 import Foundation
 
 extension ConfigDraft {
+    static let httpKeys = ["listen", "public_url", "read_token_file", "write_token_file"]
+    static let linksKeys = ["key_file", "valid_for", "snooze"]
+
     func readHTTP(_ n: YAMLNode, _ r: YAMLReader) {
-        guard let m = r.mapping(n, "http", allowed: ["listen", "public_url", "read_token_file", "write_token_file"]) else {
+        guard let m = r.mapping(n, "http", allowed: Self.httpKeys) else {
             return
         }
         var h = HTTPSettings()
@@ -30,7 +33,7 @@ extension ConfigDraft {
     }
 
     func readLinks(_ n: YAMLNode, _ r: YAMLReader) {
-        guard let m = r.mapping(n, "links", allowed: ["key_file", "valid_for", "snooze"]) else { return }
+        guard let m = r.mapping(n, "links", allowed: Self.linksKeys) else { return }
         guard let kv = m["key_file"]?.value else {
             r.error("links needs key_file: the file of signing keys, one KEYID:BASE64 a line", at: n)
             return

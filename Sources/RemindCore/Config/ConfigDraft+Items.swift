@@ -3,6 +3,13 @@ import Foundation
 extension ConfigDraft {
     static let itemKeys = ["id", "title", "owner", "with", "meeting", "agreed", "due", "policy", "channels",
                            "remind_at", "notes"]
+    /// `defaults.policy` and an item's `policy`, and the mappings inside them.
+    static let policyKeys = ["before", "on_due", "overdue", "escalate", "undated"]
+    static let overdueKeys = ["every", "times"]
+    static let escalateKeys = ["after", "to"]
+    static let undatedKeys = ["every"]
+    static let meetingKeys = ["title", "dates", "time"]
+    static let eventKeys = ["title", "expected", "owner", "occurred"]
 
     /// The shortest span between two repeats (overdue and undated): one hour. A repeat is
     /// a nudge to a person, and the planner makes one reminder per repeat in the window it
@@ -23,7 +30,7 @@ extension ConfigDraft {
     }
 
     func readPolicy(_ n: YAMLNode, _ r: YAMLReader, _ what: String) -> PolicyOverride? {
-        guard let m = r.mapping(n, what, allowed: ["before", "on_due", "overdue", "escalate", "undated"]) else { return nil }
+        guard let m = r.mapping(n, what, allowed: Self.policyKeys) else { return nil }
         var o = PolicyOverride()
         if let b = m["before"] {
             o.before = (r.list(b.value, "\(what).before") ?? []).compactMap { node in
@@ -33,7 +40,7 @@ extension ConfigDraft {
             }
         }
         if let v = m["on_due"] { o.onDue = r.bool(v.value, "\(what).on_due") }
-        if let v = m["overdue"], let om = r.mapping(v.value, "\(what).overdue", allowed: ["every", "times"]) {
+        if let v = m["overdue"], let om = r.mapping(v.value, "\(what).overdue", allowed: Self.overdueKeys) {
             if let e = om["every"] {
                 if let d = r.duration(e.value, "\(what).overdue.every"),
                    let ok = repeatSpan(d, e.value, r, "\(what).overdue.every") {
@@ -49,7 +56,7 @@ extension ConfigDraft {
         if let v = m["escalate"] {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
                 o.escalate = .some(nil)
-            } else if let em = r.mapping(v.value, "\(what).escalate", allowed: ["after", "to"]) {
+            } else if let em = r.mapping(v.value, "\(what).escalate", allowed: Self.escalateKeys) {
                 let after = em["after"].flatMap { r.int($0.value, "\(what).escalate.after", min: 1) }
                 var to: [String] = []
                 if let t = em["to"] {
@@ -66,7 +73,7 @@ extension ConfigDraft {
         if let v = m["undated"] {
             if case .scalar(let s) = v.value, ["false", "no", "off", "none"].contains(s.string.lowercased()) {
                 o.undatedEvery = .some(nil)
-            } else if let um = r.mapping(v.value, "\(what).undated", allowed: ["every"]), let e = um["every"] {
+            } else if let um = r.mapping(v.value, "\(what).undated", allowed: Self.undatedKeys), let e = um["every"] {
                 if let d = r.duration(e.value, "\(what).undated.every"),
                    let ok = repeatSpan(d, e.value, r, "\(what).undated.every") {
                     o.undatedEvery = .some(ok)
@@ -83,7 +90,7 @@ extension ConfigDraft {
                 continue
             }
             guard define("meeting series", id, at: r.location(key)) else { continue }
-            guard let m = r.mapping(value, "meeting series '\(id)'", allowed: ["title", "dates", "time"]) else { continue }
+            guard let m = r.mapping(value, "meeting series '\(id)'", allowed: Self.meetingKeys) else { continue }
             var dates: [LocalDate] = []
             if let d = m["dates"] {
                 for node in r.list(d.value, "meetings.\(id).dates") ?? [] {
@@ -109,7 +116,7 @@ extension ConfigDraft {
                 continue
             }
             guard define("event", id, at: r.location(key)) else { continue }
-            guard let m = r.mapping(value, "event '\(id)'", allowed: ["title", "expected", "owner", "occurred"]) else { continue }
+            guard let m = r.mapping(value, "event '\(id)'", allowed: Self.eventKeys) else { continue }
             let title = m["title"].flatMap { r.line($0.value, "events.\(id).title") } ?? id
             var expected: DateWindow?
             if let e = m["expected"]?.value, let s = r.string(e, "events.\(id).expected") {

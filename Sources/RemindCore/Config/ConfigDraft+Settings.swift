@@ -1,6 +1,12 @@
 import Foundation
 
 extension ConfigDraft {
+    static let defaultsKeys = ["channels", "policy"]
+    static let retryKeys = ["initial", "max", "give_up_after"]
+    /// The names under `templates:`: one per kind of message, and the fallback.
+    static let templateNames = ["default"] + ReminderKind.allCases.map(\.rawValue)
+    static let templateKeys = ["subject", "body"]
+
     static let weekdayNames: [String: Int] = [
         "mon": 1, "monday": 1, "ma": 1, "maandag": 1, "tue": 2, "tuesday": 2, "di": 2, "dinsdag": 2,
         "wed": 3, "wednesday": 3, "wo": 3, "woensdag": 3, "thu": 4, "thursday": 4, "do": 4, "donderdag": 4,
@@ -57,7 +63,7 @@ extension ConfigDraft {
                 r.error("catch_up must be a non-negative duration in s, m, h, d or w", at: n)
             } else { catchUp = d.approximateSeconds }
         }
-        if let n = top["defaults"]?.value, let m = r.mapping(n, "defaults", allowed: ["channels", "policy"]) {
+        if let n = top["defaults"]?.value, let m = r.mapping(n, "defaults", allowed: Self.defaultsKeys) {
             if let c = m["channels"] {
                 defaultChannels = []
                 defaultChannelsAt = r.location(c.value)
@@ -118,7 +124,7 @@ extension ConfigDraft {
     }
 
     func readRetry(_ n: YAMLNode, _ r: YAMLReader) {
-        guard let m = r.mapping(n, "retry", allowed: ["initial", "max", "give_up_after"]) else { return }
+        guard let m = r.mapping(n, "retry", allowed: Self.retryKeys) else { return }
         func seconds(_ key: String) -> Double? {
             guard let v = m[key]?.value, let d = r.duration(v, "retry.\(key)") else { return nil }
             if d.amount <= 0 || d.unit == .workdays || d.unit == .months {
@@ -136,14 +142,14 @@ extension ConfigDraft {
     }
 
     func readTemplates(_ n: YAMLNode, _ r: YAMLReader) {
-        let allowed = ["default"] + ReminderKind.allCases.map(\.rawValue)
+        let allowed = Self.templateNames
         for (name, key, value) in r.entries(n, "templates") {
             guard allowed.contains(name) else {
                 r.error("unknown template '\(name)' (allowed: \(allowed.joined(separator: ", ")))", at: key)
                 continue
             }
-            guard let m = r.mapping(value, "template '\(name)'", allowed: ["subject", "body"]) else { continue }
-            for part in ["subject", "body"] { if let n = m[part] { keyLocations["templates.\(name).\(part)"] = r.location(n.value) } }
+            guard let m = r.mapping(value, "template '\(name)'", allowed: Self.templateKeys) else { continue }
+            for part in Self.templateKeys { if let n = m[part] { keyLocations["templates.\(name).\(part)"] = r.location(n.value) } }
             let subject = m["subject"].flatMap { r.line($0.value, "templates.\(name).subject") }
             let body = m["body"].flatMap { r.string($0.value, "templates.\(name).body") }
             templates[name] = MessageTemplate(subject: subject, body: body)
