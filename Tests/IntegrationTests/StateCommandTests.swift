@@ -7,7 +7,7 @@ import Testing
 struct StateCommandTests {
     /// A workspace with a webhook receiver and the items `items` makes; their moment `at`
     /// is `ahead` seconds from when the receiver is up, so a slow start does not eat it.
-    static func setup(_ name: String, ahead: Double = 5, settings: [String] = [], events: [String] = [],
+    static func setup(_ name: String, ahead: Double = 12, settings: [String] = [], events: [String] = [],
                       items: (Workspace, String, Date) -> [String]) async throws -> (Workspace, HTTPReceiver, Date) {
         let ws = try Workspace(name)
         let hook = try await HTTPReceiver(ws)
