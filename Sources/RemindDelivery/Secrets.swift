@@ -53,13 +53,14 @@ enum Secrets {
 
     /// - Parameter seeAll: false for `check`: a file under an absent credentials directory
     ///   throws `Unseen` instead of an error.
-    private static func lookup(channel: String, file: String?, fileKey: String, env: String?, envKey: String,
-                               credential: String, environment: [String: String], seeAll: Bool = true) throws -> String? {
+    static func lookup(channel: String, file: String?, fileKey: String, env: String?, envKey: String,
+                       credential: String, environment: [String: String], seeAll: Bool = true,
+                       what: String = "secret file") throws -> String? {
         if let file {
             if !seeAll && LocalFiles.isUnseenCredential(file) {
                 throw Unseen(warning: DeliveryConfigError(channel: channel, key: fileKey, LocalFiles.unseenNote(file)))
             }
-            let bytes = try LocalFiles.read(file, channel: channel, key: fileKey, what: "secret file")
+            let bytes = try LocalFiles.read(file, channel: channel, key: fileKey, what: what)
             return trimmed(String(decoding: bytes, as: UTF8.self))
         }
         if let env {

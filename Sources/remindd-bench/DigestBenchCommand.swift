@@ -45,16 +45,7 @@ struct DigestBenchCommand: ParsableCommand {
             let store = try Store(path: dir + "/state-\(run).sqlite")
             let t0 = monotonicSeconds()
             let builder = DigestBuilder(planner: planner, state: try store.planState())
-            var out: [PlannedDelivery] = []
-            for d in config.digests {
-                let r = planner.currentDigestMoment(d, now: now)
-                for content in builder.contents(for: r, now: now) {
-                    for var delivery in planner.deliveries(for: Planner.digest(r, for: content.person)) {
-                        delivery.digest = content
-                        out.append(delivery)
-                    }
-                }
-            }
+            let out = config.digests.flatMap { builder.deliveries(for: planner.currentDigestMoment($0, now: now), now: now) }
             let t1 = monotonicSeconds()
             try store.enqueue(out, late: false, now: now)
             let t2 = monotonicSeconds()

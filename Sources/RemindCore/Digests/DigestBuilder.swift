@@ -29,6 +29,18 @@ public struct DigestBuilder: Sendable {
         return contents(d, people: r.people, period: r.period, at: r.at, now: now)
     }
 
+    /// The deliveries of digest moment `r` at `now`: one per person with something to read
+    /// and channel that reaches them, each carrying its content.
+    public func deliveries(for r: Reminder, now: Date) -> [PlannedDelivery] {
+        contents(for: r, now: now).flatMap { content in
+            planner.deliveries(for: Planner.digest(r, for: content.person)).map { d in
+                var d = d
+                d.digest = content
+                return d
+            }
+        }
+    }
+
     /// `digest` as it would go out at `now` to `people` (for `remindd digest`: the period of
     /// the moment at or before now).
     public func contents(_ d: DigestDef, people: [String], period: LocalDate, at: Date, now: Date) -> [DigestContent] {

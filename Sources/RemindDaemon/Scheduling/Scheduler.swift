@@ -137,16 +137,7 @@ public final class Scheduler: @unchecked Sendable {
     private func digestDeliveries(_ moments: [Reminder], now: Date, state: PlanState? = nil) throws -> [PlannedDelivery] {
         guard !moments.isEmpty else { return [] }
         let builder = DigestBuilder(planner: planner, state: try state ?? store.planState())
-        var out: [PlannedDelivery] = []
-        for r in moments {
-            for content in builder.contents(for: r, now: now) {
-                for var d in planner.deliveries(for: Planner.digest(r, for: content.person)) {
-                    d.digest = content
-                    out.append(d)
-                }
-            }
-        }
-        return out
+        return moments.flatMap { builder.deliveries(for: $0, now: now) }
     }
 
     private func reconcile(past: [Reminder], now: Date) throws {

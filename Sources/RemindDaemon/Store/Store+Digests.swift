@@ -7,17 +7,12 @@ extension Store {
     /// key, so a digest sent by hand neither stands in for nor blocks the scheduled one.
     /// Returns the deliveries written (none for people with nothing to read).
     public func enqueueDigestNow(_ moment: Reminder, config: Config, now: Date) throws -> [PlannedDelivery] {
-        let planner = Planner(config: config)
-        let builder = DigestBuilder(planner: planner, state: try planState())
-        var out: [PlannedDelivery] = []
-        for content in builder.contents(for: moment, now: now) {
-            var one = Planner.digest(moment, for: content.person)
-            one.at = now
-            for var d in planner.deliveries(for: one) {
-                d.key = Planner.digest(moment, for: content.person).key(channel: d.channel) + "/sent-\(UTCStamp.compact(now))"
-                d.digest = content
-                out.append(d)
-            }
+        let builder = DigestBuilder(config: config, state: try planState())
+        let out = builder.deliveries(for: moment, now: now).map { d in
+            var d = d
+            d.key += "/sent-\(UTCStamp.compact(now))"
+            d.reminder.at = now
+            return d
         }
         try enqueue(out, late: false, now: now)
         return out

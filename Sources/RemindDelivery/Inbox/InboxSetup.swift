@@ -32,22 +32,22 @@ public struct InboxSetup: Sendable {
         } catch {
             return (nil, [Problem(key: "inbox.\(error.key)", message: error.message)], [])
         }
+        // The same look-up as an SMTP password: password_file, password_env, then
+        // $CREDENTIALS_DIRECTORY/inbox-password.
         var password: String?
-        if let file = section.passwordFile {
-            if purpose == .check && LocalFiles.isUnseenCredential(file) {
-                warnings.append(Problem(key: "inbox.password_file", message: LocalFiles.unseenNote(file)))
-            } else {
-                do {
-                    password = Self.trimmed(String(decoding: try LocalFiles.read(file, channel: "inbox", key: "password_file",
-                                                                                 what: "password file"), as: UTF8.self))
-                } catch {
-                    errors.append(Problem(key: "inbox.password_file", message: error.message))
-                }
+        do {
+            password = try Secrets.lookup(channel: "inbox", file: section.passwordFile, fileKey: "password_file",
+                                          env: section.passwordEnv, envKey: "password_env", credential: "inbox-password",
+                                          environment: environment, seeAll: purpose != .check, what: "password file")
+            if password == nil {
+                errors.append(Problem(key: "inbox.password_file", message: "no password found (password_file, password_env, or $CREDENTIALS_DIRECTORY/inbox-password)"))
             }
-        } else if let env = section.passwordEnv {
-            if let v = environment[env], !v.isEmpty { password = Self.trimmed(v) } else {
-                errors.append(Problem(key: "inbox.password_env", message: "environment variable \(env) is not set"))
-            }
+        } catch let unseen as Secrets.Unseen {
+            warnings.append(Problem(key: "inbox.\(unseen.warning.key ?? "password_file")", message: unseen.warning.message))
+        } catch let e as DeliveryConfigError {
+            errors.append(Problem(key: "inbox.\(e.key ?? "password_file")", message: e.message))
+        } catch {
+            errors.append(Problem(key: "inbox.password_file", message: "\(error)"))
         }
         if let p = password, p.unicodeScalars.contains(where: { $0.value == 0 || $0.value == 0x0A || $0.value == 0x0D }) {
             errors.append(Problem(key: section.passwordFile != nil ? "inbox.password_file" : "inbox.password_env",
@@ -66,11 +66,5 @@ public struct InboxSetup: Sendable {
         guard errors.isEmpty else { return (nil, errors, warnings) }
         return (InboxSetup(settings: settings, password: password, replyAddress: address, pollSeconds: section.pollSeconds,
                            answerChannel: answer), errors, warnings)
-    }
-
-    private static func trimmed(_ s: String) -> String {
-        var s = Substring(s)
-        while let last = s.last, last == "\n" || last == "\r" { s = s.dropLast() }
-        return String(s)
     }
 }
