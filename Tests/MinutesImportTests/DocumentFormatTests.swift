@@ -77,6 +77,27 @@ enum PDFTools {
         #expect(try DocumentXML.text(Data("<w:p><w:t>a &amp; b &#233;&#x20AC; &bogus;</w:t></w:p>".utf8)) == "a & b é€ &bogus;\n\n")
     }
 
+    /// A zip of a few KB can unpack to many MB: past the bound the document is refused,
+    /// whether the zip's directory says so or only the unpacked bytes do.
+    @Test func aDocumentOverTheBoundIsRefused() throws {
+        let docx = try Self.fixture("nl-p3ops-overleg-2020-09-28.docx")
+        #expect(try !WordDocument.text(docx, largestXML: 1 << 20).isEmpty)
+        let error = #expect(throws: UnreadableInput.self) { try WordDocument.text(docx, largestXML: 4096) }
+        #expect(error?.description.contains("over 1 MB") == true, "\(String(describing: error))")
+    }
+
+    /// Tags are read where they lie: spaces inside an end tag and around an attribute's
+    /// `=`, a comment, CDATA and a processing instruction between them.
+    @Test func documentXMLTagsWithSpacesCommentsAndCDATA() throws {
+        let xml = """
+        <?xml version="1.0"?><!-- a comment --><w:body><w:p ><w:pPr><w:pStyle w:val = "Heading1" /></w:pPr>\
+        <w:r><w:t >Besluiten</w:t ></w:r></w:p><w:p><w:r><w:t><![CDATA[a < b]]> &lt; c</w:t></w:r></w:p></w:body >
+        """
+        #expect(try DocumentXML.text(Data(xml.utf8)) == "# Besluiten\n\na < b < c\n\n")
+        #expect(throws: UnreadableInput.self) { try DocumentXML.text(Data("<w:p></ >".utf8)) }
+        #expect(throws: UnreadableInput.self) { try DocumentXML.text(Data("<w:p a=1></w:p>".utf8)) }
+    }
+
     @Test func documentXMLParagraphsListsAndNestedTables() throws {
         let xml = """
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>

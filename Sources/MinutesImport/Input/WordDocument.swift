@@ -9,7 +9,10 @@ public enum WordDocument {
     /// The most XML read from one document: a real one is a few MB; a zip bomb is refused.
     static let largestXML = 64 << 20
 
-    public static func text(_ data: Data) throws -> String {
+    public static func text(_ data: Data) throws -> String { try text(data, largestXML: largestXML) }
+
+    /// `largest` bounds the XML read (the fuzz target reads less than a user may).
+    static func text(_ data: Data, largestXML largest: Int) throws -> String {
         // From a file, not from memory: ZIPFoundation's in-memory archive lets a seek past
         // the end of a damaged zip through to a read that traps (fuzz-docx found it in 224
         // inputs); its file-backed archive reads nothing there, and refuses the zip.
@@ -25,13 +28,13 @@ public enum WordDocument {
         guard let entry = archive["word/document.xml"] else {
             throw UnreadableInput("a ZIP archive without word/document.xml, so not a Word document: save it as .docx, or export it as plain text")
         }
-        guard entry.uncompressedSize <= UInt64(largestXML) else {
-            throw UnreadableInput("a Word document whose text is over \(largestXML >> 20) MB")
-        }
+        let tooLarge = UnreadableInput("a Word document whose text is over \(max(1, largest >> 20)) MB")
+        guard entry.uncompressedSize <= UInt64(largest) else { throw tooLarge }
         var xml = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard xml.count + chunk.count <= largestXML else { throw UnreadableInput("a Word document whose text is over \(largestXML >> 20) MB") }
+                // The size in the zip's directory is what the zip says, not what it holds.
+                guard xml.count + chunk.count <= largest else { throw tooLarge }
                 xml.append(chunk)
             }
         } catch let e as UnreadableInput {
@@ -187,12 +190,12 @@ enum XMLScan {
                 i = next
                 continue
             }
-            if b[i...].starts(with: Array("<!--".utf8)) {
-                guard let e = find(Array("-->".utf8), from: i + 4) else { throw bad }
+            if i + 1 < b.count, b[i + 1] == 0x21, b[i...].starts(with: commentOpen) {   // "<!"
+                guard let e = find(commentClose, from: i + 4) else { throw bad }
                 i = e + 3; continue
             }
-            if b[i...].starts(with: Array("<![CDATA[".utf8)) {
-                guard let e = find(Array("]]>".utf8), from: i + 9) else { throw bad }
+            if i + 1 < b.count, b[i + 1] == 0x21, b[i...].starts(with: cdataOpen) {
+                guard let e = find(cdataClose, from: i + 9) else { throw bad }
                 flush(); text(String(decoding: b[(i + 9)..<e], as: UTF8.self))
                 i = e + 3; continue
             }
@@ -202,17 +205,23 @@ enum XMLScan {
             }
             guard let close = b[i...].firstIndex(of: 0x3E) else { throw bad }
             flush()
-            var body = Array(b[(i + 1)..<close])
+            // The tag is read where it lies: a document has some ten tags a line of text,
+            // and a copy of each (or a Foundation trim) was most of the time spent here.
+            var lower = i + 1
+            var upper = close
             i = close + 1
-            if body.first == 0x2F {   // "</name>"
-                let name = String(decoding: body.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if lower < upper, b[lower] == 0x2F {   // "</name>"
+                lower += 1
+                while lower < upper, space(b[lower]) { lower += 1 }
+                while upper > lower, space(b[upper - 1]) { upper -= 1 }
+                let name = String(decoding: b[lower..<upper], as: UTF8.self)
                 guard open.popLast() == name else { throw bad }
                 end(name)
                 continue
             }
-            let empty = body.last == 0x2F
-            if empty { body.removeLast() }
-            let (name, attributes) = try tag(body, bad)
+            let empty = upper > lower && b[upper - 1] == 0x2F
+            if empty { upper -= 1 }
+            let (name, attributes) = try tag(b[lower..<upper], bad)
             start(name, attributes)
             if empty { end(name) } else { open.append(name) }
             if open.count > 256 { throw bad }
@@ -221,23 +230,29 @@ enum XMLScan {
         guard open.isEmpty else { throw bad }
     }
 
+    static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+
+    static func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
     /// `name a="1" b='2'` → ("name", [a: 1, b: 2]).
-    static func tag(_ body: [UInt8], _ bad: UnreadableInput) throws -> (String, [String: String]) {
-        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-        var k = 0
-        while k < body.count, !space(body[k]) { k += 1 }
-        guard k > 0 else { throw bad }
+    static func tag(_ body: ArraySlice<UInt8>, _ bad: UnreadableInput) throws -> (String, [String: String]) {
+        var k = body.startIndex
+        while k < body.endIndex, !space(body[k]) { k += 1 }
+        guard k > body.startIndex else { throw bad }
         let name = String(decoding: body[..<k], as: UTF8.self)
         var attributes: [String: String] = [:]
-        while k < body.count {
-            while k < body.count, space(body[k]) { k += 1 }
-            guard k < body.count else { break }
-            guard let eq = body[k...].firstIndex(of: 0x3D), eq + 1 < body.count,
-                  body[eq + 1] == 0x22 || body[eq + 1] == 0x27 else { throw bad }
-            let quote = body[eq + 1]
-            guard let endQuote = body[(eq + 2)...].firstIndex(of: quote) else { throw bad }
-            let key = String(decoding: body[k..<eq], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            attributes[key] = decode(Array(body[(eq + 2)..<endQuote]))
+        while k < body.endIndex {
+            while k < body.endIndex, space(body[k]) { k += 1 }
+            guard k < body.endIndex else { break }
+            guard let eq = body[k...].firstIndex(of: 0x3D) else { throw bad }
+            var open = eq + 1   // XML allows spaces on both sides of the "="
+            while open < body.endIndex, space(body[open]) { open += 1 }
+            guard open < body.endIndex, body[open] == 0x22 || body[open] == 0x27,
+                  let endQuote = body[(open + 1)...].firstIndex(of: body[open]) else { throw bad }
+            var keyEnd = eq
+            while keyEnd > k, space(body[keyEnd - 1]) { keyEnd -= 1 }
+            attributes[String(decoding: body[k..<keyEnd], as: UTF8.self)] = decode(body[(open + 1)..<endQuote])
             k = endQuote + 1
         }
         return (name, attributes)
@@ -245,9 +260,9 @@ enum XMLScan {
 
     /// Character data with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#N;` and `&#xN;`
     /// resolved; anything else after `&` is kept as written.
-    static func decode(_ bytes: [UInt8]) -> String {
+    static func decode<C: Collection<UInt8>>(_ bytes: C) -> String {
         let s = String(decoding: bytes, as: UTF8.self)
-        guard s.contains("&") else { return s }
+        guard bytes.contains(0x26) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {
