@@ -82,12 +82,15 @@ struct CrashRecoveryTests {
         try await Poll.until("the first post", context: { daemon.diagnostics }) { !hook.requests.isEmpty }
         let status = try await daemon.terminate()
         #expect(status == 0, "\(daemon.diagnostics)")
-        #expect(hook.requests.count == 1, "no new delivery starts after SIGTERM")
-        let first = try #require(hook.requests.first?.key)
+        // The webhook notifier may have the next post on the wire while the first waits for
+        // its answer (two in flight at most); no third starts after SIGTERM.
+        let inFlight = Set(hook.requests.compactMap(\.key))
+        #expect((1...2).contains(inFlight.count), "no new delivery starts after SIGTERM: \(inFlight)")
         let stopped = try await Remindd.history(ws)
         #expect(stopped.count == 3)
-        #expect(stopped.first { $0.key == first }?.state == "sent", "the delivery in flight was finished and recorded: \(stopped)")
-        #expect(stopped.filter { $0.state == "pending" && $0.attempts == 0 }.count == 2, "\(stopped)")
+        #expect(stopped.filter { inFlight.contains($0.key) }.allSatisfy { $0.state == "sent" },
+                "the deliveries in flight were finished and recorded: \(stopped)")
+        #expect(stopped.filter { $0.state == "pending" && $0.attempts == 0 }.count == 3 - inFlight.count, "\(stopped)")
 
         daemon = try await DaemonProcess(ws)
         try await Poll.until("the other two after the restart", context: { daemon.diagnostics }) {
