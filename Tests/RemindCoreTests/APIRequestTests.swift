@@ -17,6 +17,7 @@ import Testing
         // `for` counts like `remindd snooze --until 1w`: the start of work that day.
         let week = try Self.snooze(#"{"for": "1w"}"#).get()
         #expect(Agenda.localStamp(week, Self.cal) == "Fri 2023-10-06 09:00")
+        #expect(Agenda.localStamp(week, Self.cal, language: .nl) == "vr 2023-10-06 09:00")
         #expect(Agenda.localStamp(try Self.snooze(#"{"for": "2wd"}"#).get(), Self.cal) == "Tue 2023-10-03 09:00")
         for bad in [#"{}"#, #"{"until": "2023-10-02T07:00:00Z", "for": "1w"}"#, #"{"until": 5}"#, #"{"until": {}, "for": "2d"}"#,
                     #"{"for": "-1w"}"#, #"{"for": "0d"}"#, #"{"for": "1000000w"}"#, #"{"until": "2020-01-01T00:00:00Z"}"#,

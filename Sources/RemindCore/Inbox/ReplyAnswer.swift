@@ -87,8 +87,8 @@ public struct ReplyAnswer: Sendable, Hashable, Codable {
     }
 
     static func local(_ date: Date, _ config: Config) -> String {
-        let cal = config.calendar
-        let t = cal.localTime(of: date)
-        return "\(cal.localDate(of: date)) \(String(format: "%02d:%02d", t.hour, t.minute))"
+        // To the minute: `zo 2023-10-15 10:42`.
+        let minute = Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        return Agenda.localStamp(minute, config.calendar, language: config.language)
     }
 }

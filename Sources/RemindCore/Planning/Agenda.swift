@@ -29,11 +29,13 @@ public struct Agenda: Sendable {
 
 
     public static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let weekdaysNL = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
-    /// `Fri 2023-09-29 09:00` in the config's zone.
-    public static func localStamp(_ date: Date, _ cal: WorkCalendar) -> String {
+    /// `Fri 2023-09-29 09:00` in the config's zone; `vr 2023-09-29 09:00` in Dutch, for
+    /// what owners read (pages, answers). Commands and logs keep the English form.
+    public static func localStamp(_ date: Date, _ cal: WorkCalendar, language: Language = .en) -> String {
         let (d, s) = cal.local(date)
-        var out = weekdays[d.isoWeekday - 1] + " " + d.description + " "
+        var out = (language == .nl ? weekdaysNL : weekdays)[d.isoWeekday - 1] + " " + d.description + " "
         Digits.append(s / 3600, width: 2, to: &out)
         out += ":"
         Digits.append((s / 60) % 60, width: 2, to: &out)

@@ -28,8 +28,8 @@ extension Daemon {
         let state = (try? store.itemState(item.id)) ?? nil
         let deadline = Planner(config: config).deadline(of: item, state: PlanState()).instant
         let facts = LinkPage.Item(title: item.title, owner: config.people[item.owner]?.displayName ?? item.owner,
-                                  deadline: deadline.map { Agenda.localStamp($0, cal) })
-        let stamp = { (d: Date) in Agenda.localStamp(d, cal) }
+                                  deadline: deadline.map { Agenda.localStamp($0, cal, language: language) })
+        let stamp = { (d: Date) in Agenda.localStamp(d, cal, language: language) }
         switch token.action {
         case .done:
             let already = state?.done == true

@@ -9,7 +9,7 @@ enum StatusPage {
     static func render(config: Config, statuses: [ItemStatus], now: Date) -> String {
         let nl = config.language == .nl
         let cal = config.calendar
-        let stamp = { (d: Date) in Agenda.localStamp(d, cal) }
+        let stamp = { (d: Date) in Agenda.localStamp(d, cal, language: config.language) }
         let soon = now.addingTimeInterval(7 * 86_400), lately = now.addingTimeInterval(-14 * 86_400)
 
         enum Group: Int, CaseIterable { case overdue, dueSoon, waiting, snoozed, open, done }

@@ -92,9 +92,9 @@ import Testing
         #expect(a.subject == "Re: x" && a.text.hasPrefix("Marked as done: Quota.") && a.inReplyTo == "<r1@client>")
         var nl = config
         nl.language = .nl
-        let b = ReplyAnswer.make(.snoozed(until: Date(timeIntervalSince1970: 1_696_838_400)), item: item, reply: r,
+        let b = ReplyAnswer.make(.snoozed(until: Date(timeIntervalSince1970: 1_696_838_437)), item: item, reply: r,
                                  to: "alice@example.org", config: nl)
-        #expect(b.text.hasPrefix("Uitgesteld tot 2023-10-09 10:00: Quota."), "\(b.text)")
+        #expect(b.text.hasPrefix("Uitgesteld tot ma 2023-10-09 10:00: Quota."), "\(b.text)")
         #expect(try ReplyAnswer.decode(b.encoded()) == b)
     }
 }
