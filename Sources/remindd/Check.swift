@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
                                      parallel: true)
             .min { a, b in (a.at, a.subject, a.kind.rawValue) < (b.at, b.subject, b.kind.rawValue) }
         var line = "\(config.path): ok: \(config.items.count) item\(config.items.count == 1 ? "" : "s"), "
-            + "\(config.people.count) people, \(config.channels.count) channel\(config.channels.count == 1 ? "" : "s"), "
+            + "\(config.people.count) \(config.people.count == 1 ? "person" : "people"), \(config.channels.count) channel\(config.channels.count == 1 ? "" : "s"), "
             + "zone \(config.timeZoneName)"
         if let next {
             line += "; next reminder \(Agenda.localStamp(next.at, config.calendar)) (\(Agenda.kindLabel(next)), \(next.isEventNotice ? "event " : "")\(next.subject))"
