@@ -35,7 +35,9 @@ struct Run: ParsableCommand {
         let logger = Logger(label: "remindd")
         let daemon = Daemon(configPath: options.config, environment: env, logger: logger)
         daemon.metricsRegistry = DaemonMetrics.bootstrapPrometheus()
-        Task(executorPreference: daemon.executor) {
+        // Medium, not the user-initiated class a task started on Linux's main thread gets:
+        // Dispatch would ask for nice -2 for its threads, which a service may not take.
+        Task(executorPreference: daemon.executor, priority: .medium) {
             Foundation.exit(await daemon.run())
         }
         dispatchMain()

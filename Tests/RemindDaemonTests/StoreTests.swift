@@ -6,6 +6,12 @@ import Testing
 
 /// Opening, migrating and reopening the state file.
 @Suite struct StoreTests {
+    /// GRDB's own default (user-initiated) makes each Dispatch worker thread ask for nice -2,
+    /// which a service may not take, and log the refusal.
+    @Test func storeQueuesUseTheDefaultQualityOfService() {
+        #expect(Store.configuration(busyTimeout: 1).qos == .default)
+    }
+
     @Test func freshFileIsMigratedInWALMode() throws {
         let dir = try storeTempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -57,6 +57,10 @@ public final class Store: Sendable {
         // lock for a moment: wait for it instead of failing.
         config.busyMode = .timeout(busyTimeout)
         config.label = "remindd.store"
+        // GRDB's queues default to user-initiated, which libdispatch on Linux turns into
+        // nice -2 for their worker threads: a service may not raise its priority, and every
+        // new worker thread logged the refusal. The default class asks for nice 0.
+        config.qos = .default
         // Readers stay open, so `releaseMemory()` empties their caches in place: closing
         // them goes through GRDB's barrier on a concurrent queue, which starts libdispatch's
         // once-a-second pool monitor and the daemon would never sleep again.
