@@ -20,11 +20,15 @@ enum Fold {
 
     static func string(_ s: String) -> String {
         // Most minutes are ASCII line after line: lower-casing the bytes gives what folding
-        // each character gives, without making a String per character.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        // each character gives, without making a String per character; text already in lower
+        // case (most words) is returned as it is.
+        var upper = false
+        for b in s.utf8 {
+            if b >= 0x80 { return String(s.map(char)) }
+            if b >= 0x41 && b <= 0x5A { upper = true }
         }
-        return String(s.map(char))
+        if !upper { return s }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
 
@@ -47,6 +51,7 @@ struct Token: Hashable {
 enum Tokenizer {
     /// Words (letters, digits, inner hyphens, apostrophes and dots) and single punctuation marks.
     static func tokens(_ s: String) -> [Token] {
+        if let ascii = asciiTokens(s) { return ascii }
         let chars = Array(s)
         var out: [Token] = []
         var i = 0
@@ -74,6 +79,57 @@ enum Tokenizer {
             }
         }
         return out
+    }
+}
+
+extension Tokenizer {
+    /// `tokens` for ASCII text, read on its bytes: one byte is one character there, so the
+    /// offsets are the same. Every sentence is tokenised several times by the rules, and
+    /// making an array of Characters and a String per character was a large part of it.
+    /// Nil for text with other bytes, or a CR (CR LF is one character).
+    static func asciiTokens(_ s: String) -> [Token]? {
+        var s = s
+        return s.withUTF8 { b -> [Token]? in
+            let n = b.count
+            for x in b where x >= 0x80 || x == 0x0D { return nil }
+            @inline(__always) func isLetter(_ x: UInt8) -> Bool { (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) }
+            @inline(__always) func isWordChar(_ x: UInt8) -> Bool { isLetter(x) || (x >= 0x30 && x <= 0x39) }
+            @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+            func token(_ i: Int, _ j: Int) -> Token {
+                let slice = UnsafeBufferPointer(rebasing: b[i..<j])
+                let text = String(decoding: slice, as: UTF8.self)
+                var folded = text
+                if slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                    folded = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+                }
+                return Token(text: text, folded: folded, start: i, end: j)
+            }
+            var out: [Token] = []
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if isSpace(c) { i += 1; continue }
+                if isWordChar(c) {
+                    var j = i + 1
+                    while j < n {
+                        let d = b[j]
+                        if isWordChar(d) { j += 1; continue }
+                        if d == 0x2F, isLetter(b[j - 1]), j + 1 < n, isLetter(b[j + 1]) { break }
+                        // - ' . / : &
+                        if d == 0x2D || d == 0x27 || d == 0x2E || d == 0x2F || d == 0x3A || d == 0x26, j + 1 < n, isWordChar(b[j + 1]) {
+                            j += 1; continue
+                        }
+                        break
+                    }
+                    out.append(token(i, j))
+                    i = j
+                } else {
+                    out.append(token(i, i + 1))
+                    i += 1
+                }
+            }
+            return out
+        }
     }
 }
 
