@@ -28,7 +28,8 @@ extension DeadlinePhrases {
         if let m = f.firstMatch(of: thisWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
         if let m = f.firstMatch(of: comingWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .relative(1, .weeks), phrase: String(m.output[0].substring!)) }
         if let m = f.firstMatch(of: nextWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .nextWeek, phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: spanRx), m.output[1].substring != "na",
+        // Every unit word holds one of these.
+        if let m = f.firstMatch(of: spanRx, ifHolding: ["dag", "day", "week", "weken", "maand", "month"]), m.output[1].substring != "na",
            let n = NumberWords.value(m.output[2].substring), let u = NumberWords.unit(m.output[3].substring) {
             return DeadlineGuess(due: .relative(n, u), phrase: String(m.output[0].substring!))
         }

@@ -49,7 +49,15 @@ enum Segmenter {
     }
 
     static func isSpeakerLine(_ t: String) -> Bool {
-        t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+        // The pattern opens with a capital A-Z and holds ": ".
+        guard let b = t.utf8.first, b >= 0x41 && b <= 0x5A, t.contains(": ") else { return false }
+        return t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+    }
+
+    /// `wholeMatch(of: numberedTitleRx)`, tried only on text that opens with a digit.
+    static func numberedTitle(_ t: String) -> Regex<AnyRegexOutput>.Match? {
+        guard let b = t.utf8.first, b >= 0x30 && b <= 0x39 else { return nil }
+        return t.wholeMatch(of: numberedTitleRx)
     }
 
     /// The length most lines of the document wrap at: a shorter line that stops without
@@ -78,14 +86,14 @@ enum Segmenter {
             return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
         }
         // A status tag: "[NEW] ACTION: …", "[DONE] …".
-        if let m = t.prefixMatch(of: statusTagRx) {
+        if t.first == "[", let m = t.prefixMatch(of: statusTagRx) {
             let tag = Fold.string(String(m.output[1].substring ?? ""))
             let rest = String(t[m.range.upperBound...])
             if ActionStatus.closed.contains(tag) { return (true, rest) }
             if ActionStatus.open.contains(tag) { return (nil, rest) }
         }
         // An action register number: "AP-12 …", "A23-04 (KB) …", "2023-31 …".
-        if let m = t.prefixMatch(of: registerIDRx) {
+        if let b = t.utf8.first, (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x23, let m = t.prefixMatch(of: registerIDRx) {
             return (nil, String(t[m.range.upperBound...]))
         }
         if hadBullet { return (nil, String(t)) }
@@ -129,7 +137,7 @@ enum Segmenter {
         var numbered = false
         var inSequence = false
         // In an actions list only the next agenda number ("2." after "1. Action log") is a title.
-        if let m = t.wholeMatch(of: numberedTitleRx), let rest = m.output[2].substring {
+        if let m = numberedTitle(t), let rest = m.output[2].substring {
             inSequence = m.output[1].substring.flatMap { Int($0) } == nextNumber
             if !inActions || inSequence { t = String(rest); numbered = true }
         }
@@ -226,7 +234,7 @@ enum Segmenter {
                 && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
             if let (h, isLabel) = heading(t, inActions: CandidateFinder.isActionSection(section), nextNumber: (agendaNumber ?? 0) + 1)
                 ?? (titleLike ? (t, false) : nil) {
-                if let m = t.wholeMatch(of: numberedTitleRx), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
+                if let m = numberedTitle(t), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
                 // A heading split over two lines in capitals reads as one.
                 if let c = current, c.kind == .heading, !blankSince, !isLabel {
                     current!.text += " " + h
