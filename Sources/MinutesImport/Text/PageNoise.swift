@@ -117,7 +117,7 @@ struct PageNoise {
     /// start with a capital or a digit, and occur nowhere else in the text.
     static func sidebarSuffixes(_ lines: [String]) -> [String] {
         var suffixCount: [String: Int] = [:]
-        let wordsPerLine = lines.map { $0.split(separator: " ").map(String.init) }
+        let wordsPerLine = lines.map { $0.split(separator: " ") }
         for words in wordsPerLine where words.count >= 2 {
             // Only suffixes that end in a letter or digit and open with a capital or a digit
             // are kept below: the others are not counted at all.
@@ -162,19 +162,25 @@ struct PageNoise {
         init(_ lines: [String]) {
             self.lines = lines
             body = lines.joined(separator: "\n")
-            for l in lines {
+            let wordsPerLine = lines.map { $0.trimmingTrailingSpace.split(separator: " ") }
+            // Only line ends are ever asked about (the strings `sidebarSuffixes` and
+            // `chained` count are line ends): their first words, to pass over the other
+            // words without joining them into strings.
+            var firstWords = Set<Substring>()
+            for (l, words) in zip(lines, wordsPerLine) where !words.isEmpty {
                 let t = l.trimmingTrailingSpace
-                let words = t.split(separator: " ")
-                guard !words.isEmpty else { continue }
                 for n in 1...min(4, words.count) {
                     // Asked only about strings that open with a capital or a digit.
                     guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
+                    firstWords.insert(words[words.count - n])
                     let x = words.suffix(n).joined(separator: " ")
                     if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
+            }
+            for words in wordsPerLine {
                 // Only strings that open with a capital or a digit are ever asked about
                 // (sidebar text); counting the others was most of the work.
-                for i in words.indices where words[i].first.map({ $0.isUppercase || $0.isNumber }) == true {
+                for i in words.indices where firstWords.contains(words[i]) {
                     for n in 1...min(4, words.count - i) {
                         asWords[words[i..<(i + n)].joined(separator: " "), default: 0] += 1
                     }
