@@ -31,24 +31,52 @@ enum Dedup {
 
     /// Shared words, counting inflections and compounds ("jaarverslagtekst" holds "tekst").
     static func shared(_ a: Set<String>, _ b: Set<String>) -> Int {
-        let sb = b.map(stem)
-        return a.filter { x in
-            let sx = stem(x)
-            return sb.contains { y in y == sx || (min(y.count, sx.count) >= 4 && max(y.count, sx.count) >= 6 && (sx.contains(y) || y.contains(sx))) }
+        shared(Words(a), Words(b))
+    }
+
+    /// An item's content words with their stems and the stems' lengths, worked out once:
+    /// every pair of items is compared, and stemming both sides of every pair again was
+    /// most of the duplicate check.
+    struct Words {
+        var all: Set<String>
+        var stems: [(stem: String, count: Int)]
+        init(_ words: Set<String>) {
+            all = words
+            stems = words.map { w in let s = Dedup.stem(w); return (s, s.count) }
+        }
+        var isEmpty: Bool { all.isEmpty }
+        var count: Int { all.count }
+    }
+
+    static func shared(_ a: Words, _ b: Words) -> Int {
+        a.stems.filter { x in
+            b.stems.contains { y in
+                y.stem == x.stem || (min(y.count, x.count) >= 4 && max(y.count, x.count) >= 6
+                                     && (x.stem.contains(y.stem) || y.stem.contains(x.stem)))
+            }
         }.count
     }
 
     /// The words that say what is done: not function words, time words or the owner's name
     /// ("Alice: book the venue" is about a venue, not about Alice).
-    /// Each pair of items is compared, so each item's words are worked out once.
+    /// Each pair of items is compared, so each item's words are worked out once, and so is
+    /// whether two owners are one.
     final class WordCache {
-        private var words: [String: Set<String>] = [:]
-        func contentWords(_ s: String, owner: String?) -> Set<String> {
+        private var words: [String: Words] = [:]
+        private var owners: [String: Bool] = [:]
+        func contentWords(_ s: String, owner: String?) -> Words {
             let key = s + "\u{1}" + (owner ?? "")
             if let w = words[key] { return w }
-            let w = Dedup.contentWords(s, owner: owner)
+            let w = Words(Dedup.contentWords(s, owner: owner))
             words[key] = w
             return w
+        }
+        func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
+            let key = a + "\u{1}" + b
+            if let known = owners[key] { return known }
+            let same = Dedup.sameOwner(a, b, roster: roster)
+            owners[key] = same
+            return same
         }
     }
 
@@ -92,7 +120,7 @@ enum Dedup {
         }
         var ownersAgree = false
         if let x = a.owner, let y = b.owner {
-            guard sameOwner(x, y, roster: roster) else { return false }
+            guard cache.sameOwner(x, y, roster: roster) else { return false }
             ownersAgree = true
         }
         // Its own words, and the sentence before when "hier"/"this" points to it.
