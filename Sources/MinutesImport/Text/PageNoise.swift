@@ -14,7 +14,10 @@ struct PageNoise {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
         let spaced = sidebar.map { " " + $0 }
+        let ends = SuffixTest(sidebar)
         for i in lines.indices where !sidebar.isEmpty {
+            // Most lines end in no sidebar text: tell so on their bytes first.
+            if ends.rulesOut(lines[i].trimmingTrailingSpace) { continue }
             var changed = true
             while changed {
                 changed = false
@@ -32,7 +35,7 @@ struct PageNoise {
             let t = collapsed[i]
             // Only lines of up to 70 characters not opening with a bar were counted, and a
             // shape keeps the length: no other line can be repeated furniture.
-            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.count <= 70 && !t.hasPrefix("|")
+            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.hasAtMost(70) && !t.hasPrefix("|")
                                              && repeated.contains(PageNoise.shape(t))) { lines[i] = "" }
         }
         self.lines = lines
@@ -106,7 +109,7 @@ struct PageNoise {
     static func repeatedFurniture(_ collapsed: [String]) -> Set<String> {
         var count: [String: Int] = [:]
         for t in collapsed {
-            guard !t.isEmpty, t.count <= 70, !t.hasPrefix("|") else { continue }
+            guard !t.isEmpty, t.hasAtMost(70), !t.hasPrefix("|") else { continue }
             if MarkerScan.startsWithMarker(t) || Segmenter.bullet(of: t) != nil { continue }
             count[shape(t), default: 0] += 1
         }
@@ -237,17 +240,18 @@ struct PageNoise {
         guard !known.isEmpty else { return [] }
         var found: [String] = []
         let trimmed = lines.map { $0.trimmingTrailingSpace }
+        let bares = trimmed.map(\.trimmedSpaces)
         for _ in 0..<3 {
             let sidebar = known + found
             let sidebarSet = Set(sidebar)
             let spaced = sidebar.map { " " + $0 }
+            let ends = SuffixTest(spaced)
             var count: [String: Int] = [:]
             var previousInSidebar = false
-            for t in trimmed {
-                let bare = t.trimmedSpaces
+            for (t, bare) in zip(trimmed, bares) {
                 if bare.isEmpty { continue }
-                let words = t.split(separator: " ").map(String.init)
-                if previousInSidebar, words.count >= 2 {
+                // The words are read only under a line that ends in sidebar text.
+                if previousInSidebar, case let words = t.split(separator: " ").map(String.init), words.count >= 2 {
                     for n in 1...min(2, words.count - 1) {
                         let s = words.suffix(n).joined(separator: " ")
                         if let f = s.first, f.isUppercase || f.isNumber, let e = s.last, e.isLetter || e.isNumber {
@@ -255,7 +259,7 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) }
+                previousInSidebar = sidebarSet.contains(bare) || (!ends.rulesOut(t) && spaced.contains { t.hasSuffix($0) })
             }
             let new = count.filter { $0.value >= 2 && !sidebarSet.contains($0.key) }
                 .filter { places.endingAfterSpace($0.key) == $0.value }
@@ -268,7 +272,39 @@ struct PageNoise {
     }
 }
 
+/// Whether a line can end in one of a few strings, answered on bytes where that answers it:
+/// `hasSuffix` compares characters (canonical equivalence), which for every line and every
+/// sidebar string was a large part of the page-noise pass. For an ASCII line and ASCII
+/// strings, bytes and characters compare alike; anything else is left to `hasSuffix`.
+struct SuffixTest {
+    private let suffixes: [[UInt8]]
+    private let ascii: Bool
+
+    init(_ suffixes: [String]) {
+        self.suffixes = suffixes.map { Array($0.utf8) }
+        ascii = self.suffixes.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// True when `t` ends in none of the strings for sure.
+    func rulesOut(_ t: String) -> Bool {
+        guard ascii else { return false }
+        var t = t
+        return t.withUTF8 { b in
+            for x in b where x >= 0x80 { return false }
+            for s in suffixes where s.count <= b.count {
+                if b.suffix(s.count).elementsEqual(s) { return false }
+            }
+            return true
+        }
+    }
+}
+
 extension String {
+    /// `count <= n` without counting past n characters.
+    func hasAtMost(_ n: Int) -> Bool {
+        utf8.count <= n || dropFirst(n).isEmpty
+    }
+
     var trimmingTrailingSpace: String {
         // Ends in an ASCII character that is no white space: nothing to trim.
         if let last = utf8.last, last > 0x20, last < 0x80 { return self }
