@@ -18,9 +18,12 @@ enum CandidateFinder {
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
             for l in lines {
-                let chars = Array(l)
+                // An ASCII line (no LF in a line) has a character per byte: no array of them.
+                let bytes = l.utf8.allSatisfy({ $0 < 0x80 }) ? Array(l.utf8) : nil
+                let chars = bytes == nil ? Array(l) : []
                 for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
-                    let before: Character = t.start > 0 ? chars[t.start - 1] : " "
+                    let before: Character = t.start == 0 ? " "
+                        : bytes.map { Character(Unicode.Scalar($0[t.start - 1])) } ?? chars[t.start - 1]
                     if before != "(" && before != "@" { out.insert(t.folded) }
                 }
             }

@@ -141,6 +141,16 @@ enum Segmenter {
             inSequence = m.output[1].substring.flatMap { Int($0) } == nextNumber
             if !inActions || inSequence { t = String(rest); numbered = true }
         }
+        // Most lines are longer than a heading: counting their words up to the thirteenth
+        // rules them out before they are split and their letters copied.
+        var wordCount = 0, inWord = false
+        for c in t {
+            if c == " " { inWord = false } else if !inWord {
+                inWord = true
+                wordCount += 1
+                if wordCount > 12 { return nil }
+            }
+        }
         let words = t.split(separator: " ")
         let letters = t.filter(\.isLetter)
         guard !letters.isEmpty, words.count <= 12 else { return nil }
