@@ -62,17 +62,29 @@ enum Dedup {
     /// Each pair of items is compared, so each item's words are worked out once, and so is
     /// whether two owners are one.
     final class WordCache {
-        private var words: [String: Words] = [:]
-        private var owners: [String: Bool] = [:]
-        func contentWords(_ s: String, owner: String?) -> Words {
-            let key = s + "\u{1}" + (owner ?? "")
+        /// A title, the context read with it (if any) and the owner: looked up as they are,
+        /// without joining them into one string for every pair.
+        private struct Key: Hashable {
+            var title: String
+            var context: String?
+            var owner: String?
+        }
+        private struct Pair: Hashable {
+            var a: String
+            var b: String
+        }
+        private var words: [Key: Words] = [:]
+        private var owners: [Pair: Bool] = [:]
+        /// The content words of `title`, followed by `context` when there is one.
+        func contentWords(_ title: String, context: String?, owner: String?) -> Words {
+            let key = Key(title: title, context: context, owner: owner)
             if let w = words[key] { return w }
-            let w = Words(Dedup.contentWords(s, owner: owner))
+            let w = Words(Dedup.contentWords(title + (context.map { " " + $0 } ?? ""), owner: owner))
             words[key] = w
             return w
         }
         func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
-            let key = a + "\u{1}" + b
+            let key = Pair(a: a, b: b)
             if let known = owners[key] { return known }
             let same = Dedup.sameOwner(a, b, roster: roster)
             owners[key] = same
@@ -114,8 +126,8 @@ enum Dedup {
     static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty, cache: WordCache = WordCache()) -> Bool {
         // Two marked actions side by side ("AI remove meeting label", "AI remove agenda
         // label") are two actions unless they say the same.
-        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, Fold.string(a.title) != Fold.string(b.title),
-           a.owner == b.owner, abs(a.line - b.line) <= 12 {
+        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, a.owner == b.owner, abs(a.line - b.line) <= 12,
+           Fold.string(a.title) != Fold.string(b.title) {
             return false
         }
         var ownersAgree = false
@@ -124,8 +136,8 @@ enum Dedup {
             ownersAgree = true
         }
         // Its own words, and the sentence before when "hier"/"this" points to it.
-        let wa = cache.contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
-        let wb = cache.contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
+        let wa = cache.contentWords(a.title, context: a.anaphoric ? a.context : nil, owner: a.owner)
+        let wb = cache.contentWords(b.title, context: b.anaphoric ? b.context : nil, owner: b.owner)
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(shared(wa, wb))
         if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
@@ -133,8 +145,8 @@ enum Dedup {
         // and one of the sentence before ("The noticeboard is damaged. Hannah offered to get
         // a quote" and "Hannah - quote for new noticeboard") do.
         guard ownersAgree, a.rank != b.rank, common >= 1 else { return false }
-        let ca = cache.contentWords(a.title + " " + a.context, owner: a.owner)
-        let cb = cache.contentWords(b.title + " " + b.context, owner: b.owner)
+        let ca = cache.contentWords(a.title, context: a.context, owner: a.owner)
+        let cb = cache.contentWords(b.title, context: b.context, owner: b.owner)
         let (listWords, withContext) = a.rank > b.rank ? (wa, cb) : (wb, ca)
         let all = Double(shared(listWords, withContext))
         return all >= 2 && all / Double(listWords.count) >= 0.34
