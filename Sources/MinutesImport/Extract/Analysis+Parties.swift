@@ -21,10 +21,12 @@ extension ProseRules {
         return np
     }
 
+    static let spacedContactWords = Lexicon.contactWords.map { " " + $0 }
+
     /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
     /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
     static func collectParties(_ tokens: [Token], _ f: String, _ roster: Roster, _ a: inout Analysis) {
-        let contact = Lexicon.contactWords.contains { f.contains(" " + $0) }
+        let contact = spacedContactWords.contains { f.contains($0) }
         let known = Set([a.owner].compactMap { $0 } + a.coOwners)
         var k = a.verbIndex
         while k < tokens.count {
