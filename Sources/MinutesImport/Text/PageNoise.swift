@@ -70,7 +70,7 @@ struct PageNoise {
         // is compiled where it is evaluated, so these are made once, and tried only on lines
         // that hold what they look for: compiling them for every line was a third of import.
         // HackMD writes who said or does something as "[name=Loic]".
-        while let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
+        while s.contains("[name="), let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
               s.distance(from: r.upperBound, to: close) <= 40 {
             s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<close])
         }

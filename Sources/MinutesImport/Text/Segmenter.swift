@@ -67,12 +67,16 @@ enum Segmenter {
         guard !lengths.isEmpty else { return 0 }
         return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
     }
+    static let arrows = ["->", "=>", "-->"].map { ($0, $0 + " ") }
+    static let checkboxes = [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
+                             ("☑", true), ("☒", true), ("✅", true), ("[]", false)]
+
     /// The bullet or checkbox a line opens with, and the text after it.
     static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
         var t = Substring(line.drop(while: { $0 == " " }))
         var hadBullet = false
         // "-> Bas: begroting", "=> …": arrows typed as two characters.
-        for arrow in ["->", "=>", "-->"] where t.hasPrefix(arrow + " ") {
+        for (arrow, spaced) in arrows where t.hasPrefix(spaced) {
             t = t.dropFirst(arrow.count).drop(while: { $0 == " " }); hadBullet = true
         }
         if let c = t.first, "o•·▪◦-*–—→+>".contains(c) || c == "\u{F0B7}" {
@@ -81,8 +85,7 @@ enum Segmenter {
                 t = after.drop(while: { $0 == " " }); hadBullet = true
             }
         }
-        for (box, ticked) in [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
-                              ("☑", true), ("☒", true), ("✅", true), ("[]", false)] where t.hasPrefix(box) {
+        for (box, ticked) in checkboxes where t.hasPrefix(box) {
             return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
         }
         // A status tag: "[NEW] ACTION: …", "[DONE] …".
@@ -209,6 +212,9 @@ enum Segmenter {
         var agendaNumber: Int?
         var sawListUnderLabel = false
         var previousLength = 0
+        // Whether the section is an actions list, asked of every line: known per section.
+        var sectionAsked: String?? = .none
+        var sectionIsActions = false
 
         func flush() {
             if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
@@ -242,7 +248,8 @@ enum Segmenter {
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
                 && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
-            if let (h, isLabel) = heading(t, inActions: CandidateFinder.isActionSection(section), nextNumber: (agendaNumber ?? 0) + 1)
+            if sectionAsked != section { sectionAsked = section; sectionIsActions = CandidateFinder.isActionSection(section) }
+            if let (h, isLabel) = heading(t, inActions: sectionIsActions, nextNumber: (agendaNumber ?? 0) + 1)
                 ?? (titleLike ? (t, false) : nil) {
                 if let m = numberedTitle(t), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
                 // A heading split over two lines in capitals reads as one.

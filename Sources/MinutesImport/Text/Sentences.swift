@@ -28,7 +28,7 @@ enum Sentences {
         }
         while i < chars.count {
             let c = chars[i]
-            if ".!?".contains(c), i + 1 < chars.count, chars[i + 1] == " " {
+            if c == "." || c == "!" || c == "?", i + 1 < chars.count, chars[i + 1] == " " {
                 var k = i + 1
                 while k < chars.count, chars[k] == " " { k += 1 }
                 let next = k < chars.count ? chars[k] : " "
