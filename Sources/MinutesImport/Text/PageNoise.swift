@@ -245,7 +245,7 @@ struct PageNoise {
             let sidebar = known + found
             let sidebarSet = Set(sidebar)
             let spaced = sidebar.map { " " + $0 }
-            let ends = SuffixTest(spaced)
+            let ends = SuffixTest(sidebar)
             var count: [String: Int] = [:]
             var previousInSidebar = false
             for (t, bare) in zip(trimmed, bares) {
@@ -272,27 +272,40 @@ struct PageNoise {
     }
 }
 
-/// Whether a line can end in one of a few strings, answered on bytes where that answers it:
-/// `hasSuffix` compares characters (canonical equivalence), which for every line and every
-/// sidebar string was a large part of the page-noise pass. For an ASCII line and ASCII
-/// strings, bytes and characters compare alike; anything else is left to `hasSuffix`.
+/// Whether a line can be one of the sidebar strings or end in one after a space, answered
+/// on bytes where that answers it: `hasSuffix` compares characters (canonical equivalence),
+/// and every line was compared with every sidebar string, in the removal pass and in each
+/// round of the chained search; on long minutes the strings are many. A string of n
+/// spaces that ends the line after a space starts after one of the line's last n + 1
+/// spaces, so those few tails are looked up instead. For an ASCII line and ASCII strings
+/// bytes compare as characters do; anything else is left to the comparisons.
 struct SuffixTest {
-    private let suffixes: [[UInt8]]
+    private let strings: Set<String>
+    private let maxSpaces: Int
     private let ascii: Bool
 
-    init(_ suffixes: [String]) {
-        self.suffixes = suffixes.map { Array($0.utf8) }
-        ascii = self.suffixes.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    init(_ strings: [String]) {
+        self.strings = Set(strings)
+        maxSpaces = strings.map { $0.utf8.count { $0 == 0x20 } }.max() ?? 0
+        ascii = strings.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
-    /// True when `t` ends in none of the strings for sure.
+    /// True when `t` is none of the strings and ends in none of them after a space, for sure.
     func rulesOut(_ t: String) -> Bool {
         guard ascii else { return false }
         var t = t
         return t.withUTF8 { b in
             for x in b where x >= 0x80 { return false }
-            for s in suffixes where s.count <= b.count {
-                if b.suffix(s.count).elementsEqual(s) { return false }
+            if strings.contains(String(decoding: b, as: UTF8.self)) { return false }
+            var spaces = 0
+            var i = b.count - 1
+            while i >= 0 {
+                if b[i] == 0x20 {
+                    if strings.contains(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)) { return false }
+                    spaces += 1
+                    if spaces > maxSpaces { break }
+                }
+                i -= 1
             }
             return true
         }
