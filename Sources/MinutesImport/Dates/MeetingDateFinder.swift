@@ -49,6 +49,27 @@ enum MeetingDateFinder {
     nonisolated(unsafe) static let seriesRx = try! Regex(#"\b(?:volgende|eerstvolgende|next|vorige|previous|last)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
     nonisolated(unsafe) static let titleSeriesRx = try! Regex(#"(?i:verslag|notulen|minutes|agenda|vergadering|meeting)\s+(?:(?i:van|of)\s+(?:(?i:de|het|the)\s+)?)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
 
+    static let keywords: [[UInt8]] = ["volgende", "next", "vorige", "previous", "last",
+                                      "verslag", "notulen", "minutes", "agenda", "vergadering", "meeting"].map { Array($0.utf8) }
+
+    /// False when an ASCII stretch holds none of the key words below in any case (ASCII
+    /// folds to its lower case): most stretches, which are then not copied and folded.
+    static func mayHoldKeyword(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            for x in b where x >= 0x80 { return true }
+            let n = b.count
+            for i in 0..<n {
+                let first = b[i] | 0x20
+                for k in keywords where k[0] == first && i + k.count <= n {
+                    var j = 1
+                    while j < k.count, (b[i + j] >= 0x41 && b[i + j] <= 0x5A ? b[i + j] + 0x20 : b[i + j]) == k[j] { j += 1 }
+                    if j == k.count { return true }
+                }
+            }
+            return false
+        } ?? true
+    }
+
     /// The meeting series id: the body the minutes call "de volgende LRT" or whose
     /// "Verslag LRT" they are, lower-cased; else `meeting`.
     static func series(in text: String) -> String {
@@ -56,7 +77,8 @@ enum MeetingDateFinder {
         // A match holds only letters and white space, and a mark of punctuation is a word
         // boundary: the text is read in the stretches between such marks, and only the
         // stretches that hold a key word go to the (slow) regexes.
-        for stretch in text.split(whereSeparator: { !($0.isLetterOrDigit || $0.isWhitespace || $0 == "_") }) {
+        for stretch in text.split(whereSeparator: { !($0.isLetterOrDigit || $0.isWhitespace || $0 == "_") })
+            where mayHoldKeyword(stretch) {
             let s = String(stretch)
             let lower = Fold.string(s)
             if ["volgende", "next", "vorige", "previous", "last"].contains(where: { s.contains($0) }) {
