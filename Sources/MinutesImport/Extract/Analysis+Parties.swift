@@ -22,6 +22,11 @@ extension ProseRules {
     }
 
     static let spacedContactWords = Lexicon.contactWords.map { " " + $0 }
+    /// Verbs and prepositions after which the names are those asked or contacted.
+    static let askingWords: Set<String> = [
+        "vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
+        "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar",
+    ]
 
     /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
     /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
@@ -44,8 +49,7 @@ extension ProseRules {
                 }
                 k = e; continue
             }
-            if ["vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
-                "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar"].contains(w),
+            if askingWords.contains(w),
                k >= a.verbIndex, !(k > 0 && tokens[k - 1].isCapitalized && k - 1 > a.verbIndex),
                let (names, e) = ActorParser.parseList(tokens, k + 1) {
                 for n in names where !known.contains(n) && !a.involved.contains(n) && !a.with.contains(n) { a.involved.append(n) }

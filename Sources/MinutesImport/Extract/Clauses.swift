@@ -22,10 +22,13 @@ enum Clauses {
 
     /// "the vendor will …", "de concernstaf maakt …": an article and a plain noun as subject,
     /// when a verb of commitment follows (or `needVerb` is false, inside an agreement).
+    /// Words that end the noun: made once, not for every sentence.
+    static let nounSubjectStop = Lexicon.modals.union(Lexicon.commitVerbs).union(["to", "would", "zou", "is", "was", "wordt", "will"])
+
     static func nounSubject(_ tokens: [Token], _ i: Int, needVerb: Bool = true) -> (names: [String], end: Int)? {
+        let stop = nounSubjectStop
         guard i + 1 < tokens.count, ["de", "het", "the"].contains(tokens[i].folded) else { return nil }
         var j = i + 1
-        let stop = Lexicon.modals.union(Lexicon.commitVerbs).union(["to", "would", "zou", "is", "was", "wordt", "will"])
         while j < tokens.count, j - i <= 3, tokens[j].text.first?.isLetter == true, !stop.contains(tokens[j].folded),
               !DeadlinePhrases.prepositions.contains(tokens[j].folded), !["van", "of", "in", "met", "with", "binnen"].contains(tokens[j].folded) {
             j += 1
