@@ -172,12 +172,22 @@ struct PageNoise {
             var firstWords = Set<Substring>()
             for (l, words) in zip(lines, wordsPerLine) where !words.isEmpty {
                 let t = l.trimmingTrailingSpace
+                // ASCII compares as bytes as it does as characters.
+                let ascii = t.utf8.allSatisfy { $0 < 0x80 }
                 for n in 1...min(4, words.count) {
                     // Asked only about strings that open with a capital or a digit.
                     guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                     firstWords.insert(words[words.count - n])
                     let x = words.suffix(n).joined(separator: " ")
-                    if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
+                    if ascii {
+                        let tb = t.utf8, xb = x.utf8
+                        if tb.count == xb.count, tb.elementsEqual(xb) {
+                            whole[x, default: 0] += 1
+                        } else if tb.count > xb.count, tb.suffix(xb.count).elementsEqual(xb),
+                                  tb[tb.index(tb.endIndex, offsetBy: -(xb.count + 1))] == 0x20 {
+                            endsAfterSpace[x, default: 0] += 1
+                        }
+                    } else if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
             }
             for words in wordsPerLine {
@@ -259,7 +269,9 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebarSet.contains(bare) || (!ends.rulesOut(t) && spaced.contains { t.hasSuffix($0) })
+                // A line that is sidebar text, or ends in it, is not ruled out as one or the other.
+                previousInSidebar = (!ends.rulesOut(t) || !ends.rulesOut(bare))
+                    && (sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) })
             }
             let new = count.filter { $0.value >= 2 && !sidebarSet.contains($0.key) }
                 .filter { places.endingAfterSpace($0.key) == $0.value }
@@ -278,28 +290,35 @@ struct PageNoise {
 /// round of the chained search; on long minutes the strings are many. A string of n
 /// spaces that ends the line after a space starts after one of the line's last n + 1
 /// spaces, so those few tails are looked up instead. For an ASCII line and ASCII strings
-/// bytes compare as characters do; anything else is left to the comparisons.
+/// bytes compare as characters do. A string with other characters cannot end an ASCII
+/// line: every other character is or decomposes into one that is not ASCII, except the
+/// Kelvin sign, the Greek question mark and the Greek varia (K, ; and `), and with one of
+/// those among the strings everything is left to the comparisons.
 struct SuffixTest {
     private let strings: Set<String>
     private let maxSpaces: Int
-    private let ascii: Bool
+    private let maxLength: Int
+    private let usable: Bool
 
     init(_ strings: [String]) {
-        self.strings = Set(strings)
-        maxSpaces = strings.map { $0.utf8.count { $0 == 0x20 } }.max() ?? 0
-        ascii = strings.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let ascii = strings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        self.strings = Set(ascii)
+        maxSpaces = ascii.map { $0.utf8.count { $0 == 0x20 } }.max() ?? 0
+        maxLength = ascii.map(\.utf8.count).max() ?? 0
+        usable = !strings.contains { $0.unicodeScalars.contains { ["\u{212A}", "\u{037E}", "\u{1FEF}"].contains($0) } }
     }
 
     /// True when `t` is none of the strings and ends in none of them after a space, for sure.
     func rulesOut(_ t: String) -> Bool {
-        guard ascii else { return false }
+        guard usable else { return false }
         var t = t
         return t.withUTF8 { b in
             for x in b where x >= 0x80 { return false }
-            if strings.contains(String(decoding: b, as: UTF8.self)) { return false }
+            if b.count <= maxLength, strings.contains(String(decoding: b, as: UTF8.self)) { return false }
             var spaces = 0
             var i = b.count - 1
-            while i >= 0 {
+            // Tails longer than the longest string need no look-up.
+            while i >= 0, b.count - i - 1 <= maxLength {
                 if b[i] == 0x20 {
                     if strings.contains(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)) { return false }
                     spaces += 1
