@@ -21,7 +21,7 @@ extension ProseRules {
         return np
     }
 
-    static let spacedContactWords = Lexicon.contactWords.map { " " + $0 }
+    static let contactWordSet = PhraseSet(Lexicon.contactWords.map { " " + $0 })
     /// Verbs and prepositions after which the names are those asked or contacted.
     static let askingWords: Set<String> = [
         "vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
@@ -31,7 +31,7 @@ extension ProseRules {
     /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
     /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
     static func collectParties(_ tokens: [Token], _ f: String, _ roster: Roster, _ a: inout Analysis) {
-        let contact = spacedContactWords.contains { f.contains($0) }
+        let contact = contactWordSet.occurs(in: f)
         let known = Set([a.owner].compactMap { $0 } + a.coOwners)
         var k = a.verbIndex
         while k < tokens.count {

@@ -60,8 +60,9 @@ enum ProseRules {
     }
 
     /// The phrase lists as looked for, after a space: made once, not for every sentence.
-    static let spacedDonePhrases = Lexicon.donePhrases.map { " " + $0 }
-    static let spacedVagueEffort = Lexicon.vagueEffort.map { " " + $0 }
+    static let donePhraseSet = PhraseSet(Lexicon.donePhrases.map { " " + $0 })
+    static let vagueEffortSet = PhraseSet(Lexicon.vagueEffort.map { " " + $0 })
+    static let hedgeSet = PhraseSet(Lexicon.hedges)
 
     static func analyze(_ sentence: String, roster: Roster = .empty, afterMarker: Bool = false) -> Analysis {
         var a = Analysis()
@@ -70,14 +71,14 @@ enum ProseRules {
         guard !tokens.isEmpty else { return a }
         // "Moeten wachtwoorden gebruikt worden? => Best geen": a question and its answer.
         a.question = sentence.trimmedSpaces.hasSuffix("?") || ["? =>", "? ->", "?=>", "? →"].contains { sentence.contains($0) }
-        a.done = spacedDonePhrases.contains { f.contains($0) }
+        a.done = donePhraseSet.occurs(in: f)
         // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
         // a clause of purpose or result does not hedge the commitment itself.
         let main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
             .compactMap { f.range(of: $0)?.lowerBound }
             .min().map { " " + String(f[..<$0]) + " " } ?? f
-        a.hedged = Lexicon.hedges.contains { main.contains($0) }
-        a.vagueEffort = spacedVagueEffort.contains { f.contains($0) }
+        a.hedged = hedgeSet.occurs(in: main)
+        a.vagueEffort = vagueEffortSet.occurs(in: f)
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
 
