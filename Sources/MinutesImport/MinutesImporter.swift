@@ -9,7 +9,9 @@ public enum MinutesImporter {
         // Most files have no CR at all: two passes through NSString over the whole text for nothing.
         let unixText = text.utf8.contains(0x0D)
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        let rawLines = unixText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the LF byte: without CR, LF is a character of its own, and splitting
+        // on bytes spares breaking the whole text into characters.
+        let rawLines = unixText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let noise = PageNoise(lines: rawLines)
         var notes: [String] = []
         var meetingDate = options.meetingDate
