@@ -18,12 +18,21 @@ enum CandidateFinder {
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
             for l in lines {
-                // An ASCII line (no LF in a line) has a character per byte: no array of them.
-                let bytes = l.utf8.allSatisfy({ $0 < 0x80 }) ? Array(l.utf8) : nil
-                let chars = bytes == nil ? Array(l) : []
+                // A plain ASCII line is read on its bytes, and only the words asked for are
+                // made into strings.
+                var line = l
+                let done = line.withUTF8 { b -> Bool in
+                    guard Tokenizer.isPlainASCII(b) else { return false }
+                    Tokenizer.asciiSpans(b) { i, j in
+                        guard b[i] >= 0x61 && b[i] <= 0x7A, j - i >= 3, i == 0 || (b[i - 1] != 0x28 && b[i - 1] != 0x40) else { return }
+                        out.insert(Tokenizer.foldedASCII(UnsafeBufferPointer(rebasing: b[i..<j])))
+                    }
+                    return true
+                }
+                if done { continue }
+                let chars = Array(l)
                 for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
-                    let before: Character = t.start == 0 ? " "
-                        : bytes.map { Character(Unicode.Scalar($0[t.start - 1])) } ?? chars[t.start - 1]
+                    let before: Character = t.start > 0 ? chars[t.start - 1] : " "
                     if before != "(" && before != "@" { out.insert(t.folded) }
                 }
             }

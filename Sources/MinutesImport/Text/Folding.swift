@@ -90,45 +90,55 @@ extension Tokenizer {
     static func asciiTokens(_ s: String) -> [Token]? {
         var s = s
         return s.withUTF8 { b -> [Token]? in
-            let n = b.count
-            for x in b where x >= 0x80 || x == 0x0D { return nil }
-            @inline(__always) func isLetter(_ x: UInt8) -> Bool { (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) }
-            @inline(__always) func isWordChar(_ x: UInt8) -> Bool { isLetter(x) || (x >= 0x30 && x <= 0x39) }
-            @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
-            func token(_ i: Int, _ j: Int) -> Token {
-                let slice = UnsafeBufferPointer(rebasing: b[i..<j])
-                let text = String(decoding: slice, as: UTF8.self)
-                var folded = text
-                if slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                    folded = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-                }
-                return Token(text: text, folded: folded, start: i, end: j)
-            }
+            guard isPlainASCII(b) else { return nil }
             var out: [Token] = []
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if isSpace(c) { i += 1; continue }
-                if isWordChar(c) {
-                    var j = i + 1
-                    while j < n {
-                        let d = b[j]
-                        if isWordChar(d) { j += 1; continue }
-                        if d == 0x2F, isLetter(b[j - 1]), j + 1 < n, isLetter(b[j + 1]) { break }
-                        // - ' . / : &
-                        if d == 0x2D || d == 0x27 || d == 0x2E || d == 0x2F || d == 0x3A || d == 0x26, j + 1 < n, isWordChar(b[j + 1]) {
-                            j += 1; continue
-                        }
-                        break
-                    }
-                    out.append(token(i, j))
-                    i = j
-                } else {
-                    out.append(token(i, i + 1))
-                    i += 1
-                }
+            asciiSpans(b) { i, j in
+                let slice = UnsafeBufferPointer(rebasing: b[i..<j])
+                out.append(Token(text: String(decoding: slice, as: UTF8.self), folded: foldedASCII(slice), start: i, end: j))
             }
             return out
+        }
+    }
+
+    /// ASCII without CR: one byte, one character.
+    static func isPlainASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !b.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
+    static func foldedASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        b.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+            ? String(decoding: b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            : String(decoding: b, as: UTF8.self)
+    }
+
+    /// The tokens of plain ASCII text as byte ranges, by the rules of `tokens`.
+    static func asciiSpans(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        let n = b.count
+        @inline(__always) func isLetter(_ x: UInt8) -> Bool { (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) }
+        @inline(__always) func isWordChar(_ x: UInt8) -> Bool { isLetter(x) || (x >= 0x30 && x <= 0x39) }
+        @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if isSpace(c) { i += 1; continue }
+            if isWordChar(c) {
+                var j = i + 1
+                while j < n {
+                    let d = b[j]
+                    if isWordChar(d) { j += 1; continue }
+                    if d == 0x2F, isLetter(b[j - 1]), j + 1 < n, isLetter(b[j + 1]) { break }
+                    // - ' . / : &
+                    if d == 0x2D || d == 0x27 || d == 0x2E || d == 0x2F || d == 0x3A || d == 0x26, j + 1 < n, isWordChar(b[j + 1]) {
+                        j += 1; continue
+                    }
+                    break
+                }
+                body(i, j)
+                i = j
+            } else {
+                body(i, i + 1)
+                i += 1
+            }
         }
     }
 }
