@@ -42,6 +42,15 @@ struct Token: Hashable {
     var isCapitalized: Bool { text.first?.isUppercase == true }
     /// Two or more capitals (`JenV`, `MBZK`, `CdK`): an organisation or role abbreviation.
     var isAbbreviation: Bool {
+        // ASCII (most names) is counted on its bytes, without copying the letters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0, capitals = 0
+            for b in text.utf8 {
+                if b >= 0x41 && b <= 0x5A { letters += 1; capitals += 1 } else if b >= 0x61 && b <= 0x7A { letters += 1 }
+            }
+            guard letters >= 2, let f = text.utf8.first, f >= 0x41 && f <= 0x5A else { return false }
+            return capitals >= 2
+        }
         let letters = text.filter(\.isLetter)
         guard letters.count >= 2, text.first?.isUppercase == true else { return false }
         return letters.filter(\.isUppercase).count >= 2
@@ -154,6 +163,23 @@ extension String {
             previous = b
         }
         if plain && previous != 0x20 { return self }
+        // Plain ASCII: the runs of white space are the bytes 9 to 13 and 32.
+        var copy = self
+        if let collapsed = copy.withUTF8({ b -> String? in
+            guard Tokenizer.isPlainASCII(b) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var space = false
+            for x in b {
+                if x == 0x20 || (x >= 0x09 && x <= 0x0D) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20); space = false }
+                    out.append(x)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }) { return collapsed }
         return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
