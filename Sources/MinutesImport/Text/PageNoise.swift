@@ -16,12 +16,18 @@ struct PageNoise {
         let spaced = sidebar.map { " " + $0 }
         let ends = SuffixTest(sidebar)
         for i in lines.indices where !sidebar.isEmpty {
-            // Most lines end in no sidebar text: tell so on their bytes first.
-            if ends.rulesOut(lines[i].trimmingTrailingSpace) { continue }
             var changed = true
             while changed {
                 changed = false
                 let trimmed = lines[i].trimmingTrailingSpace
+                // The first sidebar string the line is or ends in, told on its bytes where
+                // that tells it; else the strings are tried in turn.
+                if let known = ends.firstMatch(trimmed) {
+                    guard let k = known else { break }
+                    lines[i] = String(trimmed.dropLast(sidebar[k].count)).trimmingTrailingSpace
+                    changed = !lines[i].trimmingTrailingSpace.isEmpty
+                    continue
+                }
                 for (k, s) in sidebar.enumerated() where trimmed == s || trimmed.hasSuffix(spaced[k]) {
                     lines[i] = String(trimmed.dropLast(s.count)).trimmingTrailingSpace
                     changed = !lines[i].trimmingTrailingSpace.isEmpty
@@ -159,8 +165,9 @@ struct PageNoise {
         /// Lines `t` (trailing space trimmed) with `t.hasSuffix(" " + s)`, and with `t == s`.
         private(set) var endsAfterSpace: [String: Int] = [:]
         private(set) var whole: [String: Int] = [:]
-        /// Occurrences as whole words anywhere.
-        private(set) var asWords: [String: Int] = [:]
+        /// Occurrences as whole words anywhere, keyed by the words joined with single
+        /// spaces (slices of the lines where they stand so, no copy).
+        private var asWords: [Substring: Int] = [:]
 
         init(_ lines: [String]) {
             self.lines = lines
@@ -194,8 +201,14 @@ struct PageNoise {
                 // Only strings that open with a capital or a digit are ever asked about
                 // (sidebar text); counting the others was most of the work.
                 for i in words.indices where firstWords.contains(words[i]) {
+                    var bytes = -1
                     for n in 1...min(4, words.count - i) {
-                        asWords[words[i..<(i + n)].joined(separator: " "), default: 0] += 1
+                        let last = words[i + n - 1]
+                        bytes += last.utf8.count + 1
+                        // Words one space apart stand in the line as they would be joined.
+                        let span = last.base[words[i].startIndex..<last.endIndex]
+                        let key = span.utf8.count == bytes ? span : Substring(words[i..<(i + n)].joined(separator: " "))
+                        asWords[key, default: 0] += 1
                     }
                 }
             }
@@ -211,7 +224,7 @@ struct PageNoise {
         func onlyAtLineEnds(_ s: String) -> Bool {
             guard !s.contains("|") else { return false }
             let ends = atEnds(s)
-            guard (asWords[s] ?? 0) <= ends else { return false }
+            guard (asWords[Substring(s)] ?? 0) <= ends else { return false }
             return Self.occurrences(of: s, in: body) == ends
         }
 
@@ -295,14 +308,17 @@ struct PageNoise {
 /// Kelvin sign, the Greek question mark and the Greek varia (K, ; and `), and with one of
 /// those among the strings everything is left to the comparisons.
 struct SuffixTest {
-    private let strings: Set<String>
+    /// The ASCII strings, with their first place in the list.
+    private let strings: [String: Int]
     private let maxSpaces: Int
     private let maxLength: Int
     private let usable: Bool
 
     init(_ strings: [String]) {
         let ascii = strings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
-        self.strings = Set(ascii)
+        var places: [String: Int] = [:]
+        for (k, s) in strings.enumerated() where places[s] == nil && s.utf8.allSatisfy({ $0 < 0x80 }) { places[s] = k }
+        self.strings = places
         maxSpaces = ascii.map { $0.utf8.count { $0 == 0x20 } }.max() ?? 0
         maxLength = ascii.map(\.utf8.count).max() ?? 0
         usable = !strings.contains { $0.unicodeScalars.contains { ["\u{212A}", "\u{037E}", "\u{1FEF}"].contains($0) } }
@@ -310,23 +326,31 @@ struct SuffixTest {
 
     /// True when `t` is none of the strings and ends in none of them after a space, for sure.
     func rulesOut(_ t: String) -> Bool {
-        guard usable else { return false }
+        firstMatch(t) == .some(nil)
+    }
+
+    /// The first place in the list of a string that `t` is, or ends in after a space;
+    /// `.some(nil)` when there is none, and nil when the bytes cannot tell.
+    func firstMatch(_ t: String) -> Int?? {
+        guard usable else { return nil }
         var t = t
-        return t.withUTF8 { b in
-            for x in b where x >= 0x80 { return false }
-            if b.count <= maxLength, strings.contains(String(decoding: b, as: UTF8.self)) { return false }
+        return t.withUTF8 { b -> Int?? in
+            for x in b where x >= 0x80 { return nil }
+            var first: Int?
+            func see(_ k: Int?) { if let k, first.map({ k < $0 }) ?? true { first = k } }
+            if b.count <= maxLength { see(strings[String(decoding: b, as: UTF8.self)]) }
             var spaces = 0
             var i = b.count - 1
             // Tails longer than the longest string need no look-up.
             while i >= 0, b.count - i - 1 <= maxLength {
                 if b[i] == 0x20 {
-                    if strings.contains(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)) { return false }
+                    see(strings[String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)])
                     spaces += 1
                     if spaces > maxSpaces { break }
                 }
                 i -= 1
             }
-            return true
+            return .some(first)
         }
     }
 }
