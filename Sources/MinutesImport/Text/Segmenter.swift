@@ -146,12 +146,25 @@ enum Segmenter {
         }
         // Most lines are longer than a heading: counting their words up to the thirteenth
         // rules them out before they are split and their letters copied.
-        var wordCount = 0, inWord = false
-        for c in t {
-            if c == " " { inWord = false } else if !inWord {
+        // On bytes while they are ASCII (no CR): a byte is a character there, and the
+        // thirteenth word found among them is one; else by characters.
+        var wordCount = 0, inWord = false, ascii = true
+        for b in t.utf8 {
+            if b >= 0x80 || b == 0x0D { ascii = false; break }
+            if b == 0x20 { inWord = false } else if !inWord {
                 inWord = true
                 wordCount += 1
                 if wordCount > 12 { return nil }
+            }
+        }
+        if !ascii {
+            wordCount = 0; inWord = false
+            for c in t {
+                if c == " " { inWord = false } else if !inWord {
+                    inWord = true
+                    wordCount += 1
+                    if wordCount > 12 { return nil }
+                }
             }
         }
         let words = t.split(separator: " ")
