@@ -123,7 +123,23 @@ enum Dedup {
 
     static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
 
+    /// An item's own words for the check (with the sentence before when it points back),
+    /// worked out once per item where an item is compared with many: looking them up for
+    /// every pair hashed the texts every time. The words with the sentence before are
+    /// seldom needed and still looked up when they are.
+    struct ItemWords {
+        var own: Words
+    }
+
+    static func words(of a: DraftItem, cache: WordCache) -> ItemWords {
+        ItemWords(own: cache.contentWords(a.title, context: a.anaphoric ? a.context : nil, owner: a.owner))
+    }
+
     static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty, cache: WordCache = WordCache()) -> Bool {
+        same(a, words(of: a, cache: cache), b, words(of: b, cache: cache), roster: roster, cache: cache)
+    }
+
+    static func same(_ a: DraftItem, _ aWords: ItemWords, _ b: DraftItem, _ bWords: ItemWords, roster: Roster, cache: WordCache) -> Bool {
         // Two marked actions side by side ("AI remove meeting label", "AI remove agenda
         // label") are two actions unless they say the same.
         if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, a.owner == b.owner, abs(a.line - b.line) <= 12,
@@ -136,8 +152,8 @@ enum Dedup {
             ownersAgree = true
         }
         // Its own words, and the sentence before when "hier"/"this" points to it.
-        let wa = cache.contentWords(a.title, context: a.anaphoric ? a.context : nil, owner: a.owner)
-        let wb = cache.contentWords(b.title, context: b.anaphoric ? b.context : nil, owner: b.owner)
+        let wa = aWords.own
+        let wb = bWords.own
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(shared(wa, wb))
         if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
@@ -154,9 +170,12 @@ enum Dedup {
 
     static func merge(_ items: [DraftItem], roster: Roster = .empty, cache: WordCache = WordCache()) -> [DraftItem] {
         var out: [DraftItem] = []
+        var outWords: [ItemWords] = []
         for item in items {
-            guard let k = out.firstIndex(where: { same($0, item, roster: roster, cache: cache) }) else {
+            let itemWords = words(of: item, cache: cache)
+            guard let k = out.indices.first(where: { same(out[$0], outWords[$0], item, itemWords, roster: roster, cache: cache) }) else {
                 out.append(item)
+                outWords.append(itemWords)
                 continue
             }
             // The first statement keeps its words and line; the owner comes from the more
@@ -183,6 +202,7 @@ enum Dedup {
             m.why.append("the same action is stated again at line \(other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m
+            outWords[k] = words(of: m, cache: cache)
         }
         return out
     }
