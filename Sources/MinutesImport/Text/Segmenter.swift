@@ -96,7 +96,7 @@ enum Segmenter {
             if ActionStatus.open.contains(tag) { return (nil, rest) }
         }
         // An action register number: "AP-12 …", "A23-04 (KB) …", "2023-31 …".
-        if let b = t.utf8.first, (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x23, let m = t.prefixMatch(of: registerIDRx) {
+        if mayOpenWithRegisterID(t), let m = t.prefixMatch(of: registerIDRx) {
             return (nil, String(t[m.range.upperBound...]))
         }
         if hadBullet { return (nil, String(t)) }
@@ -115,7 +115,26 @@ enum Segmenter {
         return nil
     }
 
+    /// Whether `t` can open with an action register number, told from its first bytes when
+    /// they are ASCII: capitals (one to four) and a dash, one or two capitals and a digit,
+    /// 19 or 20, or #. Most lines open with a capital and are none of these; the pattern
+    /// was tried on each of them.
+    static func mayOpenWithRegisterID(_ t: Substring) -> Bool {
+        let u = Array(t.utf8.prefix(8))
+        guard let f = u.first else { return false }
+        if u.contains(where: { $0 >= 0x80 }) { return true }
+        if f == 0x23 { return true }
+        if f >= 0x30 && f <= 0x39 { return u.count >= 2 && ((f == 0x31 && u[1] == 0x39) || (f == 0x32 && u[1] == 0x30)) }
+        guard f >= 0x41 && f <= 0x5A else { return false }
+        var k = 0
+        while k < u.count, u[k] >= 0x41 && u[k] <= 0x5A { k += 1 }
+        guard k < u.count else { return false }
+        return (k <= 4 && u[k] == 0x2D) || (k <= 2 && u[k] >= 0x30 && u[k] <= 0x39)
+    }
+
     static func isTableRow(_ t: String) -> Bool {
+        // Both tests need a bar.
+        guard t.utf8.contains(0x7C) else { return false }
         let s = t.trimmedSpaces
         return s.filter({ $0 == "|" }).count >= 2 || (s.contains(" | ") && s.split(separator: "|").count >= 2)
     }
