@@ -140,6 +140,8 @@ struct PageNoise {
         let places = Places(lines)
         var result: [String] = []
         for (s, c) in suffixCount {
+            // Most strings end one line only: nothing below keeps them.
+            guard c >= 2 else { continue }
             guard let first = s.first, first.isUppercase || first.isNumber else { continue }
             guard let last = s.last, last.isLetter || last.isNumber else { continue }
             let label = ["datum", "date", "kenmerk", "pagina", "page", "referentie", "reference", "ons kenmerk"]
@@ -200,7 +202,10 @@ struct PageNoise {
             for words in wordsPerLine {
                 // Only strings that open with a capital or a digit are ever asked about
                 // (sidebar text); counting the others was most of the work.
-                for i in words.indices where firstWords.contains(words[i]) {
+                // A word opening with an ASCII byte other than a capital or a digit is no first
+                // word of a line end's string: it is not looked up.
+                for i in words.indices where words[i].utf8.first.map({ $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) == true
+                    && firstWords.contains(words[i]) {
                     var bytes = -1
                     for n in 1...min(4, words.count - i) {
                         let last = words[i + n - 1]
