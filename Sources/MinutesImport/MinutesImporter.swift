@@ -9,7 +9,9 @@ public enum MinutesImporter {
         // Most files have no CR at all: two passes through NSString over the whole text for nothing.
         let unixText = text.utf8.contains(0x0D)
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        let rawLines = unixText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the LF byte: without CR, LF is a character of its own, and splitting
+        // on bytes spares breaking the whole text into characters.
+        let rawLines = unixText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let noise = PageNoise(lines: rawLines)
         var notes: [String] = []
         var meetingDate = options.meetingDate
@@ -68,8 +70,12 @@ public enum MinutesImporter {
         // action is that action, not a further possibility.
         let words = Dedup.WordCache()
         let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster, cache: words)
+        let keptWords = kept.map { Dedup.words(of: $0, cache: words) }
         let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster, cache: words)
-            .filter { low in !kept.contains { Dedup.same($0, low, roster: roster, cache: words) } }
+            .filter { low in
+                let lowWords = Dedup.words(of: low, cache: words)
+                return !kept.indices.contains { Dedup.same(kept[$0], keptWords[$0], low, lowWords, roster: roster, cache: words) }
+            }
         if !doubtful.isEmpty {
             let n = doubtful.count
             notes.append("\(n) possible action\(n == 1 ? "" : "s") scored below \(options.minimumConfidence): commented out in the YAML with \(n == 1 ? "its" : "their") quote (--explain says why; lower --min-confidence to take \(n == 1 ? "it" : "them"))")

@@ -18,6 +18,7 @@ enum DateParser {
         ("sep", 9), ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
         ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
     ]
+    static let monthNameSet = PhraseSet(monthNames.map(\.0))
     static let monthByName: [String: Int] = Dictionary(monthNames, uniquingKeysWith: { a, _ in a })
     static let monthAlternation = monthNames.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
     /// Full month names only, for "in oktober", "begin december" (no "may", "mar", "dec").
@@ -57,7 +58,11 @@ enum DateParser {
                 out.append(Found(date: LocalDate(year: year, month: m, day: d), range: range, hasYear: false))
             }
         }
-        for m in folded.matches(of: iso) {
+        // The patterns need a dash, or a month's name: most sentences with a digit have
+        // neither, and each pattern is a pass of Regex over the whole sentence.
+        let dash = folded.contains("-")
+        let month = monthNameSet.occurs(in: folded)
+        for m in dash ? folded.matches(of: iso) : [] {
             guard let y = number(m, 1), let mo = number(m, 2), let d = number(m, 3) else { continue }
             add(y, mo, d, m.range)
         }
@@ -65,11 +70,11 @@ enum DateParser {
             guard let y = number(m, 3), let mo = number(m, 2), let d = number(m, 1) else { continue }
             add(y, mo, d, m.range)
         }
-        for m in folded.matches(of: dayMonth) {
+        for m in month ? folded.matches(of: dayMonth) : [] {
             guard let name = m.output[2].substring, let mo = monthByName[String(name)], let d = number(m, 1) else { continue }
             add(number(m, 3), mo, d, m.range)
         }
-        for m in folded.matches(of: monthDay) {
+        for m in month ? folded.matches(of: monthDay) : [] {
             guard let name = m.output[1].substring.map(String.init), let mo = monthByName[name],
                   let d = number(m, 2) else { continue }
             // "may 5" is too often the verb; require a capital M in the original.

@@ -92,10 +92,11 @@ enum DeadlinePhrases {
         + #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+)?(?:of\s+)?"#
         + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+((?:[\w'-]+\s+){0,2}?)("# + eventNounAlternation + #")\b"#
         + #"((?:\s+(?:van|of|door|by|in)\s+(?:de|het|the)?\s*[\w-]+(?:\s+(?:van\s+)?[\w-]+)?)?)"#)
+    static let eventNounSet = PhraseSet(Array(eventNouns))
     static let eventNounAlternation = eventNouns.sorted { $0.count > $1.count }.joined(separator: "|")
 
     static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
-        guard eventNouns.contains(where: { f.contains($0) }) else { return nil }
+        guard eventNounSet.occurs(in: f) else { return nil }
         for m in f.matches(of: afterEventRx) {
             let noun = String(m.output[6].substring!)
             guard eventNouns.contains(noun) else { continue }

@@ -49,6 +49,70 @@ enum MeetingDateFinder {
     nonisolated(unsafe) static let seriesRx = try! Regex(#"\b(?:volgende|eerstvolgende|next|vorige|previous|last)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
     nonisolated(unsafe) static let titleSeriesRx = try! Regex(#"(?i:verslag|notulen|minutes|agenda|vergadering|meeting)\s+(?:(?i:van|of)\s+(?:(?i:de|het|the)\s+)?)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
 
+    static let keywords: [[UInt8]] = ["volgende", "next", "vorige", "previous", "last",
+                                      "verslag", "notulen", "minutes", "agenda", "vergadering", "meeting"].map { Array($0.utf8) }
+
+    /// False when an ASCII stretch holds none of the key words below in any case (ASCII
+    /// folds to its lower case): most stretches, which are then not copied and folded.
+    static func mayHoldKeyword(_ s: Substring) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            for x in b where x >= 0x80 { return true }
+            let n = b.count
+            for i in 0..<n {
+                let first = b[i] | 0x20
+                for k in keywords where k[0] == first && i + k.count <= n {
+                    var j = 1
+                    while j < k.count, (b[i + j] >= 0x41 && b[i + j] <= 0x5A ? b[i + j] + 0x20 : b[i + j]) == k[j] { j += 1 }
+                    if j == k.count { return true }
+                }
+            }
+            return false
+        } ?? true
+    }
+
+    static func isStretchSeparator(_ c: Character) -> Bool { !(c.isLetterOrDigit || c.isWhitespace || c == "_") }
+
+    /// `text.split(whereSeparator: isStretchSeparator)`, without breaking all of the text
+    /// into characters. An ASCII mark of punctuation between two ASCII bytes is a character
+    /// of its own (nothing joins it to its neighbours) and a separator: the text is cut
+    /// there first, and the pieces in plain ASCII (a byte a character) are split on their
+    /// bytes; the others as before.
+    static func stretches(_ text: String) -> [Substring] {
+        var copy = text
+        let utf8 = text.utf8
+        return copy.withUTF8 { b -> [Substring] in
+            @inline(__always) func separator(_ x: UInt8) -> Bool {
+                !((x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x5A) || (x >= 0x61 && x <= 0x7A)
+                  || x == 0x20 || (x >= 0x09 && x <= 0x0D) || x == 0x5F)
+            }
+            let n = b.count
+            var out: [Substring] = []
+            func slice(_ lo: Int, _ hi: Int) -> Substring {
+                text[utf8.index(utf8.startIndex, offsetBy: lo)..<utf8.index(utf8.startIndex, offsetBy: hi)]
+            }
+            func piece(_ lo: Int, _ hi: Int) {
+                guard lo < hi else { return }
+                if Tokenizer.isPlainASCII(UnsafeBufferPointer(rebasing: b[lo..<hi])) {
+                    var start = lo
+                    for k in lo..<hi where separator(b[k]) {
+                        if start < k { out.append(slice(start, k)) }
+                        start = k + 1
+                    }
+                    if start < hi { out.append(slice(start, hi)) }
+                } else {
+                    out += slice(lo, hi).split(whereSeparator: isStretchSeparator)
+                }
+            }
+            var start = 0
+            for k in 0..<n where b[k] < 0x80 && separator(b[k]) && (k == 0 || b[k - 1] < 0x80) && (k + 1 == n || b[k + 1] < 0x80) {
+                piece(start, k)
+                start = k + 1
+            }
+            piece(start, n)
+            return out
+        }
+    }
+
     /// The meeting series id: the body the minutes call "de volgende LRT" or whose
     /// "Verslag LRT" they are, lower-cased; else `meeting`.
     static func series(in text: String) -> String {
@@ -56,7 +120,7 @@ enum MeetingDateFinder {
         // A match holds only letters and white space, and a mark of punctuation is a word
         // boundary: the text is read in the stretches between such marks, and only the
         // stretches that hold a key word go to the (slow) regexes.
-        for stretch in text.split(whereSeparator: { !($0.isLetterOrDigit || $0.isWhitespace || $0 == "_") }) {
+        for stretch in stretches(text) where mayHoldKeyword(stretch) {
             let s = String(stretch)
             let lower = Fold.string(s)
             if ["volgende", "next", "vorige", "previous", "last"].contains(where: { s.contains($0) }) {

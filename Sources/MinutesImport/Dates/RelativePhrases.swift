@@ -28,7 +28,8 @@ extension DeadlinePhrases {
         if let m = f.firstMatch(of: thisWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
         if let m = f.firstMatch(of: comingWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .relative(1, .weeks), phrase: String(m.output[0].substring!)) }
         if let m = f.firstMatch(of: nextWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .nextWeek, phrase: String(m.output[0].substring!)) }
-        if let m = f.firstMatch(of: spanRx), m.output[1].substring != "na",
+        // Every unit word holds one of these.
+        if let m = f.firstMatch(of: spanRx, ifHolding: ["dag", "day", "week", "weken", "maand", "month"]), m.output[1].substring != "na",
            let n = NumberWords.value(m.output[2].substring), let u = NumberWords.unit(m.output[3].substring) {
             return DeadlineGuess(due: .relative(n, u), phrase: String(m.output[0].substring!))
         }
@@ -74,9 +75,11 @@ extension DeadlinePhrases {
 
     static func monthPhrase(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar, bare: Bool = false) -> DeadlineGuess? {
         // Every pattern here holds a month's name.
-        guard let r, DateParser.monthNames.contains(where: { f.contains($0.0) }) else { return nil }
-        for rx in [monthMeetingRx] + (bare ? [bareMonthRx] : []) {
-            guard let m = f.firstMatch(of: rx) else { continue }
+        guard let r, DateParser.monthNameSet.occurs(in: f) else { return nil }
+        // A month's meeting names the meeting: most sentences with a month name do not.
+        let meetingWords = ["vergadering", "overleg", "bijeenkomst", "meeting", "sessie", "session", "board"]
+        for (rx, words) in [(monthMeetingRx, meetingWords)] + (bare ? [(bareMonthRx, nil)] : []) {
+            guard let m = words.map({ f.firstMatch(of: rx, ifHolding: $0) }) ?? f.firstMatch(of: rx) else { continue }
             let name = m.output[1].substring ?? m.output[3].substring
             guard let n = name, let month = DateParser.monthByName[String(n)] else { continue }
             let year = m.output[2].substring.flatMap { Int($0) } ?? (month < r.month ? r.year + 1 : r.year)

@@ -43,6 +43,8 @@ enum ActionStatus {
         return cs.dropFirst().contains { c in
             // "done, published 1 March", "Closed.", "status: afgerond" count; "gereed voor de
             // zomer" is a deadline and "completed the survey" a sentence.
+            // Only a clause whose first word closes can: the others skip Foundation's trimming.
+            guard closed.contains(firstWord(String(c.drop { " .!:".contains($0) }))) else { return false }
             let bare = c.trimmingCharacters(in: CharacterSet(charactersIn: " .!:"))
             let w = firstWord(bare)
             return closed.contains(w) && (bare == w || bare.hasPrefix("status") && bare.hasSuffix(w))

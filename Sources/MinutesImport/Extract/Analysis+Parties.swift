@@ -21,10 +21,17 @@ extension ProseRules {
         return np
     }
 
+    static let contactWordSet = PhraseSet(Lexicon.contactWords.map { " " + $0 })
+    /// Verbs and prepositions after which the names are those asked or contacted.
+    static let askingWords: Set<String> = [
+        "vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
+        "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar",
+    ]
+
     /// `with`: "in overleg met X", "samen met X", "with X"; `involved`: the party contacted
     /// or asked ("neemt met IPO contact op", "vraagt Aedes om", "contact with X").
     static func collectParties(_ tokens: [Token], _ f: String, _ roster: Roster, _ a: inout Analysis) {
-        let contact = Lexicon.contactWords.contains { f.contains(" " + $0) }
+        let contact = contactWordSet.occurs(in: f)
         let known = Set([a.owner].compactMap { $0 } + a.coOwners)
         var k = a.verbIndex
         while k < tokens.count {
@@ -42,8 +49,7 @@ extension ProseRules {
                 }
                 k = e; continue
             }
-            if ["vraagt", "vragen", "asks", "ask", "informeert", "informs", "inform", "nodigt", "invites", "invite",
-                "benadert", "approaches", "contacts", "contact", "belt", "mailt", "emails", "to", "aan", "naar"].contains(w),
+            if askingWords.contains(w),
                k >= a.verbIndex, !(k > 0 && tokens[k - 1].isCapitalized && k - 1 > a.verbIndex),
                let (names, e) = ActorParser.parseList(tokens, k + 1) {
                 for n in names where !known.contains(n) && !a.involved.contains(n) && !a.with.contains(n) { a.involved.append(n) }

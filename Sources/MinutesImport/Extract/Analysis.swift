@@ -52,12 +52,17 @@ enum ProseRules {
     /// arrangement, not a step to remind anyone of.
     static func isRecurring(_ f: String) -> Bool {
         [" elke ", " iedere ", " every ", " each "].contains { word in
-            guard let r = f.range(of: word) else { return false }
+            guard f.contains(word), let r = f.range(of: word) else { return false }
             let next = f[r.upperBound...].split(separator: " ").prefix(3)
             return next.contains { ["week", "weken", "maand", "maanden", "dag", "dagen", "jaar", "week,", "weeks", "month", "months",
                                     "day", "days", "year", "years", "vergadering", "meeting", "keer", "time"].contains(String($0)) }
         } || [" wekelijks ", " maandelijks ", " tweewekelijks ", " weekly ", " monthly ", " biweekly ", " fortnightly "].contains { f.contains($0) }
     }
+
+    /// The phrase lists as looked for, after a space: made once, not for every sentence.
+    static let donePhraseSet = PhraseSet(Lexicon.donePhrases.map { " " + $0 })
+    static let vagueEffortSet = PhraseSet(Lexicon.vagueEffort.map { " " + $0 })
+    static let hedgeSet = PhraseSet(Lexicon.hedges)
 
     static func analyze(_ sentence: String, roster: Roster = .empty, afterMarker: Bool = false) -> Analysis {
         var a = Analysis()
@@ -66,14 +71,14 @@ enum ProseRules {
         guard !tokens.isEmpty else { return a }
         // "Moeten wachtwoorden gebruikt worden? => Best geen": a question and its answer.
         a.question = sentence.trimmedSpaces.hasSuffix("?") || ["? =>", "? ->", "?=>", "? →"].contains { sentence.contains($0) }
-        a.done = Lexicon.donePhrases.contains { f.contains(" " + $0) }
+        a.done = donePhraseSet.occurs(in: f)
         // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
         // a clause of purpose or result does not hedge the commitment itself.
         let main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
             .compactMap { f.range(of: $0)?.lowerBound }
             .min().map { " " + String(f[..<$0]) + " " } ?? f
-        a.hedged = Lexicon.hedges.contains { main.contains($0) }
-        a.vagueEffort = Lexicon.vagueEffort.contains { f.contains(" " + $0) }
+        a.hedged = hedgeSet.occurs(in: main)
+        a.vagueEffort = vagueEffortSet.occurs(in: f)
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
 

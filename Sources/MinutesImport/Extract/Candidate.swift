@@ -53,6 +53,8 @@ enum TrailingOwner {
 
     /// "Owner: Grace", "Wie: Piet": a label that names the owner outright.
     static func labelled(_ text: String) -> [String]? {
+        // A label ends in a colon.
+        guard text.contains(":") else { return nil }
         for m in text.matches(of: labelRx) {
             let names = ActorParser.names(in: String(m.output[1].substring!))
             if !names.isEmpty { return names }
@@ -63,13 +65,13 @@ enum TrailingOwner {
     static func find(_ text: String) -> [String]? {
         let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         if let names = labelled(t) { return names }
-        for m in t.matches(of: bracketRx).reversed() {
+        for m in (t.contains("(") || t.contains("[") ? t.matches(of: bracketRx) : []).reversed() {
             let inner = String(m.output[1].substring!)
             let parts = inner.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmedSpaces }
             let names = parts.filter { ActorParser.looksLikeActorList($0) }.flatMap { ActorParser.names(in: $0) }
             if !names.isEmpty, !parts.isEmpty { return names }
         }
-        if let m = t.firstMatch(of: dashRx) {
+        if let m = t.firstMatch(of: dashRx, ifHolding: ["-", "–", "—"]) {
             let part = String(m.output[1].substring!).split(separator: ",").first.map(String.init) ?? ""
             if ActorParser.looksLikeActorList(part.trimmedSpaces) { return ActorParser.names(in: part) }
         }

@@ -53,7 +53,7 @@ extension CandidateFinder {
     static func proseCandidate(_ s: (Sentence, Int), marked: Bool, decision: Bool, before: String, _ ctx: Context,
                                speaker: String? = nil) -> Candidate? {
         let text = s.0.text
-        if let m = text.firstMatch(of: inlineActionRx) {
+        if let m = text.firstMatch(of: inlineActionRx, ifHolding: ["("]) {
             // "Bill S** to send Martin some examples": the names are those before the end of
             // the emphasis, or before "to", not the ones the action mentions.
             let inner = String(m.output[1].substring!)

@@ -18,6 +18,18 @@ enum CandidateFinder {
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
             for l in lines {
+                // A plain ASCII line is read on its bytes, and only the words asked for are
+                // made into strings.
+                var line = l
+                let done = line.withUTF8 { b -> Bool in
+                    guard Tokenizer.isPlainASCII(b) else { return false }
+                    Tokenizer.asciiSpans(b) { i, j in
+                        guard b[i] >= 0x61 && b[i] <= 0x7A, j - i >= 3, i == 0 || (b[i - 1] != 0x28 && b[i - 1] != 0x40) else { return }
+                        out.insert(Tokenizer.foldedASCII(UnsafeBufferPointer(rebasing: b[i..<j])))
+                    }
+                    return true
+                }
+                if done { continue }
                 let chars = Array(l)
                 for t in Tokenizer.tokens(l) where t.text.first?.isLowercase == true && t.text.count >= 3 {
                     let before: Character = t.start > 0 ? chars[t.start - 1] : " "
@@ -83,6 +95,14 @@ enum CandidateFinder {
             (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
         } || units.contains { $0.kind == .tableRow && ActionTable.header($0.cells) != nil }
 
+        // Every unit asks what its section is; units of one section follow each other.
+        var kinds: [String?: (actions: Bool, decisions: Bool)] = [:]
+        func sectionKind(_ s: String?) -> (actions: Bool, decisions: Bool) {
+            if let k = kinds[s] { return k }
+            let k = (isActionSection(s), isDecisionSection(s))
+            kinds[s] = k
+            return k
+        }
         var out: [Candidate] = []
         var table: ActionTable?
         var minutesTable: MinutesTable?
@@ -94,7 +114,7 @@ enum CandidateFinder {
                 let cells = u.cells
                 if !tableHeaderSeen, let h = ActionTable.header(cells) { table = h; tableHeaderSeen = true; continue }
                 if !tableHeaderSeen, let m = MinutesTable.header(cells) { minutesTable = m; tableHeaderSeen = true; continue }
-                if table == nil, !tableHeaderSeen, isActionSection(u.section) { table = ActionTable.guess(cells) }
+                if table == nil, !tableHeaderSeen, sectionKind(u.section).actions { table = ActionTable.guess(cells) }
                 tableHeaderSeen = true
                 if let t = table {
                     if let c = tableCandidate(t, cells, u, firstSentence.1, ctx) { out.append(c) }
@@ -130,7 +150,7 @@ enum CandidateFinder {
             }
             // A turn of the discussion under an actions heading is read as prose, sentence by
             // sentence: its speaker may still commit further on ("I will do that").
-            if case .listItem(let box) = u.kind, box == false || isActionSection(u.section),
+            if case .listItem(let box) = u.kind, box == false || sectionKind(u.section).actions,
                box == false || !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let heading = box == false ? "an open checkbox" : "an entry under the heading \"\(u.section ?? "")\""
                 if LinkOnly.check(u.text) {
@@ -155,7 +175,7 @@ enum CandidateFinder {
                 out.append(c)
                 continue
             }
-            if isActionSection(u.section), u.kind == .paragraph, sents.count <= 2, !Transcript.isDiscussion(u.text, roster: ctx.roster) {
+            if sectionKind(u.section).actions, u.kind == .paragraph, sents.count <= 2, !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
                 if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
                     var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
@@ -190,7 +210,7 @@ enum CandidateFinder {
                     ctx.rejected.add(s.0.line, s.0.text, "a turn of the discussion: a question, a view or an explanation, and nobody commits to doing something")
                     continue
                 }
-                if let c = proseCandidate(s, marked: marked, decision: isDecisionSection(u.section), before: before, ctx,
+                if let c = proseCandidate(s, marked: marked, decision: sectionKind(u.section).decisions, before: before, ctx,
                                           speaker: turn?.speaker) { out.append(c) }
             }
         }

@@ -22,10 +22,13 @@ enum Clauses {
 
     /// "the vendor will …", "de concernstaf maakt …": an article and a plain noun as subject,
     /// when a verb of commitment follows (or `needVerb` is false, inside an agreement).
+    /// Words that end the noun: made once, not for every sentence.
+    static let nounSubjectStop = Lexicon.modals.union(Lexicon.commitVerbs).union(["to", "would", "zou", "is", "was", "wordt", "will"])
+
     static func nounSubject(_ tokens: [Token], _ i: Int, needVerb: Bool = true) -> (names: [String], end: Int)? {
+        let stop = nounSubjectStop
         guard i + 1 < tokens.count, ["de", "het", "the"].contains(tokens[i].folded) else { return nil }
         var j = i + 1
-        let stop = Lexicon.modals.union(Lexicon.commitVerbs).union(["to", "would", "zou", "is", "was", "wordt", "will"])
         while j < tokens.count, j - i <= 3, tokens[j].text.first?.isLetter == true, !stop.contains(tokens[j].folded),
               !DeadlinePhrases.prepositions.contains(tokens[j].folded), !["van", "of", "in", "met", "with", "binnen"].contains(tokens[j].folded) {
             j += 1
@@ -142,14 +145,14 @@ enum Clauses {
     static let firstPersonPlural = [" we will ", " we zullen ", " wij zullen "]
 
     static func turnCommitment(_ f: String) -> Bool {
-        let g = f.replacingOccurrences(of: "’", with: "'")
+        let g = f.contains("’") ? f.replacingOccurrences(of: "’", with: "'") : f
         if firstPersonCommitment(g) { return true }
         guard firstPersonPlural.contains(where: { g.contains($0) }) else { return false }
         return ![" if ", " whenever ", " when ", " als ", " wanneer "].contains { g.contains($0) }
     }
 
     static func firstPersonCommitment(_ f: String) -> Bool {
-        let g = f.replacingOccurrences(of: "’", with: "'")
+        let g = f.contains("’") ? f.replacingOccurrences(of: "’", with: "'") : f
         return firstPerson.contains { g.contains($0) }
     }
 
@@ -197,10 +200,21 @@ enum Clauses {
     nonisolated(unsafe) static let dutchParticiple = try! Regex(
         #"(?:(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|klaar|over)?ge[a-z]{3,}(?:d|t)|(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|over)ge[a-z]{3,}en|(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)|besproken|bekeken|gegeven|genomen|gesproken|geschreven|gezonden|gelezen|bevonden|verzonden|ontvangen)"#)
 
+    /// The runs of letters and hyphens of `f`; for ASCII text read on its bytes, where a
+    /// letter is a-z or A-Z (the Unicode letter test for every character was a tenth of
+    /// the sentence rules).
+    static func letterWords(_ f: String) -> [String] {
+        guard f.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        }
+        return f.utf8.split(whereSeparator: { b in !((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x2D) })
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// "wordt … geagendeerd", "will be circulated", "is to be obtained", "moet worden
     /// uitgezocht": `.obligation` when it must or is to be done, `.passive` otherwise.
     static func passive(_ f: String) -> Analysis.Commitment? {
-        let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        let words = letterWords(f)
         // English: the participle right after the auxiliary ("will be formally circulated").
         let english: [(String, Analysis.Commitment)] = [
             ("is to be", .obligation), ("are to be", .obligation), ("needs to be", .obligation), ("need to be", .obligation),

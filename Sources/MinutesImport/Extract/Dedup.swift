@@ -31,24 +31,64 @@ enum Dedup {
 
     /// Shared words, counting inflections and compounds ("jaarverslagtekst" holds "tekst").
     static func shared(_ a: Set<String>, _ b: Set<String>) -> Int {
-        let sb = b.map(stem)
-        return a.filter { x in
-            let sx = stem(x)
-            return sb.contains { y in y == sx || (min(y.count, sx.count) >= 4 && max(y.count, sx.count) >= 6 && (sx.contains(y) || y.contains(sx))) }
+        shared(Words(a), Words(b))
+    }
+
+    /// An item's content words with their stems and the stems' lengths, worked out once:
+    /// every pair of items is compared, and stemming both sides of every pair again was
+    /// most of the duplicate check.
+    struct Words {
+        var all: Set<String>
+        var stems: [(stem: String, count: Int)]
+        init(_ words: Set<String>) {
+            all = words
+            stems = words.map { w in let s = Dedup.stem(w); return (s, s.count) }
+        }
+        var isEmpty: Bool { all.isEmpty }
+        var count: Int { all.count }
+    }
+
+    static func shared(_ a: Words, _ b: Words) -> Int {
+        a.stems.filter { x in
+            b.stems.contains { y in
+                y.stem == x.stem || (min(y.count, x.count) >= 4 && max(y.count, x.count) >= 6
+                                     && (x.stem.contains(y.stem) || y.stem.contains(x.stem)))
+            }
         }.count
     }
 
     /// The words that say what is done: not function words, time words or the owner's name
     /// ("Alice: book the venue" is about a venue, not about Alice).
-    /// Each pair of items is compared, so each item's words are worked out once.
+    /// Each pair of items is compared, so each item's words are worked out once, and so is
+    /// whether two owners are one.
     final class WordCache {
-        private var words: [String: Set<String>] = [:]
-        func contentWords(_ s: String, owner: String?) -> Set<String> {
-            let key = s + "\u{1}" + (owner ?? "")
+        /// A title, the context read with it (if any) and the owner: looked up as they are,
+        /// without joining them into one string for every pair.
+        private struct Key: Hashable {
+            var title: String
+            var context: String?
+            var owner: String?
+        }
+        private struct Pair: Hashable {
+            var a: String
+            var b: String
+        }
+        private var words: [Key: Words] = [:]
+        private var owners: [Pair: Bool] = [:]
+        /// The content words of `title`, followed by `context` when there is one.
+        func contentWords(_ title: String, context: String?, owner: String?) -> Words {
+            let key = Key(title: title, context: context, owner: owner)
             if let w = words[key] { return w }
-            let w = Dedup.contentWords(s, owner: owner)
+            let w = Words(Dedup.contentWords(title + (context.map { " " + $0 } ?? ""), owner: owner))
             words[key] = w
             return w
+        }
+        func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
+            let key = Pair(a: a, b: b)
+            if let known = owners[key] { return known }
+            let same = Dedup.sameOwner(a, b, roster: roster)
+            owners[key] = same
+            return same
         }
     }
 
@@ -83,21 +123,37 @@ enum Dedup {
 
     static func sameOwnerWords(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
 
+    /// An item's own words for the check (with the sentence before when it points back),
+    /// worked out once per item where an item is compared with many: looking them up for
+    /// every pair hashed the texts every time. The words with the sentence before are
+    /// seldom needed and still looked up when they are.
+    struct ItemWords {
+        var own: Words
+    }
+
+    static func words(of a: DraftItem, cache: WordCache) -> ItemWords {
+        ItemWords(own: cache.contentWords(a.title, context: a.anaphoric ? a.context : nil, owner: a.owner))
+    }
+
     static func same(_ a: DraftItem, _ b: DraftItem, roster: Roster = .empty, cache: WordCache = WordCache()) -> Bool {
+        same(a, words(of: a, cache: cache), b, words(of: b, cache: cache), roster: roster, cache: cache)
+    }
+
+    static func same(_ a: DraftItem, _ aWords: ItemWords, _ b: DraftItem, _ bWords: ItemWords, roster: Roster, cache: WordCache) -> Bool {
         // Two marked actions side by side ("AI remove meeting label", "AI remove agenda
         // label") are two actions unless they say the same.
-        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, Fold.string(a.title) != Fold.string(b.title),
-           a.owner == b.owner, abs(a.line - b.line) <= 12 {
+        if a.rank == 3, b.rank == 3, !a.fromTable, !b.fromTable, a.line != b.line, a.owner == b.owner, abs(a.line - b.line) <= 12,
+           Fold.string(a.title) != Fold.string(b.title) {
             return false
         }
         var ownersAgree = false
         if let x = a.owner, let y = b.owner {
-            guard sameOwner(x, y, roster: roster) else { return false }
+            guard cache.sameOwner(x, y, roster: roster) else { return false }
             ownersAgree = true
         }
         // Its own words, and the sentence before when "hier"/"this" points to it.
-        let wa = cache.contentWords(a.title + (a.anaphoric ? " " + a.context : ""), owner: a.owner)
-        let wb = cache.contentWords(b.title + (b.anaphoric ? " " + b.context : ""), owner: b.owner)
+        let wa = aWords.own
+        let wb = bWords.own
         guard !wa.isEmpty, !wb.isEmpty else { return false }
         let common = Double(shared(wa, wb))
         if common / Double(min(wa.count, wb.count)) >= 0.6 || common / Double(wa.count + wb.count - Int(common)) >= 0.5 { return true }
@@ -105,8 +161,8 @@ enum Dedup {
         // and one of the sentence before ("The noticeboard is damaged. Hannah offered to get
         // a quote" and "Hannah - quote for new noticeboard") do.
         guard ownersAgree, a.rank != b.rank, common >= 1 else { return false }
-        let ca = cache.contentWords(a.title + " " + a.context, owner: a.owner)
-        let cb = cache.contentWords(b.title + " " + b.context, owner: b.owner)
+        let ca = cache.contentWords(a.title, context: a.context, owner: a.owner)
+        let cb = cache.contentWords(b.title, context: b.context, owner: b.owner)
         let (listWords, withContext) = a.rank > b.rank ? (wa, cb) : (wb, ca)
         let all = Double(shared(listWords, withContext))
         return all >= 2 && all / Double(listWords.count) >= 0.34
@@ -114,9 +170,12 @@ enum Dedup {
 
     static func merge(_ items: [DraftItem], roster: Roster = .empty, cache: WordCache = WordCache()) -> [DraftItem] {
         var out: [DraftItem] = []
+        var outWords: [ItemWords] = []
         for item in items {
-            guard let k = out.firstIndex(where: { same($0, item, roster: roster, cache: cache) }) else {
+            let itemWords = words(of: item, cache: cache)
+            guard let k = out.indices.first(where: { same(out[$0], outWords[$0], item, itemWords, roster: roster, cache: cache) }) else {
                 out.append(item)
+                outWords.append(itemWords)
                 continue
             }
             // The first statement keeps its words and line; the owner comes from the more
@@ -143,6 +202,7 @@ enum Dedup {
             m.why.append("the same action is stated again at line \(other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m
+            outWords[k] = words(of: m, cache: cache)
         }
         return out
     }

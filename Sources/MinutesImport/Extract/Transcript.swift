@@ -95,6 +95,8 @@ enum LinkOnly {
     }
 
     static func check(_ text: String) -> Bool {
+        // A bare URL holds "http", a markdown link "](": most entries hold neither.
+        guard text.contains("http") || text.contains("](") else { return false }
         let t = text.trimmedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "*_ .;,"))
         if (t.hasPrefix("http://") || t.hasPrefix("https://")) && !t.contains(" ") { return true }
         guard t.hasPrefix("["), t.hasSuffix(")"), let mid = t.range(of: "](") else { return false }

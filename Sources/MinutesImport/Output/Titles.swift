@@ -12,12 +12,14 @@ enum Titles {
     static func clean(_ text: String) -> String {
         var t = text.collapsedWhitespace
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
-        t = t.replacing(leadingOwner, with: "")
+        // The patterns are anchored at the start, yet Regex tries every position: the ones
+        // that need a character most titles lack are tried only on those that hold it.
+        if t.first == "(" { t = t.replacing(leadingOwner, with: "") }
         t = t.replacing(agreementOpener, with: "")
         t = withoutStatus(t)
         while let l = t.last, ".;:,-–—".contains(l) || l == " " { t.removeLast() }
         // "SJenV concludeert dat hij … zal kijken" reads as "SJenV … zal kijken".
-        t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " }
+        if t.contains(" dat ") || t.contains(" that ") { t = t.replacing(reportedPronoun) { "\($0.output[1].substring!) " } }
         return t.prefix(1).uppercased() + t.dropFirst()
     }
 

@@ -20,11 +20,15 @@ enum Fold {
 
     static func string(_ s: String) -> String {
         // Most minutes are ASCII line after line: lower-casing the bytes gives what folding
-        // each character gives, without making a String per character.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        // each character gives, without making a String per character; text already in lower
+        // case (most words) is returned as it is.
+        var upper = false
+        for b in s.utf8 {
+            if b >= 0x80 { return String(s.map(char)) }
+            if b >= 0x41 && b <= 0x5A { upper = true }
         }
-        return String(s.map(char))
+        if !upper { return s }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
 
@@ -38,6 +42,15 @@ struct Token: Hashable {
     var isCapitalized: Bool { text.first?.isUppercase == true }
     /// Two or more capitals (`JenV`, `MBZK`, `CdK`): an organisation or role abbreviation.
     var isAbbreviation: Bool {
+        // ASCII (most names) is counted on its bytes, without copying the letters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0, capitals = 0
+            for b in text.utf8 {
+                if b >= 0x41 && b <= 0x5A { letters += 1; capitals += 1 } else if b >= 0x61 && b <= 0x7A { letters += 1 }
+            }
+            guard letters >= 2, let f = text.utf8.first, f >= 0x41 && f <= 0x5A else { return false }
+            return capitals >= 2
+        }
         let letters = text.filter(\.isLetter)
         guard letters.count >= 2, text.first?.isUppercase == true else { return false }
         return letters.filter(\.isUppercase).count >= 2
@@ -47,6 +60,7 @@ struct Token: Hashable {
 enum Tokenizer {
     /// Words (letters, digits, inner hyphens, apostrophes and dots) and single punctuation marks.
     static func tokens(_ s: String) -> [Token] {
+        if let ascii = asciiTokens(s) { return ascii }
         let chars = Array(s)
         var out: [Token] = []
         var i = 0
@@ -77,6 +91,67 @@ enum Tokenizer {
     }
 }
 
+extension Tokenizer {
+    /// `tokens` for ASCII text, read on its bytes: one byte is one character there, so the
+    /// offsets are the same. Every sentence is tokenised several times by the rules, and
+    /// making an array of Characters and a String per character was a large part of it.
+    /// Nil for text with other bytes, or a CR (CR LF is one character).
+    static func asciiTokens(_ s: String) -> [Token]? {
+        var s = s
+        return s.withUTF8 { b -> [Token]? in
+            guard isPlainASCII(b) else { return nil }
+            var out: [Token] = []
+            asciiSpans(b) { i, j in
+                let slice = UnsafeBufferPointer(rebasing: b[i..<j])
+                out.append(Token(text: String(decoding: slice, as: UTF8.self), folded: foldedASCII(slice), start: i, end: j))
+            }
+            return out
+        }
+    }
+
+    /// ASCII without CR: one byte, one character.
+    static func isPlainASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !b.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
+    static func foldedASCII(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        b.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+            ? String(decoding: b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            : String(decoding: b, as: UTF8.self)
+    }
+
+    /// The tokens of plain ASCII text as byte ranges, by the rules of `tokens`.
+    static func asciiSpans(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        let n = b.count
+        @inline(__always) func isLetter(_ x: UInt8) -> Bool { (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) }
+        @inline(__always) func isWordChar(_ x: UInt8) -> Bool { isLetter(x) || (x >= 0x30 && x <= 0x39) }
+        @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if isSpace(c) { i += 1; continue }
+            if isWordChar(c) {
+                var j = i + 1
+                while j < n {
+                    let d = b[j]
+                    if isWordChar(d) { j += 1; continue }
+                    if d == 0x2F, isLetter(b[j - 1]), j + 1 < n, isLetter(b[j + 1]) { break }
+                    // - ' . / : &
+                    if d == 0x2D || d == 0x27 || d == 0x2E || d == 0x2F || d == 0x3A || d == 0x26, j + 1 < n, isWordChar(b[j + 1]) {
+                        j += 1; continue
+                    }
+                    break
+                }
+                body(i, j)
+                i = j
+            } else {
+                body(i, i + 1)
+                i += 1
+            }
+        }
+    }
+}
+
 extension String {
     /// Runs of whitespace as one space, trimmed.
     var collapsedWhitespace: String {
@@ -88,6 +163,23 @@ extension String {
             previous = b
         }
         if plain && previous != 0x20 { return self }
+        // Plain ASCII: the runs of white space are the bytes 9 to 13 and 32.
+        var copy = self
+        if let collapsed = copy.withUTF8({ b -> String? in
+            guard Tokenizer.isPlainASCII(b) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var space = false
+            for x in b {
+                if x == 0x20 || (x >= 0x09 && x <= 0x0D) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20); space = false }
+                    out.append(x)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }) { return collapsed }
         return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 

@@ -37,6 +37,7 @@ enum MarkerScan {
     /// as many folded characters as a label needs. Every line and unit is asked, and most
     /// are not labelled; `scan` copies and folds the whole text before it knows.
     static func mayStartWithMarker(_ text: String) -> Bool {
+        if let answer = mayStartWithMarkerASCII(text) { return answer }
         var head: [Character] = []
         var rest = text.makeIterator()
         func at(_ k: Int) -> Character? {
@@ -49,6 +50,37 @@ enum MarkerScan {
         _ = at(i + longestMarker)
         let start = String(head[i...])
         return candidates.contains { start.hasPrefix($0) }
+    }
+
+    /// The labels' bytes by their first byte (every label is ASCII).
+    static let markerBytesByFirst: [UInt8: [[UInt8]]] = Dictionary(grouping: markers.map { Array($0.0.utf8) }, by: { $0[0] })
+
+    /// `mayStartWithMarker` on bytes, where the text opens with ASCII far enough that each
+    /// byte read is a character of its own (a character runs on only into a byte that is
+    /// not ASCII, or from CR into LF); nil where it does not.
+    static func mayStartWithMarkerASCII(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { b -> Bool? in
+            let n = b.count
+            var limit = 0
+            while limit < n, b[limit] < 0x80, b[limit] != 0x0D, b[limit] != 0x0A { limit += 1 }
+            @inline(__always) func lower(_ x: UInt8) -> UInt8 { x >= 0x41 && x <= 0x5A ? x + 0x20 : x }
+            var i = 0
+            while i < limit {
+                let c = lower(b[i])
+                // " *_->" (the other bullets are not ASCII), or "o " opening the text.
+                if c == 0x20 || c == 0x2A || c == 0x5F || c == 0x2D || c == 0x3E || (c == 0x6F && i == 0 && limit > 1 && b[1] == 0x20) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            guard limit == n || limit > i + longestMarker else { return nil }
+            guard i < n, let candidates = markerBytesByFirst[lower(b[i])] else { return false }
+            return candidates.contains { m in
+                i + m.count <= n && m.indices.allSatisfy { lower(b[i + $0]) == m[$0] }
+            }
+        }
     }
 
     static func scan(_ text: String) -> MarkerMatch? {

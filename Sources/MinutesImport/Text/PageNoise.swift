@@ -14,11 +14,20 @@ struct PageNoise {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
         let spaced = sidebar.map { " " + $0 }
+        let ends = SuffixTest(sidebar)
         for i in lines.indices where !sidebar.isEmpty {
             var changed = true
             while changed {
                 changed = false
                 let trimmed = lines[i].trimmingTrailingSpace
+                // The first sidebar string the line is or ends in, told on its bytes where
+                // that tells it; else the strings are tried in turn.
+                if let known = ends.firstMatch(trimmed) {
+                    guard let k = known else { break }
+                    lines[i] = String(trimmed.dropLast(sidebar[k].count)).trimmingTrailingSpace
+                    changed = !lines[i].trimmingTrailingSpace.isEmpty
+                    continue
+                }
                 for (k, s) in sidebar.enumerated() where trimmed == s || trimmed.hasSuffix(spaced[k]) {
                     lines[i] = String(trimmed.dropLast(s.count)).trimmingTrailingSpace
                     changed = !lines[i].trimmingTrailingSpace.isEmpty
@@ -32,7 +41,7 @@ struct PageNoise {
             let t = collapsed[i]
             // Only lines of up to 70 characters not opening with a bar were counted, and a
             // shape keeps the length: no other line can be repeated furniture.
-            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.count <= 70 && !t.hasPrefix("|")
+            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.hasAtMost(70) && !t.hasPrefix("|")
                                              && repeated.contains(PageNoise.shape(t))) { lines[i] = "" }
         }
         self.lines = lines
@@ -67,7 +76,7 @@ struct PageNoise {
         // is compiled where it is evaluated, so these are made once, and tried only on lines
         // that hold what they look for: compiling them for every line was a third of import.
         // HackMD writes who said or does something as "[name=Loic]".
-        while let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
+        while s.contains("[name="), let r = s.range(of: "[name="), let close = s[r.upperBound...].firstIndex(of: "]"),
               s.distance(from: r.upperBound, to: close) <= 40 {
             s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<close])
         }
@@ -106,7 +115,7 @@ struct PageNoise {
     static func repeatedFurniture(_ collapsed: [String]) -> Set<String> {
         var count: [String: Int] = [:]
         for t in collapsed {
-            guard !t.isEmpty, t.count <= 70, !t.hasPrefix("|") else { continue }
+            guard !t.isEmpty, t.hasAtMost(70), !t.hasPrefix("|") else { continue }
             if MarkerScan.startsWithMarker(t) || Segmenter.bullet(of: t) != nil { continue }
             count[shape(t), default: 0] += 1
         }
@@ -117,7 +126,7 @@ struct PageNoise {
     /// start with a capital or a digit, and occur nowhere else in the text.
     static func sidebarSuffixes(_ lines: [String]) -> [String] {
         var suffixCount: [String: Int] = [:]
-        let wordsPerLine = lines.map { $0.split(separator: " ").map(String.init) }
+        let wordsPerLine = lines.map { $0.split(separator: " ") }
         for words in wordsPerLine where words.count >= 2 {
             // Only suffixes that end in a letter or digit and open with a capital or a digit
             // are kept below: the others are not counted at all.
@@ -131,6 +140,8 @@ struct PageNoise {
         let places = Places(lines)
         var result: [String] = []
         for (s, c) in suffixCount {
+            // Most strings end one line only: nothing below keeps them.
+            guard c >= 2 else { continue }
             guard let first = s.first, first.isUppercase || first.isNumber else { continue }
             guard let last = s.last, last.isLetter || last.isNumber else { continue }
             let label = ["datum", "date", "kenmerk", "pagina", "page", "referentie", "reference", "ons kenmerk"]
@@ -156,27 +167,53 @@ struct PageNoise {
         /// Lines `t` (trailing space trimmed) with `t.hasSuffix(" " + s)`, and with `t == s`.
         private(set) var endsAfterSpace: [String: Int] = [:]
         private(set) var whole: [String: Int] = [:]
-        /// Occurrences as whole words anywhere.
-        private(set) var asWords: [String: Int] = [:]
+        /// Occurrences as whole words anywhere, keyed by the words joined with single
+        /// spaces (slices of the lines where they stand so, no copy).
+        private var asWords: [Substring: Int] = [:]
 
         init(_ lines: [String]) {
             self.lines = lines
             body = lines.joined(separator: "\n")
-            for l in lines {
+            let wordsPerLine = lines.map { $0.trimmingTrailingSpace.split(separator: " ") }
+            // Only line ends are ever asked about (the strings `sidebarSuffixes` and
+            // `chained` count are line ends): their first words, to pass over the other
+            // words without joining them into strings.
+            var firstWords = Set<Substring>()
+            for (l, words) in zip(lines, wordsPerLine) where !words.isEmpty {
                 let t = l.trimmingTrailingSpace
-                let words = t.split(separator: " ")
-                guard !words.isEmpty else { continue }
+                // ASCII compares as bytes as it does as characters.
+                let ascii = t.utf8.allSatisfy { $0 < 0x80 }
                 for n in 1...min(4, words.count) {
                     // Asked only about strings that open with a capital or a digit.
                     guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
+                    firstWords.insert(words[words.count - n])
                     let x = words.suffix(n).joined(separator: " ")
-                    if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
+                    if ascii {
+                        let tb = t.utf8, xb = x.utf8
+                        if tb.count == xb.count, tb.elementsEqual(xb) {
+                            whole[x, default: 0] += 1
+                        } else if tb.count > xb.count, tb.suffix(xb.count).elementsEqual(xb),
+                                  tb[tb.index(tb.endIndex, offsetBy: -(xb.count + 1))] == 0x20 {
+                            endsAfterSpace[x, default: 0] += 1
+                        }
+                    } else if t == x { whole[x, default: 0] += 1 } else if t.hasSuffix(" " + x) { endsAfterSpace[x, default: 0] += 1 }
                 }
+            }
+            for words in wordsPerLine {
                 // Only strings that open with a capital or a digit are ever asked about
                 // (sidebar text); counting the others was most of the work.
-                for i in words.indices where words[i].first.map({ $0.isUppercase || $0.isNumber }) == true {
+                // A word opening with an ASCII byte other than a capital or a digit is no first
+                // word of a line end's string: it is not looked up.
+                for i in words.indices where words[i].utf8.first.map({ $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) == true
+                    && firstWords.contains(words[i]) {
+                    var bytes = -1
                     for n in 1...min(4, words.count - i) {
-                        asWords[words[i..<(i + n)].joined(separator: " "), default: 0] += 1
+                        let last = words[i + n - 1]
+                        bytes += last.utf8.count + 1
+                        // Words one space apart stand in the line as they would be joined.
+                        let span = last.base[words[i].startIndex..<last.endIndex]
+                        let key = span.utf8.count == bytes ? span : Substring(words[i..<(i + n)].joined(separator: " "))
+                        asWords[key, default: 0] += 1
                     }
                 }
             }
@@ -192,7 +229,7 @@ struct PageNoise {
         func onlyAtLineEnds(_ s: String) -> Bool {
             guard !s.contains("|") else { return false }
             let ends = atEnds(s)
-            guard (asWords[s] ?? 0) <= ends else { return false }
+            guard (asWords[Substring(s)] ?? 0) <= ends else { return false }
             return Self.occurrences(of: s, in: body) == ends
         }
 
@@ -231,17 +268,18 @@ struct PageNoise {
         guard !known.isEmpty else { return [] }
         var found: [String] = []
         let trimmed = lines.map { $0.trimmingTrailingSpace }
+        let bares = trimmed.map(\.trimmedSpaces)
         for _ in 0..<3 {
             let sidebar = known + found
             let sidebarSet = Set(sidebar)
             let spaced = sidebar.map { " " + $0 }
+            let ends = SuffixTest(sidebar)
             var count: [String: Int] = [:]
             var previousInSidebar = false
-            for t in trimmed {
-                let bare = t.trimmedSpaces
+            for (t, bare) in zip(trimmed, bares) {
                 if bare.isEmpty { continue }
-                let words = t.split(separator: " ").map(String.init)
-                if previousInSidebar, words.count >= 2 {
+                // The words are read only under a line that ends in sidebar text.
+                if previousInSidebar, case let words = t.split(separator: " ").map(String.init), words.count >= 2 {
                     for n in 1...min(2, words.count - 1) {
                         let s = words.suffix(n).joined(separator: " ")
                         if let f = s.first, f.isUppercase || f.isNumber, let e = s.last, e.isLetter || e.isNumber {
@@ -249,7 +287,9 @@ struct PageNoise {
                         }
                     }
                 }
-                previousInSidebar = sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) }
+                // A line that is sidebar text, or ends in it, is not ruled out as one or the other.
+                previousInSidebar = (!ends.rulesOut(t) || !ends.rulesOut(bare))
+                    && (sidebarSet.contains(bare) || spaced.contains { t.hasSuffix($0) })
             }
             let new = count.filter { $0.value >= 2 && !sidebarSet.contains($0.key) }
                 .filter { places.endingAfterSpace($0.key) == $0.value }
@@ -262,7 +302,70 @@ struct PageNoise {
     }
 }
 
+/// Whether a line can be one of the sidebar strings or end in one after a space, answered
+/// on bytes where that answers it: `hasSuffix` compares characters (canonical equivalence),
+/// and every line was compared with every sidebar string, in the removal pass and in each
+/// round of the chained search; on long minutes the strings are many. A string of n
+/// spaces that ends the line after a space starts after one of the line's last n + 1
+/// spaces, so those few tails are looked up instead. For an ASCII line and ASCII strings
+/// bytes compare as characters do. A string with other characters cannot end an ASCII
+/// line: every other character is or decomposes into one that is not ASCII, except the
+/// Kelvin sign, the Greek question mark and the Greek varia (K, ; and `), and with one of
+/// those among the strings everything is left to the comparisons.
+struct SuffixTest {
+    /// The ASCII strings, with their first place in the list.
+    private let strings: [String: Int]
+    private let maxSpaces: Int
+    private let maxLength: Int
+    private let usable: Bool
+
+    init(_ strings: [String]) {
+        let ascii = strings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        var places: [String: Int] = [:]
+        for (k, s) in strings.enumerated() where places[s] == nil && s.utf8.allSatisfy({ $0 < 0x80 }) { places[s] = k }
+        self.strings = places
+        maxSpaces = ascii.map { $0.utf8.count { $0 == 0x20 } }.max() ?? 0
+        maxLength = ascii.map(\.utf8.count).max() ?? 0
+        usable = !strings.contains { $0.unicodeScalars.contains { ["\u{212A}", "\u{037E}", "\u{1FEF}"].contains($0) } }
+    }
+
+    /// True when `t` is none of the strings and ends in none of them after a space, for sure.
+    func rulesOut(_ t: String) -> Bool {
+        firstMatch(t) == .some(nil)
+    }
+
+    /// The first place in the list of a string that `t` is, or ends in after a space;
+    /// `.some(nil)` when there is none, and nil when the bytes cannot tell.
+    func firstMatch(_ t: String) -> Int?? {
+        guard usable else { return nil }
+        var t = t
+        return t.withUTF8 { b -> Int?? in
+            for x in b where x >= 0x80 { return nil }
+            var first: Int?
+            func see(_ k: Int?) { if let k, first.map({ k < $0 }) ?? true { first = k } }
+            if b.count <= maxLength { see(strings[String(decoding: b, as: UTF8.self)]) }
+            var spaces = 0
+            var i = b.count - 1
+            // Tails longer than the longest string need no look-up.
+            while i >= 0, b.count - i - 1 <= maxLength {
+                if b[i] == 0x20 {
+                    see(strings[String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)])
+                    spaces += 1
+                    if spaces > maxSpaces { break }
+                }
+                i -= 1
+            }
+            return .some(first)
+        }
+    }
+}
+
 extension String {
+    /// `count <= n` without counting past n characters.
+    func hasAtMost(_ n: Int) -> Bool {
+        utf8.count <= n || dropFirst(n).isEmpty
+    }
+
     var trimmingTrailingSpace: String {
         // Ends in an ASCII character that is no white space: nothing to trim.
         if let last = utf8.last, last > 0x20, last < 0x80 { return self }

@@ -49,7 +49,15 @@ enum Segmenter {
     }
 
     static func isSpeakerLine(_ t: String) -> Bool {
-        t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+        // The pattern opens with a capital A-Z and holds ": ".
+        guard let b = t.utf8.first, b >= 0x41 && b <= 0x5A, t.contains(": ") else { return false }
+        return t.firstMatch(of: speakerRx) != nil && !MarkerScan.startsWithMarker(t)
+    }
+
+    /// `wholeMatch(of: numberedTitleRx)`, tried only on text that opens with a digit.
+    static func numberedTitle(_ t: String) -> Regex<AnyRegexOutput>.Match? {
+        guard let b = t.utf8.first, b >= 0x30 && b <= 0x39 else { return nil }
+        return t.wholeMatch(of: numberedTitleRx)
     }
 
     /// The length most lines of the document wrap at: a shorter line that stops without
@@ -59,12 +67,16 @@ enum Segmenter {
         guard !lengths.isEmpty else { return 0 }
         return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
     }
+    static let arrows = ["->", "=>", "-->"].map { ($0, $0 + " ") }
+    static let checkboxes = [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
+                             ("☑", true), ("☒", true), ("✅", true), ("[]", false)]
+
     /// The bullet or checkbox a line opens with, and the text after it.
     static func bullet(of line: String) -> (checkbox: Bool?, rest: String)? {
         var t = Substring(line.drop(while: { $0 == " " }))
         var hadBullet = false
         // "-> Bas: begroting", "=> …": arrows typed as two characters.
-        for arrow in ["->", "=>", "-->"] where t.hasPrefix(arrow + " ") {
+        for (arrow, spaced) in arrows where t.hasPrefix(spaced) {
             t = t.dropFirst(arrow.count).drop(while: { $0 == " " }); hadBullet = true
         }
         if let c = t.first, "o•·▪◦-*–—→+>".contains(c) || c == "\u{F0B7}" {
@@ -73,19 +85,18 @@ enum Segmenter {
                 t = after.drop(while: { $0 == " " }); hadBullet = true
             }
         }
-        for (box, ticked) in [("[ ]", false), ("[x]", true), ("[X]", true), ("[v]", true), ("☐", false),
-                              ("☑", true), ("☒", true), ("✅", true), ("[]", false)] where t.hasPrefix(box) {
+        for (box, ticked) in checkboxes where t.hasPrefix(box) {
             return (ticked, String(t.dropFirst(box.count).drop(while: { $0 == " " })))
         }
         // A status tag: "[NEW] ACTION: …", "[DONE] …".
-        if let m = t.prefixMatch(of: statusTagRx) {
+        if t.first == "[", let m = t.prefixMatch(of: statusTagRx) {
             let tag = Fold.string(String(m.output[1].substring ?? ""))
             let rest = String(t[m.range.upperBound...])
             if ActionStatus.closed.contains(tag) { return (true, rest) }
             if ActionStatus.open.contains(tag) { return (nil, rest) }
         }
         // An action register number: "AP-12 …", "A23-04 (KB) …", "2023-31 …".
-        if let m = t.prefixMatch(of: registerIDRx) {
+        if mayOpenWithRegisterID(t), let m = t.prefixMatch(of: registerIDRx) {
             return (nil, String(t[m.range.upperBound...]))
         }
         if hadBullet { return (nil, String(t)) }
@@ -104,7 +115,26 @@ enum Segmenter {
         return nil
     }
 
+    /// Whether `t` can open with an action register number, told from its first bytes when
+    /// they are ASCII: capitals (one to four) and a dash, one or two capitals and a digit,
+    /// 19 or 20, or #. Most lines open with a capital and are none of these; the pattern
+    /// was tried on each of them.
+    static func mayOpenWithRegisterID(_ t: Substring) -> Bool {
+        let u = Array(t.utf8.prefix(8))
+        guard let f = u.first else { return false }
+        if u.contains(where: { $0 >= 0x80 }) { return true }
+        if f == 0x23 { return true }
+        if f >= 0x30 && f <= 0x39 { return u.count >= 2 && ((f == 0x31 && u[1] == 0x39) || (f == 0x32 && u[1] == 0x30)) }
+        guard f >= 0x41 && f <= 0x5A else { return false }
+        var k = 0
+        while k < u.count, u[k] >= 0x41 && u[k] <= 0x5A { k += 1 }
+        guard k < u.count else { return false }
+        return (k <= 4 && u[k] == 0x2D) || (k <= 2 && u[k] >= 0x30 && u[k] <= 0x39)
+    }
+
     static func isTableRow(_ t: String) -> Bool {
+        // Both tests need a bar.
+        guard t.utf8.contains(0x7C) else { return false }
         let s = t.trimmedSpaces
         return s.filter({ $0 == "|" }).count >= 2 || (s.contains(" | ") && s.split(separator: "|").count >= 2)
     }
@@ -129,9 +159,32 @@ enum Segmenter {
         var numbered = false
         var inSequence = false
         // In an actions list only the next agenda number ("2." after "1. Action log") is a title.
-        if let m = t.wholeMatch(of: numberedTitleRx), let rest = m.output[2].substring {
+        if let m = numberedTitle(t), let rest = m.output[2].substring {
             inSequence = m.output[1].substring.flatMap { Int($0) } == nextNumber
             if !inActions || inSequence { t = String(rest); numbered = true }
+        }
+        // Most lines are longer than a heading: counting their words up to the thirteenth
+        // rules them out before they are split and their letters copied.
+        // On bytes while they are ASCII (no CR): a byte is a character there, and the
+        // thirteenth word found among them is one; else by characters.
+        var wordCount = 0, inWord = false, ascii = true
+        for b in t.utf8 {
+            if b >= 0x80 || b == 0x0D { ascii = false; break }
+            if b == 0x20 { inWord = false } else if !inWord {
+                inWord = true
+                wordCount += 1
+                if wordCount > 12 { return nil }
+            }
+        }
+        if !ascii {
+            wordCount = 0; inWord = false
+            for c in t {
+                if c == " " { inWord = false } else if !inWord {
+                    inWord = true
+                    wordCount += 1
+                    if wordCount > 12 { return nil }
+                }
+            }
         }
         let words = t.split(separator: " ")
         let letters = t.filter(\.isLetter)
@@ -191,6 +244,9 @@ enum Segmenter {
         var agendaNumber: Int?
         var sawListUnderLabel = false
         var previousLength = 0
+        // Whether the section is an actions list, asked of every line: known per section.
+        var sectionAsked: String?? = .none
+        var sectionIsActions = false
 
         func flush() {
             if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
@@ -224,9 +280,10 @@ enum Segmenter {
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
                 && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
-            if let (h, isLabel) = heading(t, inActions: CandidateFinder.isActionSection(section), nextNumber: (agendaNumber ?? 0) + 1)
+            if sectionAsked != section { sectionAsked = section; sectionIsActions = CandidateFinder.isActionSection(section) }
+            if let (h, isLabel) = heading(t, inActions: sectionIsActions, nextNumber: (agendaNumber ?? 0) + 1)
                 ?? (titleLike ? (t, false) : nil) {
-                if let m = t.wholeMatch(of: numberedTitleRx), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
+                if let m = numberedTitle(t), let n = m.output[1].substring.flatMap({ Int($0) }) { agendaNumber = n }
                 // A heading split over two lines in capitals reads as one.
                 if let c = current, c.kind == .heading, !blankSince, !isLabel {
                     current!.text += " " + h

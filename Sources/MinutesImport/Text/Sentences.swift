@@ -16,6 +16,8 @@ enum Sentences {
     ]
 
     static func split(_ unit: Unit) -> [Sentence] {
+        var text = unit.text
+        if let ascii = text.withUTF8({ Tokenizer.isPlainASCII($0) ? splitASCII($0, unit) : nil }) { return ascii }
         let chars = Array(unit.text)
         var out: [Sentence] = []
         var start = 0
@@ -28,7 +30,7 @@ enum Sentences {
         }
         while i < chars.count {
             let c = chars[i]
-            if ".!?".contains(c), i + 1 < chars.count, chars[i + 1] == " " {
+            if c == "." || c == "!" || c == "?", i + 1 < chars.count, chars[i + 1] == " " {
                 var k = i + 1
                 while k < chars.count, chars[k] == " " { k += 1 }
                 let next = k < chars.count ? chars[k] : " "
@@ -45,6 +47,51 @@ enum Sentences {
             i += 1
         }
         emit(chars.count)
+        return out
+    }
+
+    /// `split` for plain ASCII text (a byte a character), on its bytes: the same cuts,
+    /// without an array of Characters and a String per word before a full stop.
+    static func splitASCII(_ b: UnsafeBufferPointer<UInt8>, _ unit: Unit) -> [Sentence] {
+        let n = b.count
+        var out: [Sentence] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var lead = start
+            while lead < end, b[lead] == 0x20 { lead += 1 }
+            // trimmedSpaces: spaces and tabs off both ends.
+            var lo = start, hi = end
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            if lo < hi {
+                out.append(Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self),
+                                    offset: lead, line: unit.line(at: lead)))
+            }
+        }
+        @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x2E || c == 0x21 || c == 0x3F, i + 1 < n, b[i + 1] == 0x20 {
+                var k = i + 1
+                while k < n, b[k] == 0x20 { k += 1 }
+                let next: UInt8 = k < n ? b[k] : 0x20
+                var w = i
+                while w > 0, !isSpace(b[w - 1]), b[w - 1] != 0x28 { w -= 1 }
+                let word = Tokenizer.foldedASCII(UnsafeBufferPointer(rebasing: b[w..<i]))
+                let isAbbrev = c == 0x2E && (abbreviations.contains(word)
+                    || (i - w == 1 && ((b[w] >= 0x41 && b[w] <= 0x5A) || (b[w] >= 0x61 && b[w] <= 0x7A))))
+                // A capital, a digit, or " ' ( * [
+                let opens = (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39)
+                    || next == 0x22 || next == 0x27 || next == 0x28 || next == 0x2A || next == 0x5B
+                if !isAbbrev, opens {
+                    emit(i + 1)
+                    start = i + 1
+                }
+            }
+            i += 1
+        }
+        emit(n)
         return out
     }
 }
