@@ -60,7 +60,11 @@ struct Token: Hashable {
 enum Tokenizer {
     /// Words (letters, digits, inner hyphens, apostrophes and dots) and single punctuation marks.
     static func tokens(_ s: String) -> [Token] {
-        if let ascii = asciiTokens(s) { return ascii }
+        asciiTokens(s) ?? characterTokens(s)
+    }
+
+    /// `tokens` for any text, Character by Character; `asciiTokens` must agree with it.
+    static func characterTokens(_ s: String) -> [Token] {
         let chars = Array(s)
         var out: [Token] = []
         var i = 0

@@ -18,6 +18,11 @@ enum Sentences {
     static func split(_ unit: Unit) -> [Sentence] {
         var text = unit.text
         if let ascii = text.withUTF8({ Tokenizer.isPlainASCII($0) ? splitASCII($0, unit) : nil }) { return ascii }
+        return splitCharacters(unit)
+    }
+
+    /// `split` for any text, Character by Character; `splitASCII` must agree with it.
+    static func splitCharacters(_ unit: Unit) -> [Sentence] {
         let chars = Array(unit.text)
         var out: [Sentence] = []
         var start = 0
