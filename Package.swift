@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Reading .docx minutes (a zip of XML) for `remindd import`.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The shared store of several daemons (`store:` in the config).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // libcurl, wrapped once: typed setopt/getinfo shims for the variadic C API.
@@ -71,6 +75,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .executableTarget(
@@ -94,8 +102,10 @@ let package = Package(
         .testTarget(name: "RemindCoreTests", dependencies: ["RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MinutesImportTests", dependencies: ["MinutesImport", "RemindCore", "RemindDelivery", "RemindDaemon"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RemindDeliveryTests", dependencies: ["RemindDelivery", "RemindCore"], exclude: ["Golden"]),
-        .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery"]),
+        // A throw-away PostgreSQL server (Tests/Support/pg_server.py) for the store and scale-out tests.
+        .target(name: "PostgresTestServer", path: "Tests/PostgresTestServer"),
+        .testTarget(name: "RemindDaemonTests", dependencies: ["RemindDaemon", "RemindCore", "RemindDelivery", "PostgresTestServer"]),
         // RemindDelivery: the inbox tests drive the IMAP client's public API against a real Dovecot.
-        .testTarget(name: "IntegrationTests", dependencies: ["RemindCore", "RemindDelivery"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["RemindCore", "RemindDelivery", "PostgresTestServer"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RemindCore
+import RemindDaemon
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,11 +9,14 @@ struct Check: ParsableCommand {
         discussion: """
         Reads the config exactly as the daemon does. On success prints one line: items, \
         people, channels and the next reminder. On errors prints every problem as \
-        PATH:LINE:COLUMN: error: MESSAGE on stderr and exits 78.
+        PATH:LINE:COLUMN: error: MESSAGE on stderr and exits 78. With --connect and a \
+        PostgreSQL store (store:), also connects, brings the schema up to date and says so; \
+        a store that cannot be reached exits 74.
         """
     )
 
     @OptionGroup var options: ConfigOption
+    @Flag(help: "Also connect to the PostgreSQL store (store:) and check its schema.") var connect = false
 
     func run() throws {
         let loaded = try options.loadForCheck()
@@ -34,5 +38,21 @@ struct Check: ParsableCommand {
             line += "; no reminders ahead"
         }
         Console.out(line)
+        if connect { try checkConnection(config) }
+    }
+
+    private func checkConnection(_ config: Config) throws {
+        guard config.store != nil else {
+            Console.out("state: SQLite file \(StateStores.location(config: config, environment: ProcessInfo.processInfo.environment)); nothing to connect to")
+            return
+        }
+        do {
+            let store = try StateStores.open(config: config, environment: ProcessInfo.processInfo.environment)
+            let migrations = (store as? PostgresStore).map { (try? $0.appliedMigrations().count) ?? 0 } ?? 0
+            Console.out("store \(store.location): connected; schema up to date (\(migrations) migrations)")
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(error.isConfig ? 78 : 74)
+        }
     }
 }

@@ -85,8 +85,8 @@ struct DigestCommand: ParsableCommand {
 
     private func sendNow(_ config: Config) throws {
         let env = ProcessInfo.processInfo.environment
-        let path = StateLocation.path(config: config, environment: env)
-        if let socket = try? ControlSocketPath.resolve(statePath: path, environment: env),
+        if let socket = try? ControlSocketPath.resolve(statePath: StateStores.socketBase(config: config, environment: env),
+                                                       environment: env),
            let reply = ControlClient.send(path: socket, line: "digest \(name)" + (person.map { " \($0)" } ?? ""), timeout: 10) {
             guard reply.hasPrefix("ok") else {
                 Console.error("error: the daemon refused: \(reply)")
@@ -98,7 +98,7 @@ struct DigestCommand: ParsableCommand {
         }
         // No daemon: the same outbox, drained here.
         let loaded = try options.loadForStart()
-        let store = try Store(path: path)
+        let store = try StateStores.open(config: loaded.config, setup: loaded.store, environment: env)
         let now = Date()
         let moment = Planner(config: loaded.config).currentDigestMoment(loaded.config.digest(name)!, now: now,
                                                                         people: person.map { [$0] })

@@ -9,9 +9,9 @@ enum StateAccess {
     static func planState(config: Config) throws -> PlanState {
         var s = PlanState()
         for e in config.events.values { if let d = e.occurred { s.occurredEvents[e.id] = d } }
-        let path = StateLocation.path(config: config, environment: ProcessInfo.processInfo.environment)
-        guard FileManager.default.fileExists(atPath: path) else { return s }
-        let stored = try Store(path: path).planState()
+        let env = ProcessInfo.processInfo.environment
+        guard StateStores.exists(config: config, environment: env) else { return s }
+        let stored = try StateStores.open(config: config, environment: env).planState()
         s.items = stored.items
         s.occurredEvents.merge(stored.occurredEvents) { _, recorded in recorded }
         return s
@@ -19,8 +19,8 @@ enum StateAccess {
 
     /// The store's calendar revisions (none without a state file).
     static func calendarRevisions(config: Config) throws -> [String: CalendarRevision] {
-        let path = StateLocation.path(config: config, environment: ProcessInfo.processInfo.environment)
-        guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        return try Store(path: path).calendarRevisions()
+        let env = ProcessInfo.processInfo.environment
+        guard StateStores.exists(config: config, environment: env) else { return [:] }
+        return try StateStores.open(config: config, environment: env).calendarRevisions()
     }
 }

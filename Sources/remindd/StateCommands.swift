@@ -7,20 +7,20 @@ import RemindDaemon
 /// need them.
 struct StateContext {
     let config: Config
-    let store: Store
+    let store: any StateStore
     let socketPath: String?
 
     init(_ options: ConfigOption) throws {
         config = try options.load()
         let env = ProcessInfo.processInfo.environment
-        let path = StateLocation.path(config: config, environment: env)
         do {
-            store = try Store(path: path)
+            store = try StateStores.open(config: config, environment: env)
         } catch {
-            Console.error("error: cannot open the state file \(path): \(error)")
-            throw ExitCode(74)
+            Console.error("error: \(error)")
+            throw ExitCode(error.isConfig ? 78 : 74)
         }
-        socketPath = try? ControlSocketPath.resolve(statePath: path, environment: env)
+        socketPath = try? ControlSocketPath.resolve(statePath: StateStores.socketBase(config: config, environment: env),
+                                                    environment: env)
     }
 
     func item(_ id: String) throws -> Item {
@@ -42,6 +42,7 @@ struct StateContext {
             throw ExitCode(1)
         }
         try request.apply(to: store, config: config, at: Date())
+        if store is PostgresStore { return "written to the shared store; the leading node reschedules" }
         return "no daemon running; takes effect at its next start"
     }
 }

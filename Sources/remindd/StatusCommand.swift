@@ -16,7 +16,7 @@ struct Status: ParsableCommand {
         let statuses = ItemStatus.all(config: ctx.config, state: try ctx.store.planState(), now: now)
         let cal = ctx.config.calendar
         if json {
-            Console.out(JSON.array(statuses.map { s in
+            let items = JSON.array(statuses.map { s in
                 .object([
                     ("id", .string(s.item.id)),
                     ("title", .string(s.item.title)),
@@ -30,7 +30,13 @@ struct Status: ParsableCommand {
                     ("done_at", .optional(s.doneAt.map(UTCStamp.iso))),
                     ("next", s.next.map { r in .object([("at", .string(UTCStamp.iso(r.at))), ("kind", .string(r.kind.rawValue))]) } ?? .null),
                 ])
-            }).serialized(pretty: true))
+            })
+            // With a PostgreSQL store: an object with the nodes and the leader beside the items.
+            if let pg = ctx.store as? PostgresStore {
+                Console.out(JSON.object([("items", items)] + (try Self.cluster(pg, now: now))).serialized(pretty: true))
+            } else {
+                Console.out(items.serialized(pretty: true))
+            }
             return
         }
         var counts: [ItemStatus.State: Int] = [:]
@@ -46,6 +52,37 @@ struct Status: ParsableCommand {
         }
         Console.out(TextTable.render(rows))
         Console.out(ItemStatus.State.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
+        if let pg = ctx.store as? PostgresStore {
+            let lease = try pg.lease()
+            var nodes = [["NODE", "HOST", "PID", "ROLE", "LAST SEEN"]]
+            for n in try pg.nodes() {
+                let leads = lease.map { $0.node == n.id && $0.until > now } ?? false
+                let alive = now.timeIntervalSince(n.lastSeen) <= PostgresStore.nodeTimeout
+                nodes.append([n.id, n.host, "\(n.pid)", leads ? "leader" : (alive ? "follower" : "silent"),
+                              Agenda.localStamp(n.lastSeen, cal) + String(format: ":%02d", Int(n.lastSeen.timeIntervalSince1970) % 60)])
+            }
+            Console.out("")
+            Console.out(TextTable.render(nodes))
+            if let lease {
+                Console.out("leader \(lease.node), lease until \(UTCStamp.iso(lease.until))\(lease.until < now ? " (ran out)" : "")")
+            } else {
+                Console.out("no leader yet")
+            }
+        }
+    }
+
+    /// `nodes: [{id, host, pid, leader, last_seen}]` and `leader: {id, lease_until}`.
+    static func cluster(_ pg: PostgresStore, now: Date) throws -> [(String, JSON)] {
+        let lease = try pg.lease()
+        let nodes = try pg.nodes().map { n in
+            JSON.object([
+                ("id", .string(n.id)), ("host", .string(n.host)), ("pid", .int(n.pid)),
+                ("leader", .bool(lease.map { $0.node == n.id && $0.until > now } ?? false)),
+                ("last_seen", .string(UTCStamp.iso(n.lastSeen))),
+            ])
+        }
+        return [("nodes", .array(nodes)),
+                ("leader", lease.map { .object([("id", .string($0.node)), ("lease_until", .string(UTCStamp.iso($0.until)))]) } ?? .null)]
     }
 }
 

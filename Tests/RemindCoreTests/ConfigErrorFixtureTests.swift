@@ -8,7 +8,7 @@ import Testing
 @Suite struct ConfigErrorFixtureTests {
     static let expected: [String: [String]] = [
         "unknown-key.yaml": [
-            "unknown-key.yaml:2:1: error: unknown key 'holiday' in the config; did you mean 'holidays'? (allowed: timezone, language, workweek, workday, holidays, state, channels, people, retry, catch_up, defaults, meetings, events, items, include, templates, http, links, digests, inbox)",
+            "unknown-key.yaml:2:1: error: unknown key 'holiday' in the config; did you mean 'holidays'? (allowed: timezone, language, workweek, workday, holidays, state, channels, people, retry, catch_up, defaults, meetings, events, items, include, templates, http, links, digests, inbox, store)",
         ],
         "unknown-key-in-item.yaml": [
             "unknown-key-in-item.yaml:12:5: error: unknown key 'note' in item 'taakstelling'; did you mean 'notes'? (allowed: id, title, owner, with, meeting, agreed, due, policy, channels, remind_at, notes)",

@@ -136,6 +136,7 @@ import Testing
         #expect(a.links == b.links)
         #expect(a.digests == b.digests)
         #expect(a.inbox == b.inbox)
+        #expect(a.store == b.store)
         #expect(a.items.count == b.items.count)
         for (x, y) in zip(a.items, b.items) { #expect(x == y, "item \(x.id)") }
         for item in a.items { #expect(b.item(item.id) == item) }
@@ -185,6 +186,29 @@ import Testing
                                                     build: "b", cwd: "/", path: f.main, files: LocalConfigFiles())
         #expect(outcome == .loaded)
         Self.expectSame(loaded, try #require(back))
+    }
+
+    /// `store:` instead of `state:` (they exclude each other, so not in `everyKey`).
+    @Test func aConfigWithAPostgreSQLStoreRoundTrips() throws {
+        let f = try Folder()
+        try f.write("""
+            store: { url: "postgresql://remindd@db.example.org:5433/remindd?sslmode=require", password_file: ./pg-password }
+            channels:
+              m: { type: maildir, path: ./m }
+            people:
+              a: { email: a@example.org }
+            items:
+              - { id: x, title: X, owner: a, due: 2027-01-04 }
+
+            """, to: "main.yaml")
+        let loaded = try ConfigLoader.load(path: f.main)
+        #expect(loaded.store?.passwordFile == f.url.appendingPathComponent("pg-password").path)
+        let (back, outcome) = ConfigSnapshot.decode(ConfigSnapshot.encode(loaded, build: "b", cwd: "/", path: f.main),
+                                                    build: "b", cwd: "/", path: f.main, files: LocalConfigFiles())
+        #expect(outcome == .loaded)
+        let decoded = try #require(back)
+        Self.expectSame(loaded, decoded)
+        #expect(decoded.store != nil)
     }
 
     @Test func theCacheServesAnUnchangedConfigAndReloadsAChangedOne() throws {

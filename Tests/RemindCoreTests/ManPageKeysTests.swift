@@ -33,6 +33,7 @@ import RemindDelivery
             "links": ConfigDraft.linksKeys,
             "digests": ConfigDraft.digestKeys,
             "inbox": ConfigDraft.inboxKeys,
+            "store": ConfigDraft.storeKeys,
         ]
         for kind in Channels.kinds.all { s["Channels of type \(kind.type)"] = kind.keys }
         return s

@@ -24,8 +24,8 @@ import RemindDaemon
         #expect(pushed.sequence > pulled.sequence)
     }
 
-    @Test func theOutboxKeepsRevisionsAndEachRowItsSequence() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func theOutboxKeepsRevisionsAndEachRowItsSequence(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let t0 = d1.addingTimeInterval(-7 * 86_400)
         try store.enqueue([delivery("a", deadline: d1, at: t0), delivery("b", deadline: d1, at: t0.addingTimeInterval(60))],
                           late: false, now: t0)

@@ -33,7 +33,7 @@ import Testing
 
     static func utc(_ s: String) -> Date { SchedulerTests.utc(s) }
 
-    func digests(_ store: Store) throws -> [DeliveryRecord] {
+    func digests(_ store: any StateStore) throws -> [DeliveryRecord] {
         try store.history().filter { $0.kind == .digest }
     }
 

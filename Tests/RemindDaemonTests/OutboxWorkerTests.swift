@@ -59,8 +59,8 @@ import Testing
         (0..<n).map { sampleDelivery(subject: "item\($0)", at: t0.addingTimeInterval(Double($0 % 7))) }
     }
 
-    @Test func everyDueDeliveryIsSentOnceAndRecorded() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func everyDueDeliveryIsSentOnceAndRecorded(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let planned = deliveries(1_234)
         try store.enqueue(planned, late: false, now: t0)
         let notifier = RecordingNotifier(expected: planned.count)
@@ -81,8 +81,8 @@ import Testing
         #expect(try store.claimDue(now: t0.addingTimeInterval(3600), limit: 10).isEmpty)
     }
 
-    @Test func retriesStayPendingWithTheirNextAttempt() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func retriesStayPendingWithTheirNextAttempt(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let planned = deliveries(250)
         try store.enqueue(planned, late: false, now: t0)
         let retried = Set(planned.prefix(40).map(\.key))
@@ -125,8 +125,8 @@ import Testing
         }
     }
 
-    @Test func aCancellationStopsTheBatchBeforeTheNextDelivery() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func aCancellationStopsTheBatchBeforeTheNextDelivery(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let config = try Self.config(items: 10)
         // item0 goes first and is on the wire when item1…item9 are marked done.
         let planned = (0..<10).map { sampleDelivery(subject: "item\($0)", at: t0.addingTimeInterval(Double($0))) }

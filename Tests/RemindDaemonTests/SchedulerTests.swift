@@ -45,13 +45,13 @@ import Testing
     }
 
     struct Rig {
-        let store: Store
+        let store: any StateStore
         let clock: ManualClock
         let timer = ManualTimer()
         let queue = DispatchQueue(label: "test.scheduler")
         let scheduler: Scheduler
 
-        init(_ yaml: String = SchedulerTests.yaml, store: Store? = nil, now: Date) throws {
+        init(_ yaml: String = SchedulerTests.yaml, store: (any StateStore)? = nil, now: Date) throws {
             let config = try ConfigLoader.load(text: yaml, path: "/tmp/test.yaml")
             self.store = try store ?? Store.inMemory()
             clock = ManualClock(now)
@@ -122,8 +122,8 @@ import Testing
         #expect(overdue.first?.state == .missed)
     }
 
-    @Test func restartDoesNotRepeatWhatWasAlreadyRecorded() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func restartDoesNotRepeatWhatWasAlreadyRecorded(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let first = try Rig(store: store, now: Self.utc("2023-10-03T08:00:00Z"))
         try first.sync { try first.scheduler.start() }
         let before = try store.history().map(\.key).sorted()

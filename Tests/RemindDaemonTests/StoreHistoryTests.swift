@@ -7,8 +7,8 @@ import RemindDaemon
 @Suite struct StoreHistoryTests {
     let t0 = Date(timeIntervalSince1970: 1_695_970_800) // 2023-09-29T07:00:00Z
 
-    @Test func historyFiltersBySubjectAndKeepsTheLatest() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func historyFiltersBySubjectAndKeepsTheLatest(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let a1 = sampleDelivery(subject: "a", kind: .before, at: t0)
         let a2 = sampleDelivery(subject: "a", kind: .due, at: t0.addingTimeInterval(3 * 86_400))
         let a3 = sampleDelivery(subject: "a", kind: .overdue, at: t0.addingTimeInterval(4 * 86_400))
@@ -21,8 +21,8 @@ import RemindDaemon
         #expect(try store.history(subject: "b").first?.item == "b")
     }
 
-    @Test func jsonUsesTheDesignFieldNames() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func jsonUsesTheDesignFieldNames(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let d = sampleDelivery(subject: "taakstelling", kind: .overdue, at: t0, to: ["SJenV"], cc: ["chair"])
         try store.enqueue([d], late: true, now: t0)
         try store.apply([.retry(d.key, error: "HTTP 503", reply: "503", nextAttempt: t0.addingTimeInterval(30), at: t0)])
@@ -46,8 +46,8 @@ import RemindDaemon
         #expect(o["type"] as? String == "delivery")
     }
 
-    @Test func jsonWritesNullForAbsentErrorAndReply() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func jsonWritesNullForAbsentErrorAndReply(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.enqueue([sampleDelivery(at: t0)], late: false, now: t0)
         let text = try HistoryEntry.json(try store.history(), pretty: false)
         #expect(text.contains("\"last_error\":null"))

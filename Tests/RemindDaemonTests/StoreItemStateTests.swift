@@ -9,15 +9,15 @@ import RemindDaemon
     var t1: Date { t0.addingTimeInterval(3600) }
     var t2: Date { t0.addingTimeInterval(7200) }
 
-    @Test func doneKeepsTheFirstDoneInstant() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func doneKeepsTheFirstDoneInstant(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.setDone("a", at: t0)
         try store.setDone("a", at: t1)
         #expect(try store.itemState("a") == ItemState(done: true, doneAt: t0))
     }
 
-    @Test func reopenClearsDoneAndSnooze() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func reopenClearsDoneAndSnooze(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.snooze("a", until: t2, at: t0)
         try store.setDone("a", at: t1)
         #expect(try store.itemState("a") == ItemState(done: true, doneAt: t1, snoozedUntil: t2, snoozedAt: t0))
@@ -27,8 +27,8 @@ import RemindDaemon
         #expect(try store.itemState("a")?.doneAt == t2)
     }
 
-    @Test func laterSnoozeReplacesEarlierOne() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func laterSnoozeReplacesEarlierOne(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.snooze("a", until: t2, at: t0)
         try store.snooze("a", until: t1, at: t0)
         #expect(try store.itemState("a")?.snoozedUntil == t1)
@@ -38,8 +38,8 @@ import RemindDaemon
     /// The planner sends what fell due during a snooze once when it ends, counting from
     /// the snooze's start: that start must survive the round trip, and extending a running
     /// snooze must not move it (or what the first one held back would be lost).
-    @Test func snoozeRemembersWhenItBegan() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func snoozeRemembersWhenItBegan(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.snooze("a", until: t1, at: t0)
         #expect(try store.itemState("a") == ItemState(snoozedUntil: t1, snoozedAt: t0))
         let meanwhile = t0.addingTimeInterval(600)
@@ -53,14 +53,14 @@ import RemindDaemon
         #expect(try store.itemState("a") == ItemState(done: false))
     }
 
-    @Test func unknownItemHasNoState() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func unknownItemHasNoState(_ kind: StoreKind) throws {
+        let store = try kind.make()
         #expect(try store.itemState("nope") == nil)
         #expect(try store.itemStates().isEmpty)
     }
 
-    @Test func eventsCanBeCorrected() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func eventsCanBeCorrected(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.recordEvent("rvs", occurred: LocalDate(year: 2023, month: 12, day: 5), at: t0)
         try store.recordEvent("rvs", occurred: LocalDate(year: 2023, month: 12, day: 6), at: t1)
         try store.recordEvent("other", occurred: LocalDate(year: 2024, month: 2, day: 29), at: t1)
@@ -68,8 +68,8 @@ import RemindDaemon
                                                "other": LocalDate(year: 2024, month: 2, day: 29)])
     }
 
-    @Test func planStateCombinesItemsAndEvents() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func planStateCombinesItemsAndEvents(_ kind: StoreKind) throws {
+        let store = try kind.make()
         try store.setDone("a", at: t0)
         try store.snooze("b", until: t2, at: t0)
         try store.recordEvent("e", occurred: LocalDate(year: 2023, month: 12, day: 6), at: t0)
@@ -79,8 +79,8 @@ import RemindDaemon
                                    occurredEvents: ["e": LocalDate(year: 2023, month: 12, day: 6)]))
     }
 
-    @Test func metaWatermarkRoundTripsExactly() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func metaWatermarkRoundTripsExactly(_ kind: StoreKind) throws {
+        let store = try kind.make()
         #expect(try store.plannedThrough() == nil)
         let instant = Date(timeIntervalSince1970: 1_695_625_200.123456)
         try store.setPlannedThrough(instant)

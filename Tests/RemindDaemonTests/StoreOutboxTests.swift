@@ -7,8 +7,8 @@ import RemindDaemon
 @Suite struct StoreOutboxTests {
     let t0 = Date(timeIntervalSince1970: 1_695_970_800) // 2023-09-29T07:00:00Z
 
-    @Test func enqueueIsInsertOrIgnore() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func enqueueIsInsertOrIgnore(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let a = sampleDelivery(at: t0), b = sampleDelivery(kind: .overdue, at: t0.addingTimeInterval(86_400))
         #expect(try store.enqueue([a], late: false, now: t0) == [a.key])
         try store.apply([.sent(a.key, reply: "250 OK", at: t0)])
@@ -46,8 +46,8 @@ import RemindDaemon
         #expect(record.reminder.lead == nil && record.reminder.ordinal == 2)
     }
 
-    @Test func nothingIsDueBeforeItsScheduledInstant() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func nothingIsDueBeforeItsScheduledInstant(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let later = sampleDelivery(at: t0.addingTimeInterval(60))
         let earlier = sampleDelivery(kind: .before, at: t0)
         try store.enqueue([later, earlier], late: false, now: t0.addingTimeInterval(-3600))
@@ -57,8 +57,8 @@ import RemindDaemon
         #expect(try store.nextPendingAttempt() == t0)
     }
 
-    @Test func claimedDeliveriesAreNotHandedOutTwice() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func claimedDeliveriesAreNotHandedOutTwice(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let ds = (0..<5).map { sampleDelivery(subject: "item\($0)", at: t0.addingTimeInterval(Double($0))) }
         try store.enqueue(ds, late: false, now: t0)
         let now = t0.addingTimeInterval(10)
@@ -73,8 +73,8 @@ import RemindDaemon
         #expect(try store.claimDue(now: now.addingTimeInterval(60), limit: 10).count == 5)
     }
 
-    @Test func attemptsAreCountedAndFinalStatesStick() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func attemptsAreCountedAndFinalStatesStick(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let d = sampleDelivery(at: t0)
         try store.enqueue([d], late: false, now: t0)
         let retryAt = t0.addingTimeInterval(30)
@@ -99,8 +99,8 @@ import RemindDaemon
         #expect(try store.apply([.sent("no/such/key", at: t0)]) == 0)
     }
 
-    @Test func failedIsFinal() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func failedIsFinal(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let d = sampleDelivery(at: t0)
         try store.enqueue([d], late: false, now: t0)
         try store.apply([.failed(d.key, error: "550 no such user", reply: "550", at: t0)])
@@ -110,8 +110,8 @@ import RemindDaemon
         #expect(try store.deliveryCounts() == [.failed: 1])
     }
 
-    @Test func applyWritesABatchInOneCall() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func applyWritesABatchInOneCall(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let ds = (0..<3).map { sampleDelivery(subject: "i\($0)", at: t0) }
         try store.enqueue(ds, late: false, now: t0)
         let changed = try store.apply([.sent(ds[0].key, at: t0), .failed(ds[1].key, error: "x", at: t0),
@@ -120,8 +120,8 @@ import RemindDaemon
         #expect(try store.deliveryCounts() == [.sent: 1, .failed: 1, .pending: 1])
     }
 
-    @Test func missedDeliveriesAreRecordedButNeverDue() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func missedDeliveriesAreRecordedButNeverDue(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let old = sampleDelivery(kind: .overdue, at: t0.addingTimeInterval(-48 * 3600))
         let fresh = sampleDelivery(kind: .overdue, at: t0.addingTimeInterval(-2 * 3600))
         #expect(try store.recordMissed([old], now: t0) == [old.key])
@@ -133,8 +133,8 @@ import RemindDaemon
         #expect(try store.deliveryCounts() == [.missed: 1, .pending: 1])
     }
 
-    @Test func existingKeysCoversLargeSets() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreKind.available) func existingKeysCoversLargeSets(_ kind: StoreKind) throws {
+        let store = try kind.make()
         let ds = (0..<1_200).map { sampleDelivery(subject: "i\($0)", at: t0) }
         try store.enqueue(ds.filter { Int($0.reminder.subject.dropFirst())! % 2 == 0 }, late: false, now: t0)
         let found = try store.existingKeys(ds.map(\.key) + ["unknown"])

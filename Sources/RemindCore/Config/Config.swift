@@ -33,6 +33,8 @@ public struct Config: Sendable {
     public var digests: [DigestDef] = []
     /// `inbox:`, nil when absent: no Reply-To, no reply polling.
     public var inbox: InboxSection?
+    /// `store:`, nil when absent: the state is the SQLite file `statePath`.
+    public var store: StoreSection?
 
     public func digest(_ name: String) -> DigestDef? { digests.first { $0.name == name } }
 

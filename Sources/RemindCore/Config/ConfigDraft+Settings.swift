@@ -58,6 +58,7 @@ extension ConfigDraft {
         if let n = top["links"]?.value { readLinks(n, r) }
         if let n = top["digests"]?.value { readDigests(n, r) }
         if let n = top["inbox"]?.value { readInbox(n, r) }
+        if let n = top["store"]?.value { readStore(n, r) }
         if let n = top["catch_up"]?.value, let d = r.duration(n, "catch_up") {
             if d.amount < 0 || d.unit == .workdays || d.unit == .months {
                 r.error("catch_up must be a non-negative duration in s, m, h, d or w", at: n)

@@ -66,6 +66,7 @@ extension ConfigDraft {
         }
         validateDigests()
         validateInbox()
+        validateStore()
         guard errors.isEmpty else { return }
         checkReach()
     }
@@ -126,6 +127,7 @@ extension ConfigDraft {
         c.links = links
         c.digests = digests
         c.inbox = inbox
+        c.store = store
         c.indexItems()
         c.inputs = inputs
         return c

@@ -7,7 +7,7 @@ public enum ConfigLoader {
     /// Keys of the main file.
     static let topKeys = ["timezone", "language", "workweek", "workday", "holidays", "state", "channels",
                           "people", "retry", "catch_up", "defaults", "meetings", "events", "items",
-                          "include", "templates", "http", "links", "digests", "inbox"]
+                          "include", "templates", "http", "links", "digests", "inbox", "store"]
     /// Keys an included file may hold.
     static let includeKeys = ["people", "meetings", "events", "items", "include"]
 
@@ -106,6 +106,7 @@ final class ConfigDraft {
     var links: LinkSettings?
     var digests: [DigestDef] = []
     var inbox: InboxSection?
+    var store: StoreSection?
     var inboxAt: SourceLocation?
     /// Where each digest's `to:` is, for errors about its people.
     var digestAt: [String: SourceLocation] = [:]

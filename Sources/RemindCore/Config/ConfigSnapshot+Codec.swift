@@ -63,6 +63,10 @@ extension SnapshotWriter {
             for s in [i.passwordFile, i.passwordEnv, i.tls, i.caFile, i.answerChannel] { w.optional(s) { $0.string($1) } }
             w.double(i.pollSeconds)
         }
+        optional(c.store) { w, s in
+            w.string(s.url)
+            for v in [s.passwordFile, s.passwordEnv] { w.optional(v) { $0.string($1) } }
+        }
         // Items share their file name and, mostly, their policy: each is written once.
         var files: [String: Int] = [:]
         var policies: [Policy: Int] = [:]
@@ -242,6 +246,12 @@ extension SnapshotReader {
             i.pollSeconds = try r.double()
             return i
         }
+        let store = try optional { r -> StoreSection in
+            var s = StoreSection(url: try r.string())
+            s.passwordFile = try r.optional { try $0.string() }
+            s.passwordEnv = try r.optional { try $0.string() }
+            return s
+        }
         // Items are built as the loader builds them: their texts in one arena, repeated
         // texts, policies and co-owner lists once.
         var builder = ItemBuilder()
@@ -264,6 +274,7 @@ extension SnapshotReader {
         c.links = links
         c.digests = digests
         c.inbox = inbox
+        c.store = store
         c.indexItems()
         return c
     }

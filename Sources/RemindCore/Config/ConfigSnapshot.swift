@@ -29,7 +29,7 @@ public struct ConfigInputs: Sendable, Hashable {
 /// start-up; it is used only while every input file is byte for byte the same, the path
 /// and working folder are the same, and the executable is the one that wrote it.
 public enum ConfigSnapshot {
-    static let magic = Array("remindd config snapshot 2\n".utf8)
+    static let magic = Array("remindd config snapshot 3\n".utf8)
 
     public static func encode(_ config: Config, build: String, cwd: String, path: String) -> [UInt8] {
         var w = SnapshotWriter(capacity: 64 + config.items.count * 96)

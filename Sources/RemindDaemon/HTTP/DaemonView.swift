@@ -7,7 +7,7 @@ import RemindCore
 /// listing of ten thousand items never holds up a timer.
 struct DaemonView: Sendable {
     let config: Config
-    let store: Store
+    let store: any StateStore
     let now: Date
     let metricsRegistry: PrometheusCollectorRegistry?
 

@@ -7,7 +7,7 @@ extension Daemon {
     /// One reply read from the inbox, on `queue`: decided on (`ReplyDecision`), recorded with
     /// its state change and answer in one transaction, then rescheduled. Returns false when
     /// it could not be recorded (it is read again at the next poll).
-    func handleReply(_ reply: Reply, mailbox: String, position: Store.InboxPosition, setup: InboxSetup) -> Bool {
+    func handleReply(_ reply: Reply, mailbox: String, position: InboxPosition, setup: InboxSetup) -> Bool {
         let now = clock.now()
         guard let keys = secrets.linkKeys else {
             logger.error("replies need the link keys; the inbox is not read")
@@ -90,14 +90,14 @@ extension Daemon {
     }
 
     /// A message that went away between the search and the fetch: its UID is passed.
-    func recordGone(mailbox: String, position: Store.InboxPosition) -> Bool {
+    func recordGone(mailbox: String, position: InboxPosition) -> Bool {
         let o = Store.InboxOutcome(mailbox: mailbox, position: position, messageID: nil, sender: nil, item: nil,
                                    outcome: "ignored: gone before it could be read")
         return (try? store.record(o, at: clock.now())) != nil
     }
 
     private func answer(_ said: ReplyAnswer.Outcome, item id: String, person: String, address: String, reply: Reply,
-                        position: Store.InboxPosition, channel: String, now: Date) -> PlannedDelivery? {
+                        position: InboxPosition, channel: String, now: Date) -> PlannedDelivery? {
         guard let item = config.item(id) else { return nil }
         let a = ReplyAnswer.make(said, item: item, reply: reply, to: address, config: config)
         let r = Reminder(subject: id, kind: .answer, at: now, people: [person])

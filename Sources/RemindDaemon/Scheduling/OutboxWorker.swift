@@ -9,7 +9,7 @@ import RemindDelivery
 /// and records every outcome in one transaction per batch. Failures are retried with
 /// backoff until `retry.give_up_after`, then marked failed and logged at error level.
 public final class OutboxWorker: @unchecked Sendable {
-    private let store: Store
+    private let store: any StateStore
     private let clock: WallClock
     private let logger: Logger
     private let control = DispatchQueue(label: "remindd.outbox")
@@ -33,7 +33,7 @@ public final class OutboxWorker: @unchecked Sendable {
     /// batch before the next delivery and hands the rest back.
     private let cancellations = LockedCounter()
 
-    public init(store: Store, config: Config, clock: WallClock, logger: Logger,
+    public init(store: any StateStore, config: Config, clock: WallClock, logger: Logger,
                 notifiers: [String: any Notifier], backoff: Backoff? = nil, retryTimer: WallTimer? = nil) {
         self.store = store
         self.config = config

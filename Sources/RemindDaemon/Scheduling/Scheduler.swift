@@ -15,7 +15,7 @@ public final class Scheduler: @unchecked Sendable {
     public static let lateAfter: Double = 60
 
     public let queue: DispatchQueue
-    private let store: Store
+    private let store: any StateStore
     private let clock: WallClock
     private let timer: WallTimer
     private let logger: Logger
@@ -30,7 +30,7 @@ public final class Scheduler: @unchecked Sendable {
     /// Called on `queue` whenever the next reminder may have changed (for STATUS=).
     public var onPlanChanged: (@Sendable () -> Void)?
 
-    public init(config: Config, store: Store, clock: WallClock, queue: DispatchQueue, timer: WallTimer,
+    public init(config: Config, store: any StateStore, clock: WallClock, queue: DispatchQueue, timer: WallTimer,
                 logger: Logger, onEnqueued: @escaping @Sendable () -> Void) {
         self.config = config
         self.planner = Planner(config: config)

@@ -25,8 +25,10 @@ public final class Daemon: @unchecked Sendable {
     let clock: WallClock = SystemClock()
     let notify: SystemdNotifier
     var config: Config!
-    var store: Store!
+    var store: (any StateStore)!
     var scheduler: Scheduler!
+    /// The nodes of a PostgreSQL store; nil with SQLite.
+    var cluster: Cluster?
     var worker: OutboxWorker!
     var control: ControlSocketServer?
     var watchdogTimer: DispatchSourceTimer?
@@ -69,6 +71,7 @@ public final class Daemon: @unchecked Sendable {
             .init(service: ReloadService(daemon: self, signals: hangups)),
             .init(service: OutboxService(worker: worker, logger: logger)),
         ]
+        if cluster != nil { services.append(.init(service: ClusterService(daemon: self))) }
         if let inboxPoller {
             services.append(.init(service: InboxService(poller: inboxPoller)))
         }
@@ -112,24 +115,26 @@ public final class Daemon: @unchecked Sendable {
             logger.critical("cannot load config: \(error)")
             return 78
         }
-        statePath = StateLocation.path(config: config, environment: environment)
+        statePath = StateStores.location(config: config, environment: environment)
         for w in loaded.warnings { logger.warning("\(w)") }
         do {
-            store = try Store(path: statePath)
+            store = try StateStores.open(config: config, setup: loaded.store, environment: environment, logger: logger)
             try store.releaseClaims()
             logCancelled(try store.cancelUnwanted(config: config, now: clock.now()))
         } catch {
-            logger.critical("cannot open the state file", metadata: ["path": "\(statePath)", "error": "\(error)"])
+            logger.critical("cannot open the state database", metadata: ["state": "\(statePath)", "error": "\(error)"])
             return 74
         }
         worker = OutboxWorker(store: store, config: config, clock: clock, logger: logger, notifiers: loaded.notifiers)
-        let worker = self.worker!
-        scheduler = Scheduler(config: config, store: store, clock: clock, queue: queue,
-                              timer: DispatchWallTimer(queue: queue), logger: logger,
-                              onEnqueued: { worker.kick() })
-        scheduler.onPlanChanged = { [weak self] in self?.publishStatus() }
+        scheduler = makeScheduler()
         do {
-            try queue.sync { try scheduler.start() }
+            try joinCluster()
+        } catch {
+            logger.critical("cannot join the nodes of the state database", metadata: ["state": "\(statePath)", "error": "\(error)"])
+            return 74
+        }
+        do {
+            if plans { try queue.sync { try scheduler.start() } }
         } catch {
             logger.critical("cannot plan reminders", metadata: ["error": "\(error)"])
             return 74
@@ -137,7 +142,7 @@ public final class Daemon: @unchecked Sendable {
         worker.kick()
         if let inbox = loaded.inbox { inboxPoller = InboxPoller(daemon: self, setup: inbox, logger: logger) }
         FreedMemory.release()
-        startControlSocket(statePath: statePath)
+        startControlSocket(statePath: StateStores.socketBase(config: config, environment: environment))
         loadedRead = loaded.read
         storeSnapshot = loaded.storeSnapshot
         return nil
@@ -196,7 +201,9 @@ public final class Daemon: @unchecked Sendable {
                     let cancelled = try change.apply(to: store, config: config, at: clock.now())
                     if !cancelled.isEmpty { worker.deliveriesCancelled() }
                     logCancelled(cancelled)
-                    try scheduler.stateChanged(items: change.affectedItems(config), events: Set([change.event].compactMap { $0 }))
+                    if plans {
+                        try scheduler.stateChanged(items: change.affectedItems(config), events: Set([change.event].compactMap { $0 }))
+                    }
                     logger.info("state changed; rescheduled", metadata: ["change": "\(line)", "next": "\(describeNext())"])
                     return "ok"
                 } catch {
@@ -263,8 +270,9 @@ public final class Daemon: @unchecked Sendable {
             let cancelled = try store.cancelUnwanted(config: newConfig, now: clock.now())
             if !cancelled.isEmpty { worker.deliveriesCancelled() }
             logCancelled(cancelled)
-            try scheduler.reload(newConfig)
+            if plans { try scheduler.reload(newConfig) }
             config = newConfig
+            if !plans { scheduler = makeScheduler() }
             secrets = loaded.secrets
             if newConfig.http?.listen != httpListen {
                 logger.warning("http.listen changed; the server keeps its address until the next start",
@@ -297,7 +305,7 @@ public final class Daemon: @unchecked Sendable {
 
     /// Nil when ready (config loaded, store writable, timers armed), else why not. On `queue`.
     func readiness() -> String? {
-        guard scheduler.isRunning else { return "timers not armed" }
+        guard scheduler.isRunning || !plans else { return "timers not armed" }
         do { try store.checkWritable() } catch { return "state not writable" }
         return nil
     }
@@ -312,7 +320,8 @@ public final class Daemon: @unchecked Sendable {
     }
 
     func statusLine() -> String {
-        "\(config.items.count) items; next reminder: \(describeNext())"
+        let role = cluster.map { $0.leads ? "leader; " : "follower; " } ?? ""
+        return "\(role)\(config.items.count) items; next reminder: \(plans ? describeNext() : "planned by the leader")"
     }
 }
 

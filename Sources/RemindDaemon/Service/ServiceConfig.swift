@@ -16,6 +16,8 @@ public struct LoadedConfig {
     public var secrets: ServiceSecrets
     /// `inbox:` with its password read; nil without one.
     public var inbox: InboxSetup?
+    /// `store:` with its password read; nil for the SQLite state file.
+    public var store: StoreSetup?
     /// `PATH:LINE:COL: warning: …` lines: what `check` could not see from outside the
     /// service and, for `check` only (it plans items, which start-up should not do twice),
     /// what is allowed but probably not meant.
@@ -58,12 +60,18 @@ public enum ServiceConfig {
         }
         errors += inboxProblems.map { ConfigError("\($0.key): \($0.message)", at: at($0)) }
         warnings += inboxUnseen.map { "\(at($0)): warning: \($0.key): \($0.message)" }
+        let (store, storeProblems, storeUnseen) = StoreSetup.load(config, environment: environment, purpose: purpose)
+        func at(_ p: StoreSetup.Problem) -> SourceLocation {
+            config.keyLocations[p.key] ?? config.keyLocations["store.url"] ?? SourceLocation(file: path, line: 1, column: 1)
+        }
+        errors += storeProblems.map { ConfigError("\($0.key): \($0.message)", at: at($0)) }
+        warnings += storeUnseen.map { "\(at($0)): warning: \($0.key): \($0.message)" }
         if !errors.isEmpty {
             throw ConfigErrors(errors.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) },
                                warnings: warnings)
         }
         warnings += (channels?.warnings ?? []).map { warning($0, config, path) }
-        return LoadedConfig(config: config, renderer: renderer, notifiers: channels?.notifiers ?? [:], secrets: secrets, inbox: inbox,
+        return LoadedConfig(config: config, renderer: renderer, notifiers: channels?.notifiers ?? [:], secrets: secrets, inbox: inbox, store: store,
                             warnings: (purpose == .check ? ConfigWarnings.find(config) : []) + warnings, read: read,
                             storeSnapshot: storeSnapshot)
     }

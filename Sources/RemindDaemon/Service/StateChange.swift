@@ -39,7 +39,7 @@ public enum StateChange: Sendable, Equatable {
     /// done or snoozed past them, an event's notices once it occurred).
     /// - Returns: the deliveries cancelled.
     @discardableResult
-    public func apply(to store: Store, config: Config, at now: Date,
+    public func apply(to store: any StateStore, config: Config, at now: Date,
                       source: ActionSource = .cli) throws -> [(key: String, reason: CancelReason)] {
         switch self {
         case .done(let id): try store.setDone(id, at: now, source: source)

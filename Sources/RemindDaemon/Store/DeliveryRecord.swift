@@ -57,44 +57,75 @@ public struct DeliveryRecord: Sendable, Hashable {
     static let columns = "key, subject, kind, scheduled, channel, recipients, to_people, cc_people, reminder, "
         + "state, attempts, next_attempt_at, last_error, reply, late, created_at, updated_at, payload, calendar_sequence"
 
-    init(row: Row) throws {
-        let key: String = row[0]
+    init(row: Row) throws { try self.init(columns: SQLiteColumns(row: row)) }
+
+    init(pg row: PGRow) throws { try self.init(columns: row) }
+
+    /// Reads the row of `columns`, by position, from either store.
+    init<R: StoreColumns>(columns row: R) throws {
+        let key = try row.string(0)
         do {
             self.key = key
-            subject = row[1]
-            let kindText: String = row[2]
+            subject = try row.string(1)
+            let kindText = try row.string(2)
             guard let kind = ReminderKind(rawValue: kindText) else {
                 throw StoreError.corruptRow(key: key, reason: "unknown kind \(kindText)")
             }
             self.kind = kind
-            scheduled = Date(timeIntervalSince1970: row[3])
-            channel = row[4]
-            recipients = try PeopleColumn.decode(row[5])
-            to = try PeopleColumn.decode(row[6])
-            cc = try PeopleColumn.decode(row[7])
-            reminder = try StoredReminder.decode(row[8])
-            let stateText: String = row[9]
+            scheduled = try row.date(3)
+            channel = try row.string(4)
+            recipients = try PeopleColumn.decode(try row.string(5))
+            to = try PeopleColumn.decode(try row.string(6))
+            cc = try PeopleColumn.decode(try row.string(7))
+            reminder = try StoredReminder.decode(try row.string(8))
+            let stateText = try row.string(9)
             guard let state = DeliveryState(rawValue: stateText) else {
                 throw StoreError.corruptRow(key: key, reason: "unknown state \(stateText)")
             }
             self.state = state
-            attempts = row[10]
-            nextAttemptAt = (row[11] as Double?).map(Date.init(timeIntervalSince1970:))
-            lastError = row[12]
-            reply = row[13]
-            late = row[14]
-            created = Date(timeIntervalSince1970: row[15])
-            updated = Date(timeIntervalSince1970: row[16])
-            if let payload = row[17] as String? {
+            attempts = try row.int(10)
+            nextAttemptAt = try row.optionalDate(11)
+            lastError = try row.optionalString(12)
+            reply = try row.optionalString(13)
+            late = try row.int(14) != 0
+            created = try row.date(15)
+            updated = try row.date(16)
+            if let payload = try row.optionalString(17) {
                 if kind == .answer { answer = try ReplyAnswer.decode(payload) } else { digest = try DigestContent.decode(payload) }
             }
-            calendarSequence = row[18]
+            calendarSequence = try row.optionalInt(18)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.corruptRow(key: key, reason: String(describing: error))
         }
     }
+}
+
+/// A row of either store, read by column position.
+protocol StoreColumns {
+    func string(_ i: Int) throws -> String
+    func optionalString(_ i: Int) throws -> String?
+    func double(_ i: Int) throws -> Double
+    func optionalDouble(_ i: Int) throws -> Double?
+    func int(_ i: Int) throws -> Int
+    func optionalInt(_ i: Int) throws -> Int?
+}
+
+extension StoreColumns {
+    func date(_ i: Int) throws -> Date { Date(timeIntervalSince1970: try double(i)) }
+    func optionalDate(_ i: Int) throws -> Date? { try optionalDouble(i).map(Date.init(timeIntervalSince1970:)) }
+}
+
+/// A GRDB row as `StoreColumns`.
+struct SQLiteColumns: StoreColumns {
+    let row: Row
+    func string(_ i: Int) throws -> String { row[i] }
+    func optionalString(_ i: Int) throws -> String? { row[i] }
+    func double(_ i: Int) throws -> Double { row[i] }
+    func optionalDouble(_ i: Int) throws -> Double? { row[i] }
+    func int(_ i: Int) throws -> Int { row[i] }
+    func optionalInt(_ i: Int) throws -> Int? { row[i] }
 }
 
 /// The outcome of one attempt, to record with `Store.apply(_:)`. Every update counts one

@@ -7,10 +7,8 @@ import RemindCore
 /// UID — is written in one transaction, so a crash before the message is flagged `\Seen`
 /// cannot make it count twice.
 extension Store {
-    public struct InboxPosition: Sendable, Equatable {
-        public var uidValidity: UInt32
-        public var lastUID: UInt32
-    }
+    public typealias InboxPosition = RemindDaemon.InboxPosition
+    public typealias InboxOutcome = RemindDaemon.InboxOutcome
 
     public func inboxPosition(mailbox: String) throws -> InboxPosition? {
         try writer.read { db in
@@ -41,31 +39,6 @@ extension Store {
         }
     }
 
-    /// What the poller did with one message.
-    public struct InboxOutcome: Sendable {
-        public var mailbox: String
-        public var position: InboxPosition
-        public var messageID: String?
-        public var sender: String?
-        public var item: String?
-        /// `done`, `snooze`, `reopen`, `help`, `ignored: …`.
-        public var outcome: String
-        public var change: StateChange?
-        public var answer: PlannedDelivery?
-
-        public init(mailbox: String, position: InboxPosition, messageID: String?, sender: String?, item: String?,
-                    outcome: String, change: StateChange? = nil, answer: PlannedDelivery? = nil) {
-            self.mailbox = mailbox
-            self.position = position
-            self.messageID = messageID
-            self.sender = sender
-            self.item = item
-            self.outcome = outcome
-            self.change = change
-            self.answer = answer
-        }
-    }
-
     /// Records one message's outcome in one transaction: the state change (source `mail`),
     /// the answer's outbox row, the message row and the mailbox position. Returns false when
     /// this message (mailbox, UIDVALIDITY, UID) was recorded before: nothing is written.
@@ -87,11 +60,9 @@ extension Store {
             if let answer = o.answer { _ = try Self.insert(db, [answer], state: .pending, late: false, now: now) }
             let current = try Row.fetchOne(db, sql: "SELECT uid_validity, last_uid FROM inbox_state WHERE mailbox = ?",
                                            arguments: [o.mailbox])
-            let last = current.map { UInt32(truncatingIfNeeded: $0[1] as Int64) } ?? 0
-            let same = current.map { UInt32(truncatingIfNeeded: $0[0] as Int64) } == o.position.uidValidity
-            try Self.setInboxPosition(db, mailbox: o.mailbox,
-                                      InboxPosition(uidValidity: o.position.uidValidity,
-                                                    lastUID: same ? max(last, o.position.lastUID) : o.position.lastUID))
+            let stored = current.map { InboxPosition(uidValidity: UInt32(truncatingIfNeeded: $0[0] as Int64),
+                                                     lastUID: UInt32(truncatingIfNeeded: $0[1] as Int64)) }
+            try Self.setInboxPosition(db, mailbox: o.mailbox, .after(o.position, stored: stored))
             return true
         }
     }

@@ -152,8 +152,8 @@ extension Store {
     /// as one JSON array per 10,000 (`json_each`): at start-up the daemon asks this of
     /// every past reminder, and a statement of 500 placeholders per 500 keys made that
     /// the larger part of starting with 100,000 items.
-    public func existingKeys<S: Sequence>(_ keys: S) throws -> Set<String> where S.Element == String {
-        let all = Array(keys)
+    public func existingKeys(_ keys: [String]) throws -> Set<String> {
+        let all = keys
         guard !all.isEmpty else { return [] }
         return try writer.read { db in
             var found = Set<String>()
@@ -189,32 +189,38 @@ extension Store {
 
 /// The items' calendar revisions, read and moved on as reminders with deadlines are written
 /// to the outbox, in the same transaction: a reminder carries the SEQUENCE its calendar
-/// file is sent with, and a deadline that moved (either way) gets a higher one.
+/// file is sent with, and a deadline that moved (either way) gets a higher one. Each item's
+/// revision is looked up once per batch (a batch holds many reminders of few items);
+/// `read` and `write` are the store's own statements.
 struct CalendarRevisions {
-    let db: Database
-    /// Looked up once per item per batch: a batch holds many reminders of few items.
+    let read: (String) throws -> CalendarRevision?
+    let write: (String, CalendarRevision) throws -> Void
     private var known: [String: CalendarRevision?] = [:]
 
-    init(_ db: Database) { self.db = db }
+    init(read: @escaping (String) throws -> CalendarRevision?, write: @escaping (String, CalendarRevision) throws -> Void) {
+        self.read = read
+        self.write = write
+    }
+
+    init(_ db: Database) {
+        self.init(read: { item in
+            try Row.fetchOne(db, sql: "SELECT deadline, sequence FROM calendar_revision WHERE item = ?", arguments: [item])
+                .map { CalendarRevision(deadline: Date(timeIntervalSince1970: $0[0]), sequence: $0[1]) }
+        }, write: { item, next in
+            try db.execute(sql: """
+                INSERT INTO calendar_revision (item, deadline, sequence) VALUES (?, ?, ?)
+                ON CONFLICT(item) DO UPDATE SET deadline = excluded.deadline, sequence = excluded.sequence
+                """, arguments: [item, next.deadline.timeIntervalSince1970, next.sequence])
+        })
+    }
 
     mutating func sequence(for d: PlannedDelivery) throws -> Int? {
         let r = d.reminder
         guard let deadline = r.deadline, !r.isEventNotice, !r.isDigest else { return nil }
         let previous: CalendarRevision?
-        if let cached = known[r.subject] {
-            previous = cached
-        } else {
-            previous = try Row.fetchOne(db, sql: "SELECT deadline, sequence FROM calendar_revision WHERE item = ?",
-                                        arguments: [r.subject])
-                .map { CalendarRevision(deadline: Date(timeIntervalSince1970: $0[0]), sequence: $0[1]) }
-        }
+        if let cached = known[r.subject] { previous = cached } else { previous = try read(r.subject) }
         let next = CalendarRevision.next(deadline: deadline, after: previous)
-        if next != previous {
-            try db.execute(sql: """
-                INSERT INTO calendar_revision (item, deadline, sequence) VALUES (?, ?, ?)
-                ON CONFLICT(item) DO UPDATE SET deadline = excluded.deadline, sequence = excluded.sequence
-                """, arguments: [r.subject, deadline.timeIntervalSince1970, next.sequence])
-        }
+        if next != previous { try write(r.subject, next) }
         known[r.subject] = next
         return next.sequence
     }

@@ -108,13 +108,24 @@ public final class Store: Sendable {
     }
 }
 
+extension Store: StateStore {
+    public var location: String { path ?? ":memory:" }
+}
+
 /// Why the store could not do what was asked. Messages name the file, never row contents.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case corruptRow(key: String, reason: String)
+    /// A statement the database refused, or a connection lost during it.
+    case database(location: String, reason: String)
+    /// The database was written by a newer remindd: this one does not know its schema.
+    case newerSchema(location: String, migration: String)
 
     public var description: String {
         switch self {
+        case let .database(location, reason): return "state database \(location): \(reason)"
+        case let .newerSchema(location, migration):
+            return "the state database \(location) has a newer schema (migration '\(migration)') than this remindd knows; upgrade remindd on this node"
         case let .cannotOpen(path, reason): return "cannot open state database \(path): \(reason)"
         case let .corruptRow(key, reason): return "unreadable delivery \(key) in the state database: \(reason)"
         }

@@ -5,6 +5,8 @@ import Foundation
 /// reminders fire (no lead, due or overdue ones), so a test knows exactly what to expect.
 struct ConfigText {
     var statePath: String
+    /// `store:` lines (url, password_file) instead of `state:`: the state in PostgreSQL.
+    var store: [String]?
     var timezone = "Europe/Amsterdam"
     /// Lines under `channels:`, e.g. `hook: { type: webhook, url: "http://127.0.0.1:8080/" }`.
     var channels: [String] = []
@@ -55,8 +57,13 @@ struct ConfigText {
             "# written by an integration test",
             "timezone: \(timezone)",
             "language: en",
-            "state: \(Self.quoted(statePath))",
         ]
+        if let store {
+            out.append("store:")
+            out += store.map { "  " + $0 }
+        } else {
+            out.append("state: \(Self.quoted(statePath))")
+        }
         out += settings
         out.append("channels:")
         out += channels.map { "  " + $0 }

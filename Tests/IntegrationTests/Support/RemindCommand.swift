@@ -31,10 +31,10 @@ enum Remindd {
     }
 
     /// `remindd history --json`: one record per delivery.
-    static func history(_ workspace: Workspace, item: String? = nil) async throws -> [Delivery] {
+    static func history(_ workspace: Workspace, item: String? = nil, environment: [String: String] = [:]) async throws -> [Delivery] {
         var args = ["history", "--config", workspace.configPath, "--json"]
         if let item { args.insert(item, at: 1) }
-        let result = try await run(args, in: workspace)
+        let result = try await run(args, in: workspace, environment: environment)
         guard result.status == 0 else { throw IntegrationError("remindd history failed: \(result)") }
         return try result.jsonArray().filter { $0["type"] as? String == "delivery" }.map(Delivery.init)
     }
