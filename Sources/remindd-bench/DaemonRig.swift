@@ -10,16 +10,27 @@ import RemindDelivery
 /// control socket or systemd: what the timer and durable-throughput figures go through.
 final class DaemonRig: @unchecked Sendable {
     let config: Config
-    let store: Store
+    let store: any StateStore
     let queue = DispatchQueue(label: "remindd.scheduler")
     let timer: RecordingTimer
     let scheduler: Scheduler
     let worker: OutboxWorker
+    /// Whether this rig plans (the leader); a second node on a PostgreSQL store only delivers.
+    let plans: Bool
 
-    init(config: Config, statePath: String, logger: Logger) throws {
+    /// - Parameter postgres: a PostgreSQL store to use instead of the SQLite file at `statePath`.
+    init(config: Config, statePath: String, postgres: (url: StoreURL, password: String?)? = nil, plans: Bool = true,
+         logger: Logger) throws {
         self.config = config
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: statePath + suffix) }
-        store = try Store(path: statePath)
+        self.plans = plans
+        if let postgres {
+            let pg = try PostgresStore(url: postgres.url, password: postgres.password)
+            try pg.heartbeat(now: Date())
+            store = pg
+        } else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: statePath + suffix) }
+            store = try Store(path: statePath)
+        }
         try store.releaseClaims()
         let channels = try ChannelSet.build(config: config, renderer: try MessageRenderer(config: config),
                                             environment: [:], logger: logger, purpose: .start)
@@ -29,10 +40,12 @@ final class DaemonRig: @unchecked Sendable {
         timer = RecordingTimer(DispatchWallTimer(queue: queue))
         scheduler = Scheduler(config: config, store: store, clock: SystemClock(), queue: queue, timer: timer,
                               logger: logger, onEnqueued: { worker.kick() })
+        // As the daemon does: every node's worker hears of new rows from any node.
+        if let pg = store as? PostgresStore { try pg.listen(state: { _ in }, outbox: { worker.kick() }) }
     }
 
     func start() throws {
-        try queue.sync { try scheduler.start() }
+        if plans { try queue.sync { try scheduler.start() } }
         worker.kick()
     }
 

@@ -35,6 +35,12 @@ struct DurableCommand: ParsableCommand {
     @Option(help: "Working folder (state, log).")
     var dir: String
 
+    @Option(help: "A PostgreSQL store (postgresql://USER@HOST:PORT/DB, an empty database) instead of SQLite.")
+    var store: String?
+
+    @Option(help: "With --store: nodes delivering (the first also plans).")
+    var nodes = 1
+
     func run() throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: 0xD0_12AB)
@@ -47,8 +53,15 @@ struct DurableCommand: ParsableCommand {
             yaml += RigConfig.item("d\(i)", owner: Int.random(in: 0..<100, using: &rng), agreed: agreed, at: at)
         }
         let config = try ConfigLoader.load(text: yaml, path: dir + "/durable.yaml", kinds: Channels.kinds, files: LocalConfigFiles())
-        let rig = try DaemonRig(config: config, statePath: dir + "/durable-\(channel).sqlite",
-                                logger: DaemonRig.logger(path: dir + "/durable-\(channel).log"))
+        let postgres = try store.map { (url: try StoreURL($0), password: ProcessInfo.processInfo.environment["PGPASSWORD"]) }
+        let label = postgres == nil ? "" : "_pg\(nodes)"
+        let rig = try DaemonRig(config: config, statePath: dir + "/durable-\(channel).sqlite", postgres: postgres,
+                                logger: DaemonRig.logger(path: dir + "/durable-\(channel)\(label).log"))
+        let others = try (1..<max(1, postgres == nil ? 1 : nodes)).map { n in
+            try DaemonRig(config: config, statePath: "", postgres: postgres, plans: false,
+                          logger: DaemonRig.logger(path: dir + "/durable-\(channel)\(label)-\(n).log"))
+        }
+        for r in others { try r.start() }
         try rig.start()
         guard Date() < at else { throw ValidationError("planning took longer than the lead; lower --count") }
         let deadline = monotonicSeconds() + 60 + Double(at.timeIntervalSinceNow) + Double(count) / 200
@@ -58,6 +71,7 @@ struct DurableCommand: ParsableCommand {
             if counts.values.reduce(0, +) == count && (counts[.pending] ?? 0) == 0 { break }
         }
         rig.stop()
+        for r in others { r.stop() }
         let rows = try rig.store.history()
         let sent = rows.filter { $0.state == .sent }
         guard sent.count == count else {
@@ -67,8 +81,9 @@ struct DurableCommand: ParsableCommand {
         let fired = rows.map(\.created).min()!
         let finished = rows.map(\.updated).max()!
         let seconds = finished.timeIntervalSince(fired)
-        Figures.note("durable \(channel): \(count) reminders in \(Figures.format(seconds, digits: 3)) s from firing to last outcome")
-        Figures.emit("\(channel)_durable_per_s", Double(count) / seconds, digits: 0)
+        let on = postgres == nil ? "" : " on PostgreSQL, \(nodes) node\(nodes == 1 ? "" : "s")"
+        Figures.note("durable \(channel)\(on): \(count) reminders in \(Figures.format(seconds, digits: 3)) s from firing to last outcome")
+        Figures.emit("\(channel)_durable\(label)_per_s", Double(count) / seconds, digits: 0)
     }
 }
 

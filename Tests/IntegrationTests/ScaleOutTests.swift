@@ -145,4 +145,64 @@ struct ScaleOutTests {
         try await b.waitForLog("leading", timeout: 5)
         #expect(try await b.terminate() == 0)
     }
+
+    @Test func aDatabaseThatGoesAwayPausesTheWorkAndNothingIsLost() async throws {
+        // A server of its own: this test stops it.
+        let server = try PostgresServer()
+        let hookWs = try Workspace("scale-down-hook")
+        let hook = try await HTTPReceiver(hookWs)
+        let ws = try Workspace("scale-down")
+        let at = Workspace.instant(secondsAhead: 8)
+        var config = ConfigText(ws)
+        config.store = ["url: \(ConfigText.quoted(try server.newDatabase()))",
+                        "password_file: \(ConfigText.quoted(server.passwordFile))"]
+        config.settings = [ConfigText.fastRetry]
+        config.channels = ["hook: { type: webhook, url: \"\(hook.url)\" }"]
+        config.defaultChannels = ["hook"]
+        config.items = ["one", "two"].map { ConfigText.item($0, with: [], agreed: ws.localDay(Date()), remindAt: [ws.iso(at)]) }
+        try ws.writeConfig(config.yaml)
+        try FileManager.default.createDirectory(atPath: ws.path("run"), withIntermediateDirectories: true)
+        let env = ["RUNTIME_DIRECTORY": ws.path("run")]
+        let daemon = try await DaemonProcess(ws, environment: env)
+        try await daemon.waitForLog("leading")
+
+        // Down before the moment, back after it.
+        try server.command("stop")
+        try await daemon.waitForLog("state database unreachable", timeout: 10)
+        try await Task.sleep(until: .now + .seconds(max(0, at.timeIntervalSinceNow + 2)), clock: .continuous)
+        #expect(hook.requests.isEmpty, "something was delivered while the database was down")
+        try server.command("start")
+        try await daemon.waitForLog("state database reachable again", timeout: 10)
+        try await Poll.until("both reminders to arrive after the database is back", timeout: 30, context: { daemon.diagnostics }) {
+            Set(hook.requests.compactMap(\.itemID)) == ["one", "two"]
+        }
+        #expect(hook.requests.count == 2, "each once")
+        let history = try await Remindd.history(ws, environment: env)
+        #expect(history.count == 2 && history.allSatisfy { $0.state == "sent" }, "\(history)")
+        #expect(try await daemon.terminate() == 0)
+    }
+
+    @Test func aDatabaseDownAtStartIsAClearErrorAndExit74() async throws {
+        let server = try PostgresServer()
+        let ws = try Workspace("scale-nodb")
+        var config = ConfigText(ws)
+        config.store = ["url: \(ConfigText.quoted(try server.newDatabase()))",
+                        "password_file: \(ConfigText.quoted(server.passwordFile))"]
+        config.channels = ["local: { type: maildir, path: \"\(ws.path("mail"))\" }"]
+        config.defaultChannels = ["local"]
+        try ws.writeConfig(config.yaml)
+        try server.command("stop")
+        let run = try await Remindd.run(["run", "--config", ws.configPath], in: ws, timeout: 30)
+        #expect(run.status == 74, "\(run)")
+        #expect(run.stderr.contains("cannot open the state database"), "\(run)")
+        #expect(run.stderr.contains("postgresql://remindd@127.0.0.1:\(server.port)/"), "\(run)")
+        #expect(!run.stderr.contains(server.password), "the password never reaches a message")
+        let check = try await Remindd.run(["check", "--connect", "--config", ws.configPath], in: ws, timeout: 30)
+        #expect(check.status == 74, "\(check)")
+        #expect(check.stdout.contains(": ok: "), "the config itself is fine: \(check)")
+        try server.command("start")
+        let again = try await Remindd.run(["check", "--connect", "--config", ws.configPath], in: ws, timeout: 30)
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.contains("connected; schema up to date"), "\(again)")
+    }
 }

@@ -128,17 +128,17 @@ struct PostgresStoreTests {
         let a = try PostgresStore(url: url, password: server.password, nodeID: "a")
         let b = try PostgresStore(url: url, password: server.password, nodeID: "b")
         let leadA = PostgresLeadership(store: a), leadB = PostgresLeadership(store: b)
-        #expect(leadA.tryLead(now: t0))
-        #expect(!leadB.tryLead(now: t0))
-        #expect(leadA.tryLead(now: t0.addingTimeInterval(1)), "renewing keeps the lead")
+        #expect(leadA.tryLead(now: t0) == true)
+        #expect(leadB.tryLead(now: t0) == false)
+        #expect(leadA.tryLead(now: t0.addingTimeInterval(1)) == true, "renewing keeps the lead")
         #expect(try b.lease() == PostgresStore.Lease(node: "a", until: t0.addingTimeInterval(1 + leadA.leaseSeconds)))
         // A's session dies (as with kill -9): the lock goes with it.
         try server.command("sql \(url.database) SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-        #expect(leadB.tryLead(now: t0.addingTimeInterval(2)))
+        #expect(leadB.tryLead(now: t0.addingTimeInterval(2)) == true)
         #expect(try a.lease()?.node == "b")
-        #expect(!leadA.tryLead(now: t0.addingTimeInterval(2)), "the old leader finds its lock gone and follows")
+        #expect(leadA.tryLead(now: t0.addingTimeInterval(2)) == false, "the old leader finds its lock gone and follows")
         leadB.resign()
-        #expect(leadA.tryLead(now: t0.addingTimeInterval(3)))
+        #expect(leadA.tryLead(now: t0.addingTimeInterval(3)) == true)
         leadA.resign()
     }
 
@@ -148,14 +148,14 @@ struct PostgresStoreTests {
         let a = try PostgresStore(url: url, password: server.password, nodeID: "a")
         let b = try PostgresStore(url: url, password: server.password, nodeID: "b")
         let leadA = PostgresLeadership(store: a, leaseSeconds: 5), leadB = PostgresLeadership(store: b, leaseSeconds: 5)
-        #expect(leadA.tryLead(now: t0))
+        #expect(leadA.tryLead(now: t0) == true)
         // A hangs with its session open. Within its lease, and up to one more, B waits.
-        #expect(!leadB.tryLead(now: t0.addingTimeInterval(9)))
+        #expect(leadB.tryLead(now: t0.addingTimeInterval(9)) == false)
         // Past that, B ends A's session and leads at its next try.
-        #expect(!leadB.tryLead(now: t0.addingTimeInterval(11)))
+        #expect(leadB.tryLead(now: t0.addingTimeInterval(11)) == false)
         var led = false
         for i in 0..<20 where !led {
-            led = leadB.tryLead(now: t0.addingTimeInterval(12 + Double(i) * 0.1))
+            led = leadB.tryLead(now: t0.addingTimeInterval(12 + Double(i) * 0.1)) == true
             if !led { Thread.sleep(forTimeInterval: 0.1) }
         }
         #expect(led)

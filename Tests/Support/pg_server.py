@@ -27,8 +27,6 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serverlife import die_with_parent  # noqa: E402
 
 USER = "remindd"
 PASSWORD = "pg-test-Secret-2718"
@@ -115,7 +113,18 @@ def main():
                             "-qAt", "-c", statement], capture_output=True, text=True, preexec_fn=demote, env=env)
         return "ok" if r.returncode == 0 else "error: " + (r.stderr.strip().splitlines() or ["psql failed"])[-1]
 
-    die_with_parent()
+    # Like serverlife.die_with_parent, but the server goes too: postgres runs in a session
+    # of its own and would outlive this script.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        stop(signal.SIGQUIT)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
     signal.signal(signal.SIGTERM, lambda *_: (stop(), os._exit(0)))
     start()
     print(json.dumps({"port": port, "user": USER, "password": PASSWORD, "password_file": pwfile,

@@ -10,7 +10,9 @@ struct ClusterService: Service {
     func run() async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             daemon.clusterHeartbeat()
-            await daemon.queue.perform { daemon.clusterTick() }
+            // Asked off the queue too: an unreachable database can take seconds to say so.
+            let leads = daemon.cluster?.leadership.tryLead(now: daemon.clock.now())
+            await daemon.queue.perform { daemon.clusterTick(leads: leads) }
             try? await Task.sleep(for: .seconds(1))
         }
         await daemon.queue.perform { daemon.leaveCluster() }

@@ -38,6 +38,13 @@ public enum DaemonMetrics {
         Counter(label: "remindd_actions_total", dimensions: [("source", source.rawValue), ("action", action)]).increment()
     }
 
+    /// With a PostgreSQL store: whether this node leads (1) or follows (0), and whether
+    /// the database answered its last heartbeat (1) or not (0). Each node serves its own.
+    static func cluster(leads: Bool, reachable: Bool) {
+        Gauge(label: "remindd_cluster_leader").record(leads ? 1 : 0)
+        Gauge(label: "remindd_store_reachable").record(reachable ? 1 : 0)
+    }
+
     /// The gauges read at a scrape: items per state and deliveries waiting in the outbox.
     static func observe(statuses: [ItemStatus], pending: Int) {
         var counts: [ItemStatus.State: Int] = [:]

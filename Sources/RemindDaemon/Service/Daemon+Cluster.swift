@@ -54,7 +54,7 @@ extension Daemon {
                           guard let daemon = self else { return }
                           queue.async { daemon.worker?.kick() }
                       })
-        c.leads = c.leadership.tryLead(now: clock.now())
+        c.leads = c.leadership.tryLead(now: clock.now()) ?? false
         logger.info(c.leads ? "leading: this node plans and arms the timers" : "following: another node leads",
                     metadata: ["node": "\(pg.nodeID)"])
     }
@@ -87,11 +87,12 @@ extension Daemon {
         }
     }
 
-    /// Every second, on `queue`: lead or follow.
-    func clusterTick() {
+    /// Every second, on `queue`, with what `tryLead` said: lead or follow. Unknown (the
+    /// database unreachable): a leader keeps its timers, a follower waits.
+    func clusterTick(leads answer: Bool?) {
         guard let c = cluster else { return }
-        let now = clock.now()
-        let leads = c.leadership.tryLead(now: now)
+        defer { DaemonMetrics.cluster(leads: c.leads, reachable: answer != nil) }
+        guard let leads = answer else { return }
         if leads && !c.leads {
             let s = makeScheduler()
             do {

@@ -91,9 +91,17 @@ public final class PostgresLeadership: @unchecked Sendable {
         self.leaseSeconds = leaseSeconds
     }
 
-    /// Whether this node leads after this call. A lost session is a lost lock: the call
-    /// returns false (and the next one tries to lead again on a new session).
-    public func tryLead(now: Date) -> Bool {
+    /// Whether this node leads after this call; nil when the database could not be asked
+    /// (unreachable): then nobody can have taken the lead meanwhile, and a leader keeps its
+    /// timers until it knows. A lost session is a lost lock: the next call tries to lead
+    /// again on a new session.
+    public func tryLead(now: Date) -> Bool? {
+        if let answer = attempt(now: now) { return answer }
+        // The session broke (ended by the server, or the network): once more on a new one.
+        return attempt(now: now)
+    }
+
+    private func attempt(now: Date) -> Bool? {
         do {
             if held && !session.isConnected { held = false }
             if !held {
@@ -110,7 +118,7 @@ public final class PostgresLeadership: @unchecked Sendable {
         } catch {
             held = false
             session.close()
-            return false
+            return nil
         }
     }
 
