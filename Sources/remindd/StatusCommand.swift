@@ -59,7 +59,7 @@ struct Status: ParsableCommand {
                 let leads = lease.map { $0.node == n.id && $0.until > now } ?? false
                 let alive = now.timeIntervalSince(n.lastSeen) <= PostgresStore.nodeTimeout
                 nodes.append([n.id, n.host, "\(n.pid)", leads ? "leader" : (alive ? "follower" : "silent"),
-                              Agenda.localStamp(n.lastSeen, cal) + String(format: ":%02d", Int(n.lastSeen.timeIntervalSince1970) % 60)])
+                              Agenda.localStamp(Date(timeIntervalSince1970: n.lastSeen.timeIntervalSince1970.rounded(.down)), cal)])
             }
             Console.out("")
             Console.out(TextTable.render(nodes))

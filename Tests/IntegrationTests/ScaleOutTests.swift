@@ -121,6 +121,7 @@ struct ScaleOutTests {
         // `done` through the follower's control socket: written to the store, heard by the leader.
         let done = try await Remindd.run(["done", "drop", "--config", ws.configPath], in: ws, environment: envB)
         #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("daemon rescheduled"), "through the follower's socket: \(done)")
         try await a.waitForLog("state changed on another node; rescheduled")
 
         let status = try await Remindd.run(["status", "--json", "--config", ws.configPath], in: ws, environment: envB)

@@ -183,7 +183,9 @@ public final class Daemon: @unchecked Sendable {
             return
         }
         do {
-            let alias = ControlSocketPath.alias(statePath: statePath, environment: environment)
+            // With a PostgreSQL store a command without a socket writes the store and the
+            // nodes hear of it; several nodes on one host must not fight over one alias.
+            let alias = cluster == nil ? ControlSocketPath.alias(statePath: statePath, environment: environment) : nil
             control = try ControlSocketServer(path: path, alias: alias) { [weak self] line in
                 self?.handleControl(line) ?? "error: stopping"
             }
