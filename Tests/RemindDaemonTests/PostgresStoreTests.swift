@@ -21,7 +21,9 @@ struct PostgresStoreTests {
         let url = try server.newStoreURL()
         let a = try PostgresStore(url: url, password: server.password, nodeID: "a")
         let b = try PostgresStore(url: url, password: server.password, nodeID: "b")
-        for s in [a, b] { try s.heartbeat(now: t0) }
+        // Both alive at the moment they claim (a node last seen more than 5 s before a
+        // claim is taken for dead, and its claims for free).
+        for s in [a, b] { try s.heartbeat(now: t0.addingTimeInterval(10)) }
         let all = deliveries(400)
         #expect(try a.enqueue(all, late: false, now: t0).count == 400)
         let claimed = ClaimLog()
