@@ -68,8 +68,10 @@ struct CrashRecoveryTests {
 
     @Test func sigtermFinishesTheDeliveryInFlightAndLeavesTheRestPending() async throws {
         let ws = try Workspace("sigterm")
-        // Each reply takes 2 s: SIGTERM lands while the first post waits for its answer.
-        let hook = try await HTTPReceiver(ws, replyDelay: 2)
+        // Each reply takes 6 s: SIGTERM lands while the first post waits for its answer, also
+        // when the tests beside this one keep both cores busy (with 2 s a third post once
+        // started before the signal was taken).
+        let hook = try await HTTPReceiver(ws, replyDelay: 6)
         let at = Workspace.instant(secondsAhead: 2)
         let today = ws.localDay(Date())
         var config = ConfigText(ws)
