@@ -58,7 +58,7 @@ extension PostgresStore {
     }
 
     /// Tells every node (and this one) that item states changed: the leader plans again.
-    func notifyState(_ t: PGTransaction, _ line: String) throws {
+    static func notifyState(_ t: PGTransaction, _ line: String) throws {
         try t.query("SELECT pg_notify('remindd_state', $1)", [.text(String(line.prefix(7000)))])
     }
 

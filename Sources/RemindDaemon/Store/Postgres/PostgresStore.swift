@@ -27,9 +27,12 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
     /// A fresh id per process: a restarted node is a new node, and the claims of the one that
     /// died are freed by its silence rather than taken over by name.
     public static func newNodeID() -> String {
-        let host = ProcessInfo.processInfo.hostName.prefix(40)
-        return "\(host)-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+        "\(host.prefix(40))-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
     }
+
+    /// This machine's name, read once: Foundation may ask the resolver for it, and a node
+    /// writes it with every heartbeat and claim.
+    static let host = String(ProcessInfo.processInfo.hostName.prefix(200))
 
     /// The schema migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {
@@ -85,6 +88,9 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
     }
 
     static let columns = DeliveryRecord.columns
+    /// The same columns of the table being updated, for a claim's RETURNING.
+    static let updatedColumns = DeliveryRecord.columns.split(separator: ",")
+        .map { "delivery." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
     public func pending(dueBy now: Date, limit: Int?) throws -> [DeliveryRecord] {
         try session.query("""
@@ -113,7 +119,7 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
                     ORDER BY scheduled, key LIMIT $2
                     FOR UPDATE SKIP LOCKED)
                 UPDATE delivery SET claimed_until = $3, claimed_by = $4 FROM due WHERE delivery.key = due.key
-                RETURNING \(Self.columns.split(separator: ",").map { "delivery.\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
+                RETURNING \(Self.updatedColumns)
                 """, [.date(now), .int(limit), .date(now.addingTimeInterval(lease)), .text(nodeID)]).all
         }
         return try rows.map(DeliveryRecord.init(pg:)).sorted { ($0.scheduled, $0.key) < ($1.scheduled, $1.key) }
@@ -123,7 +129,7 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
         try t.query("""
             INSERT INTO node (id, host, pid, started_at, last_seen) VALUES ($1, $2, $3, $4, $4)
             ON CONFLICT (id) DO UPDATE SET last_seen = GREATEST(node.last_seen, excluded.last_seen)
-            """, [.text(id), .text(String(ProcessInfo.processInfo.hostName.prefix(200))), .int(Int(getpid())), .date(now)])
+            """, [.text(id), .text(Self.host), .int(Int(getpid())), .date(now)])
     }
 
     @discardableResult
@@ -250,10 +256,34 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
     // MARK: Item states, events and actions
 
     public func setDone(_ id: String, at now: Date, source: ActionSource) throws {
-        try session.transaction { t in
-            try Self.setDone(t, id, at: now, source: source)
-            try notifyState(t, StateChange.done(id).line)
+        try change(.done(id), at: now, source: source)
+    }
+
+    public func reopen(_ id: String, at now: Date, source: ActionSource) throws {
+        try change(.reopen(id), at: now, source: source)
+    }
+
+    public func snooze(_ id: String, until: Date, at now: Date, source: ActionSource) throws {
+        try change(.snooze(id, until: until), at: now, source: source)
+    }
+
+    public func recordEvent(_ name: String, occurred: LocalDate, at now: Date, source: ActionSource) throws {
+        try change(.event(name, occurred: occurred), at: now, source: source)
+    }
+
+    /// A state change in one transaction with its action row, and its NOTIFY to the nodes.
+    private func change(_ c: StateChange, at now: Date, source: ActionSource) throws {
+        try session.transaction { t in try Self.apply(t, c, at: now, source: source) }
+    }
+
+    static func apply(_ t: PGTransaction, _ c: StateChange, at now: Date, source: ActionSource) throws {
+        switch c {
+        case .done(let id): try setDone(t, id, at: now, source: source)
+        case .reopen(let id): try reopen(t, id, at: now, source: source)
+        case .snooze(let id, let until): try snooze(t, id, until: until, at: now, source: source)
+        case .event(let name, let day): try recordEvent(t, name, occurred: day, at: now, source: source)
         }
+        try notifyState(t, c.line)
     }
 
     static func setDone(_ t: PGTransaction, _ id: String, at now: Date, source: ActionSource) throws {
@@ -268,13 +298,6 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
             """, [.text(id), .date(now)])
     }
 
-    public func reopen(_ id: String, at now: Date, source: ActionSource) throws {
-        try session.transaction { t in
-            try Self.reopen(t, id, at: now, source: source)
-            try notifyState(t, StateChange.reopen(id).line)
-        }
-    }
-
     static func reopen(_ t: PGTransaction, _ id: String, at now: Date, source: ActionSource) throws {
         try recordAction(t, subject: id, action: "reopen", source: source, at: now)
         try t.query("""
@@ -284,13 +307,6 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
                 done = 0, done_at = NULL, snoozed_until = NULL, snoozed_at = NULL,
                 reopened_at = excluded.reopened_at, updated_at = excluded.updated_at
             """, [.text(id), .date(now)])
-    }
-
-    public func snooze(_ id: String, until: Date, at now: Date, source: ActionSource) throws {
-        try session.transaction { t in
-            try Self.snooze(t, id, until: until, at: now, source: source)
-            try notifyState(t, StateChange.snooze(id, until: until).line)
-        }
     }
 
     static func snooze(_ t: PGTransaction, _ id: String, until: Date, at now: Date, source: ActionSource) throws {
@@ -306,15 +322,13 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
             """, [.text(id), .date(until), .date(now)])
     }
 
-    public func recordEvent(_ name: String, occurred: LocalDate, at now: Date, source: ActionSource) throws {
-        try session.transaction { t in
-            try Self.recordAction(t, subject: name, action: "event", source: source, at: now, occurred: occurred)
-            try t.query("""
-                INSERT INTO event (name, occurred, recorded_at) VALUES ($1, $2, $3)
-                ON CONFLICT (name) DO UPDATE SET occurred = excluded.occurred, recorded_at = excluded.recorded_at
-                """, [.text(name), .text(occurred.description), .date(now)])
-            try notifyState(t, StateChange.event(name, occurred: occurred).line)
-        }
+    static func recordEvent(_ t: PGTransaction, _ name: String, occurred: LocalDate, at now: Date,
+                            source: ActionSource) throws {
+        try recordAction(t, subject: name, action: "event", source: source, at: now, occurred: occurred)
+        try t.query("""
+            INSERT INTO event (name, occurred, recorded_at) VALUES ($1, $2, $3)
+            ON CONFLICT (name) DO UPDATE SET occurred = excluded.occurred, recorded_at = excluded.recorded_at
+            """, [.text(name), .text(occurred.description), .date(now)])
     }
 
     static func recordAction(_ t: PGTransaction, subject: String, action: String, source: ActionSource, at: Date,
@@ -442,13 +456,8 @@ public final class PostgresStore: StateStore, @unchecked Sendable {
                 """, [.text(o.mailbox), .int(Int64(o.position.uidValidity)), .int(Int64(o.position.lastUID)),
                       .text(o.messageID), .text(o.sender), .text(o.item), .text(String(o.outcome.prefix(500))), .date(now)])
             guard r.changed > 0 else { return false }
-            switch o.change {
-            case .done(let id)?: try Self.setDone(t, id, at: now, source: .mail)
-            case .reopen(let id)?: try Self.reopen(t, id, at: now, source: .mail)
-            case .snooze(let id, let until)?: try Self.snooze(t, id, until: until, at: now, source: .mail)
-            case .event?, nil: break
-            }
-            if let change = o.change { try notifyState(t, change.line) }
+            // A reply changes an item, never an event (as on SQLite).
+            if let change = o.change, change.event == nil { try Self.apply(t, change, at: now, source: .mail) }
             if let answer = o.answer, !(try Self.insert(t, [answer], state: .pending, late: false, now: now)).isEmpty {
                 try notifyOutbox(t)
             }
