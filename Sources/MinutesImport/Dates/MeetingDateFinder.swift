@@ -13,16 +13,31 @@ enum MeetingDateFinder {
                                 "previous", "last meeting", "accepted"]
 
     static func find(rawLines: [String], cleanLines: [String], sidebar: [String]) -> LocalDate? {
-        var sidebarDates: [LocalDate: Int] = [:]
-        for s in sidebar { for d in DateParser.fullDates(in: s) { sidebarDates[d, default: 0] += 1 } }
-        if let d = sidebarDates.max(by: { $0.value < $1.value })?.key { return d }
-        // Furniture repeated on every page: a date that heads two or more pages.
-        var repeated: [LocalDate: Int] = [:]
-        for l in rawLines where l.count < 80 {
-            let ds = DateParser.fullDates(in: l)
-            if ds.count == 1, rawLines.filter({ $0 == l }).count >= 2 { repeated[ds[0], default: 0] += 1 }
+        // The date seen most often; of dates seen as often, the one seen first, so the
+        // answer never depends on the order a dictionary keeps.
+        func mostSeen(_ dates: [LocalDate]) -> LocalDate? {
+            var count: [LocalDate: Int] = [:]
+            for d in dates { count[d, default: 0] += 1 }
+            var best: (date: LocalDate, count: Int)?
+            for d in dates where (count[d] ?? 0) > (best?.count ?? 0) { best = (d, count[d] ?? 0) }
+            return best?.date
         }
-        if let d = repeated.max(by: { $0.value < $1.value })?.key { return d }
+        // The sidebar strings in the order the text first shows them.
+        if !sidebar.isEmpty {
+            let body = rawLines.joined(separator: "\n")
+            let at = sidebar.map { body.firstByteOffset(of: $0) ?? Int.max }
+            let inOrder = sidebar.indices.sorted { (at[$0], $0) < (at[$1], $1) }
+            if let d = mostSeen(inOrder.flatMap { DateParser.fullDates(in: sidebar[$0]) }) { return d }
+        }
+        // Furniture repeated on every page: a date that heads two or more pages.
+        var lineCount: [String: Int] = [:]
+        for l in rawLines where l.count < 80 { lineCount[l, default: 0] += 1 }
+        var repeated: [LocalDate] = []
+        for l in rawLines where lineCount[l, default: 0] >= 2 {
+            let ds = DateParser.fullDates(in: l)
+            if ds.count == 1 { repeated.append(ds[0]) }
+        }
+        if let d = mostSeen(repeated) { return d }
         for l in rawLines {
             let f = Fold.string(l)
             if f.firstMatch(of: labelRx) != nil, let d = DateParser.fullDates(in: l).first { return d }

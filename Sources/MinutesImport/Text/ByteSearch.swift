@@ -33,6 +33,28 @@ extension String {
 }
 
 extension String {
+    /// The byte offset of the first occurrence of `other`, compared as UTF-8 bytes like
+    /// `contains`; nil when there is none or `other` is empty.
+    func firstByteOffset(of other: String) -> Int? {
+        var haystack = self, needle = other
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n -> Int? in
+                guard !n.isEmpty, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                let first = Int32(n[0]), last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let p = memchr(hb + i, first, last - i + 1) else { return nil }
+                    let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
+extension String {
     /// `firstMatch(of:)`, tried only when the string holds one of `words` — words every
     /// match of `regex` contains. Swift's Regex tries every position of the string, which is
     /// slow next to a byte search, and most sentences hold no deadline phrase at all.
