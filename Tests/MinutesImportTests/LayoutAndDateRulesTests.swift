@@ -89,6 +89,20 @@ import Testing
         #expect(u.first { $0.text.hasPrefix("Secretariaat") }?.kind == .listItem(checkbox: nil), "an entry, not a title")
     }
 
+    @Test func ofRunningHeadersSeenAsOftenTheFirstDatesTheMinutes() {
+        // Five sets of minutes one after another, each with its header on two pages: the
+        // dates tie, and the first one in the text wins, whatever order a hash table keeps.
+        let days = [12, 3, 27, 8, 19]
+        let text = days.map { d -> String in
+            let header: String = "Werkgroep Huisvesting, \(d) maart 2024"
+            return "\(header)\n\nJan stuurt de notitie rond.\n\n\(header)\n\nPiet belt de gemeente.\n"
+        }.joined(separator: "\n")
+        #expect(MinutesImporter.extract(text).meetingDate == LocalDate("2024-03-12"))
+        #expect(MeetingDateFinder.find(rawLines: text.components(separatedBy: "\n"), cleanLines: [],
+                                       sidebar: ["Huisvesting, 8 maart 2024", "Huisvesting, 3 maart 2024"])
+                == LocalDate("2024-03-03"))
+    }
+
     @Test func theRosterComesFromTheAttendanceLines() {
         let r = MinutesImporter.extract("""
         Notulen 4 maart 2024
@@ -265,5 +279,18 @@ import Testing
         #expect(Dedup.sameOwner("Wethouder Hoekstra", "Hoekstra", roster: .empty))
         #expect(!Dedup.sameOwner("wethouder De Groot", "wethouder Vos", roster: .empty))
         #expect(!Dedup.sameOwner("de voorzitter", "de secretaris", roster: .empty))
+    }
+}
+
+@Suite struct FoldingTests {
+    @Test func latinLettersFoldAsFoundationFoldsThem() {
+        for v in UInt32(0xBE)...0x260 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let c = Character(u)
+            let f = String(c).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            let expected: Character = c == "\u{00A0}" ? " " : f.count == 1 ? f.first! : (String(c).lowercased().first ?? c)
+            #expect(Fold.char(c) == expected, "U+\(String(v, radix: 16, uppercase: true))")
+        }
+        #expect(Fold.string("Één Ærø ŁÓDŹ Ĳssel") == "een ærø łodz ĳssel")
     }
 }

@@ -93,10 +93,29 @@ enum DeadlinePhrases {
         + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+((?:[\w'-]+\s+){0,2}?)("# + eventNounAlternation + #")\b"#
         + #"((?:\s+(?:van|of|door|by|in)\s+(?:de|het|the)?\s*[\w-]+(?:\s+(?:van\s+)?[\w-]+)?)?)"#)
     static let eventNounSet = PhraseSet(Array(eventNouns))
+    static let triggers: [[UInt8]] = ["na", "after", "following", "zodra", "once", "as soon as"].map { Array($0.utf8) }
+
+    /// Whether `f` may hold a match of `afterEventRx`: every match has one of its trigger
+    /// words followed by white space. ASCII text is asked on its bytes; in other text `\s`
+    /// also takes other spaces, and the regex decides.
+    static func mayHoldTrigger(_ f: String) -> Bool {
+        var s = f
+        return s.withUTF8 { b in
+            for x in b where x >= 0x80 { return true }
+            for i in b.indices where b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D) {
+                for t in triggers where t.count <= i {
+                    var j = 0
+                    while j < t.count, b[i - t.count + j] == t[j] { j += 1 }
+                    if j == t.count { return true }
+                }
+            }
+            return false
+        }
+    }
     static let eventNounAlternation = eventNouns.sorted { $0.count > $1.count }.joined(separator: "|")
 
     static func afterEvent(_ f: String, original: String) -> DeadlineGuess? {
-        guard eventNounSet.occurs(in: f) else { return nil }
+        guard eventNounSet.occurs(in: f), mayHoldTrigger(f) else { return nil }
         for m in f.matches(of: afterEventRx) {
             let noun = String(m.output[6].substring!)
             guard eventNouns.contains(noun) else { continue }

@@ -105,6 +105,25 @@ struct PageNoise {
             && words.allSatisfy { labels.contains($0) || $0.allSatisfy(\.isNumber) || $0.allSatisfy { "-/".contains($0) } }
     }
 
+    /// How many lines end in each string of one to four words (not the whole line) that
+    /// opens with a capital or a digit and ends in a letter or digit.
+    static func lineEndCounts(_ lines: [String]) -> [String: Int] {
+        var suffixCount: [String: Int] = [:]
+        for line in lines {
+            let words = line.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            // Only suffixes that end in a letter or digit and open with a capital or a digit
+            // are kept: the others are not counted at all.
+            guard let last = words.last?.last, last.isLetterOrDigit else { continue }
+            for n in 1...min(4, words.count - 1) {
+                guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
+                let s = words.suffix(n).joined(separator: " ")
+                suffixCount[s, default: 0] += 1
+            }
+        }
+        return suffixCount
+    }
+
     /// A line's shape for repeat detection: folded, digits as #.
     static func shape(_ t: String) -> String {
         String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
@@ -125,19 +144,9 @@ struct PageNoise {
     /// Strings of one to four words that end at least two lines (three for a plain word),
     /// start with a capital or a digit, and occur nowhere else in the text.
     static func sidebarSuffixes(_ lines: [String]) -> [String] {
-        var suffixCount: [String: Int] = [:]
-        let wordsPerLine = lines.map { $0.split(separator: " ") }
-        for words in wordsPerLine where words.count >= 2 {
-            // Only suffixes that end in a letter or digit and open with a capital or a digit
-            // are kept below: the others are not counted at all.
-            guard let last = words.last?.last, last.isLetterOrDigit else { continue }
-            for n in 1...min(4, words.count - 1) {
-                guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
-                let s = words.suffix(n).joined(separator: " ")
-                suffixCount[s, default: 0] += 1
-            }
-        }
-        let places = Places(lines)
+        // Counting the line ends and indexing where strings stand read the same lines
+        // independently: on two cores at once.
+        let (suffixCount, places) = inParallel({ lineEndCounts(lines) }, { Places(lines) })
         var result: [String] = []
         for (s, c) in suffixCount {
             // Most strings end one line only: nothing below keeps them.
