@@ -11,7 +11,7 @@ extension CandidateFinder {
         if restNoDot.isEmpty || ActorParser.looksLikeActorList(restNoDot) {
             let names = labelNames + (restNoDot.isEmpty ? [] : ActorParser.names(in: restNoDot))
             guard let prev = prevSentence, !names.isEmpty else { return nil }
-            let a = ProseRules.analyze(prev.0.text, roster: ctx.roster)
+            let a = ctx.prose(prev.0.text, index: prev.1)
             var c = Candidate(source: .marker, text: prev.0.text, quote: prev.0.text, line: prev.0.line,
                               owner: names.first, with: Array(names.dropFirst()), involved: a.involved,
                               confidence: 0.9, deadlineText: prev.0.text, sentenceIndex: prev.1, dueCell: nil)
@@ -77,7 +77,7 @@ extension CandidateFinder {
                 return c
             }
         }
-        var a = ProseRules.analyze(text, roster: ctx.roster)
+        var a = ctx.prose(text, index: s.1)
         if a.commitment == nil, let speaker {
             let said = " " + Fold.string(Transcript.turn(text)?.said ?? text) + " "
             if said.hasPrefix(" please ") || said.hasPrefix(" graag ") {

@@ -14,6 +14,16 @@ enum CandidateFinder {
         /// Where the sentences that looked like actions, and were not taken, are written
         /// down with why not (`--explain`).
         var rejected = Rejections()
+        /// Sentences read as prose ahead of the walk (`ProseRules.analyze` without a marker),
+        /// by their index in the document, with the text read.
+        var proseAnalyses: [Int: (text: String, analysis: Analysis)] = [:]
+
+        /// How sentence `index`, `text`, reads as prose: as read ahead, or read now (a
+        /// table cell's sentences carry their row's index and other text).
+        func prose(_ text: String, index: Int) -> Analysis {
+            if let ahead = proseAnalyses[index], ahead.text == text { return ahead.analysis }
+            return ProseRules.analyze(text, roster: roster)
+        }
 
         static func lowercaseWords(in lines: [String]) -> Set<String> {
             var out = Set<String>()
@@ -91,6 +101,22 @@ enum CandidateFinder {
             for s in Sentences.split(u) { list.append((s, sentences.count)); sentences.append(s.text) }
             perUnit.append(list)
         }
+        // Most sentences of paragraphs and list entries are read as prose, and a reading is
+        // a function of the sentence and the roster alone: done before the walk, half of
+        // them on each core.
+        var ctx = ctx
+        var ahead: [(text: String, index: Int)] = []
+        for (u, list) in zip(units, perUnit) where u.kind != .tableRow && u.kind != .heading {
+            for (s, i) in list { ahead.append((s.text, i)) }
+        }
+        let half = ahead.count / 2
+        let roster = ctx.roster
+        func read(_ part: ArraySlice<(text: String, index: Int)>) -> [Int: (text: String, analysis: Analysis)] {
+            Dictionary(part.map { ($0.index, ($0.text, ProseRules.analyze($0.text, roster: roster))) }, uniquingKeysWith: { a, _ in a })
+        }
+        let (first, second) = inParallel({ read(ahead[..<half]) }, { read(ahead[half...]) })
+        ctx.proseAnalyses = first.merging(second) { a, _ in a }
+
         let marked = units.contains { u in
             (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
         } || units.contains { $0.kind == .tableRow && ActionTable.header($0.cells) != nil }

@@ -11,7 +11,7 @@ struct PageNoise {
     var sidebar: [String]
 
     init(lines raw: [String]) {
-        var lines = ActionColumn.convert(LayoutTable.convert(raw.map(PageNoise.normalizeLine)))
+        var lines = ActionColumn.convert(LayoutTable.convert(raw.parallelMap(PageNoise.normalizeLine)))
         let sidebar = PageNoise.sidebarSuffixes(lines)
         let spaced = sidebar.map { " " + $0 }
         let ends = SuffixTest(sidebar)
@@ -35,7 +35,7 @@ struct PageNoise {
                 }
             }
         }
-        let collapsed = lines.map(\.collapsedWhitespace)
+        let collapsed = lines.parallelMap(\.collapsedWhitespace)
         let repeated = PageNoise.repeatedFurniture(collapsed)
         for i in lines.indices {
             let t = collapsed[i]

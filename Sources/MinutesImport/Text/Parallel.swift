@@ -30,3 +30,14 @@ private final class UnsafeJobs<A, B>: @unchecked Sendable {
     func runA() { resultA = a() }
     func runB() { resultB = b() }
 }
+
+extension Array {
+    /// `map(transform)` with each half of the array on a core of its own; `transform` must
+    /// be a pure function. Short arrays are mapped here.
+    func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
+        guard count >= 512 else { return map(transform) }
+        let half = count / 2
+        let (a, b) = inParallel({ self[..<half].map(transform) }, { self[half...].map(transform) })
+        return a + b
+    }
+}
