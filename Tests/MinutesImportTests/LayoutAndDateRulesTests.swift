@@ -283,12 +283,15 @@ import Testing
 }
 
 @Suite struct FoldingTests {
-    @Test func latinLettersFoldAsFoundationFoldsThem() {
-        for v in UInt32(0xBE)...0x260 {
+    @Test func tabledCharactersFoldAsFoundationFoldsThem() {
+        for v in Array(UInt32(0xBE)...0x260) + Array(UInt32(0x1FF0)...0x2080) + [0xFFFC, 0xFFFD, 0xFFFE] {
             guard let u = Unicode.Scalar(v) else { continue }
             let c = Character(u)
             let f = String(c).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            let expected: Character = c == "\u{00A0}" ? " " : f.count == 1 ? f.first! : (String(c).lowercased().first ?? c)
+            // Quotes, dashes and thin or no-break spaces become their ASCII forms.
+            let special: [Character: Character] = ["’": "'", "‘": "'", "´": "'", "“": "\"", "”": "\"", "„": "\"", "–": "-",
+                                                   "—": "-", "‐": "-", "‑": "-", "\u{00A0}": " ", "\u{2009}": " ", "\u{202F}": " "]
+            let expected: Character = special[c] ?? (f.count == 1 ? f.first! : (String(c).lowercased().first ?? c))
             #expect(Fold.char(c) == expected, "U+\(String(v, radix: 16, uppercase: true))")
         }
         #expect(Fold.string("Één Ærø ŁÓDŹ Ĳssel") == "een ærø łodz ĳssel")

@@ -6,20 +6,23 @@ import Foundation
 enum Fold {
     static func char(_ c: Character) -> Character {
         if c.utf8.count == 1, let a = c.asciiValue { return Character(Unicode.Scalar(a >= 0x41 && a <= 0x5A ? a + 0x20 : a)) }
-        // A Latin letter of one scalar (é, ë, ï, ø, ł …): from the table, not through NSString.
+        // A character of one scalar that minutes often hold (é, ë, ø, ł, ’, –, …, and the
+        // U+FFFD an unreadable byte becomes): from a table, not through NSString.
         let scalars = c.unicodeScalars
-        if let u = scalars.first, u.value >= latinStart, u.value < latinStart + UInt32(latin.count),
-           scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            return latin[Int(u.value - latinStart)]
+        if let u = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            let v = u.value
+            if v >= 0xC0 && v <= 0x24F { return latin[Int(v - 0xC0)] }
+            if v >= 0x2000 && v <= 0x206F { return punctuation[Int(v - 0x2000)] }
+            if v == 0xFFFD { return c }
         }
         return folded(c)
     }
 
-    /// The folded forms of U+00C0–U+024F (Latin-1 letters and Latin Extended-A and -B),
-    /// made once: folding each such character of a text through NSString was most of the
-    /// work on Dutch minutes that are not plain ASCII.
-    static let latinStart: UInt32 = 0xC0
-    static let latin: [Character] = (latinStart...0x24F).map { v in Unicode.Scalar(v).map { folded(Character($0)) } ?? " " }
+    /// The folded forms of U+00C0–U+024F (Latin-1 letters, Latin Extended-A and -B) and of
+    /// U+2000–U+206F (general punctuation), made once: folding each such character through
+    /// NSString was most of the work on minutes that are not plain ASCII.
+    static let latin: [Character] = (UInt32(0xC0)...0x24F).map { v in Unicode.Scalar(v).map { folded(Character($0)) } ?? " " }
+    static let punctuation: [Character] = (UInt32(0x2000)...0x206F).map { v in Unicode.Scalar(v).map { folded(Character($0)) } ?? " " }
 
     private static func folded(_ c: Character) -> Character {
         if c.isASCII { return Character(c.lowercased()) }
