@@ -297,3 +297,27 @@ import Testing
         #expect(Fold.string("Één Ærø ŁÓDŹ Ĳssel") == "een ærø łodz ĳssel")
     }
 }
+
+@Suite struct ParallelPassesTests {
+    @Test func bothHalvesComeBackInOrder() {
+        let lines = (0..<5_000).map { "Regel \($0): Jan stuurt de notitie." }
+        #expect(lines.parallelMap(\.collapsedWhitespace) == lines.map(\.collapsedWhitespace))
+        #expect(lines.parallelMap { $0.count } == lines.map { $0.count })
+        let (a, b) = inParallel({ lines.prefix(3).joined() }, { lines.suffix(2).count })
+        #expect(a == lines[0] + lines[1] + lines[2])
+        #expect(b == 2)
+    }
+
+    @Test func aLongDocumentDraftsTheSameEachTime() {
+        // Long enough for every pass to split; the drafts of two runs are the same.
+        let text = (1...300).map { n in
+            "Werkgroep \(n % 7), 3 maart 2024\n\nAnna stuurt voor \(n % 28 + 1) april het voorstel \(n) rond.\n" +
+            "Piet zoekt uit of de zaal \(n) vrij is. De vraag is of het budget volstaat.\n"
+        }.joined(separator: "\n")
+        let first = MinutesImporter.extract(text)
+        let second = MinutesImporter.extract(text)
+        #expect(!first.items.isEmpty)
+        #expect(DraftYAML.render(first) == DraftYAML.render(second))
+        #expect(first.meetingDate == LocalDate("2024-03-03"))
+    }
+}
