@@ -13,22 +13,7 @@ extension String {
     /// on long minutes. The rules compare folded text with folded word lists, where a byte
     /// search finds the same. Like Foundation's, an empty `other` is not contained.
     func contains(_ other: String) -> Bool {
-        var haystack = self, needle = other
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty, n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                let first = Int32(n[0]), last = h.count - n.count
-                var i = 0
-                while i <= last {
-                    // memchr to the next place the first byte matches, then compare the rest.
-                    guard let p = memchr(hb + i, first, last - i + 1) else { return false }
-                    let at = hb.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hb + at, nb, n.count) == 0 { return true }
-                    i = at + 1
-                }
-                return false
-            }
-        }
+        firstByteOffset(of: other) != nil
     }
 }
 
