@@ -78,6 +78,10 @@ def main():
     state = {"proc": None}
 
     def start():
+        # A second start while the server runs would fail on its lock file and end this
+        # script, leaving the running server behind: it is already started.
+        if state["proc"] is not None and state["proc"].poll() is None:
+            return
         serverlog = open(os.path.join(base, "postgres.log"), "a")
         state["proc"] = subprocess.Popen(
             [os.path.join(binary, "postgres"), "-D", data, "-p", str(port), "-k", sockets,
@@ -118,14 +122,24 @@ def main():
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     parent = os.getppid()
 
+    def finish(sig=signal.SIGINT):
+        # The server and its data folder go with this script, however it ends.
+        try:
+            stop(sig)
+        except Exception:  # noqa: BLE001 - a server that will not stop is killed
+            p = state["proc"]
+            if p is not None:
+                os.killpg(p.pid, signal.SIGKILL)
+        shutil.rmtree(base, ignore_errors=True)
+        os._exit(0)
+
     def watch():
         while os.getppid() == parent:
             time.sleep(0.5)
-        stop(signal.SIGQUIT)
-        os._exit(0)
+        finish(signal.SIGQUIT)
 
     threading.Thread(target=watch, daemon=True).start()
-    signal.signal(signal.SIGTERM, lambda *_: (stop(), os._exit(0)))
+    signal.signal(signal.SIGTERM, lambda *_: finish())
     start()
     print(json.dumps({"port": port, "user": USER, "password": PASSWORD, "password_file": pwfile,
                       "bin": binary}), flush=True)
@@ -149,10 +163,10 @@ def main():
                     answer = "ok"
                 else:
                     answer = "error: unknown command"
-            except Exception as e:  # noqa: BLE001 - the test reads the reason
+            except (Exception, SystemExit) as e:  # noqa: BLE001 - the test reads the reason
                 answer = "error: %s" % e
         print(answer, flush=True)
-    stop()
+    finish()
 
 
 if __name__ == "__main__":
