@@ -109,13 +109,9 @@ enum CandidateFinder {
         for (u, list) in zip(units, perUnit) where u.kind != .tableRow && u.kind != .heading {
             for (s, i) in list { ahead.append((s.text, i)) }
         }
-        let half = ahead.count / 2
         let roster = ctx.roster
-        func read(_ part: ArraySlice<(text: String, index: Int)>) -> [Int: (text: String, analysis: Analysis)] {
-            Dictionary(part.map { ($0.index, ($0.text, ProseRules.analyze($0.text, roster: roster))) }, uniquingKeysWith: { a, _ in a })
-        }
-        let (first, second) = inParallel({ read(ahead[..<half]) }, { read(ahead[half...]) })
-        ctx.proseAnalyses = first.merging(second) { a, _ in a }
+        let analyses = ahead.parallelMap { ProseRules.analyze($0.text, roster: roster) }
+        ctx.proseAnalyses = Dictionary(zip(ahead, analyses).map { ($0.index, ($0.text, $1)) }, uniquingKeysWith: { a, _ in a })
 
         let marked = units.contains { u in
             (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
