@@ -5,8 +5,8 @@ import Foundation
 /// kind (`ChannelKind`, registered by the delivery layer); the core keeps the section
 /// whole, so that planning, the snapshot and error positions need no knowledge of any
 /// kind, and a new kind of channel changes nothing here.
-public struct ChannelSection: Sendable, Hashable {
-    public struct Field: Sendable, Hashable {
+public struct ChannelSection: Sendable, Hashable, Codable {
+    public struct Field: Sendable, Hashable, Codable {
         /// The value, one line of text (the loader refuses anything else).
         public var text: String
         /// Where the value stands.

@@ -63,7 +63,11 @@ public struct Config: Sendable {
     public func item(_ id: String) -> Item? { position(of: id).map { items[$0] } }
 
     /// The position in `items` of the item `id`, as indexed by the last `indexItems()`.
-    func position(of id: String) -> Int? { itemIDs.position(of: id, in: items) }
+    func position(of id: String) -> Int? {
+        // A config not indexed yet (decoded, or made by hand) is searched in order.
+        if itemIDs.isEmpty && !items.isEmpty { return items.lastIndex { $0.id == id } }
+        return itemIDs.position(of: id, in: items)
+    }
 
     /// The lookup by id, filled by `indexItems()`.
     var itemIDs = ItemIDTable()
@@ -99,13 +103,23 @@ public struct Config: Sendable {
     }
 }
 
-public enum Language: String, Sendable, CaseIterable {
+/// Every field but the derived ones: the lookup by id (rebuilt by `indexItems()`) and the
+/// inputs (which the snapshot holds beside the config, to check before decoding it).
+extension Config: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case path, timeZone, language, calendar, statePath, channels, people, retry, catchUpSeconds
+        case defaultChannels, defaultPolicy, meetings, events, items, templates, http, links, digests
+        case inbox, store, timeZoneName, channelOrder, keyLocations
+    }
+}
+
+public enum Language: String, Sendable, CaseIterable, Codable {
     case nl, en
 }
 
 /// Where a value came from, for error messages and for `remindd import` provenance. Line
 /// and column are stored as `Int32` (every item holds one).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     private var packedLine: Int32
     private var packedColumn: Int32
@@ -128,7 +142,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-public struct Person: Sendable, Hashable {
+public struct Person: Sendable, Hashable, Codable {
     public var id: String
     public var name: String?
     public var emails: [String]
@@ -146,7 +160,7 @@ public struct Person: Sendable, Hashable {
 }
 
 /// Backoff for failed deliveries.
-public struct RetryPolicy: Sendable, Hashable {
+public struct RetryPolicy: Sendable, Hashable, Codable {
     public var initialSeconds: Double
     public var maxSeconds: Double
     public var giveUpAfterSeconds: Double
@@ -158,7 +172,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 }
 
-public struct MessageTemplate: Sendable, Hashable {
+public struct MessageTemplate: Sendable, Hashable, Codable {
     public var subject: String?
     public var body: String?
 
@@ -168,7 +182,7 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 }
 
-public struct Overdue: Sendable, Hashable {
+public struct Overdue: Sendable, Hashable, Codable {
     public var every: DurationSpec
     public var times: Int
 
@@ -178,7 +192,7 @@ public struct Overdue: Sendable, Hashable {
     }
 }
 
-public struct Escalation: Sendable, Hashable {
+public struct Escalation: Sendable, Hashable, Codable {
     public var after: Int
     public var to: [String]
 
@@ -189,7 +203,7 @@ public struct Escalation: Sendable, Hashable {
 }
 
 /// When an item's people hear from remindd. Items merge theirs over `defaults.policy`.
-public struct Policy: Sendable, Hashable {
+public struct Policy: Sendable, Hashable, Codable {
     public var before: [DurationSpec]
     public var onDue: Bool
     public var overdue: Overdue
@@ -210,7 +224,7 @@ public struct Policy: Sendable, Hashable {
     }
 }
 
-public struct MeetingSeries: Sendable, Hashable {
+public struct MeetingSeries: Sendable, Hashable, Codable {
     public var id: String
     public var title: String?
     public var dates: [LocalDate]
@@ -226,7 +240,7 @@ public struct MeetingSeries: Sendable, Hashable {
 }
 
 /// "lrt@2023-09-25": the meeting an item was agreed at.
-public struct MeetingRef: Sendable, Hashable, CustomStringConvertible {
+public struct MeetingRef: Sendable, Hashable, Codable, CustomStringConvertible {
     public var series: String
     public var date: LocalDate
 
@@ -240,7 +254,7 @@ public struct MeetingRef: Sendable, Hashable, CustomStringConvertible {
 
 /// An outside happening whose date is only roughly known ("the Council of State ruling,
 /// expected early December").
-public struct EventDef: Sendable, Hashable {
+public struct EventDef: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var expected: DateWindow?

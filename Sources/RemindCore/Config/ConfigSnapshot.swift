@@ -4,14 +4,14 @@ import Foundation
 /// What a loaded config depends on: the bytes of every file read and the files every
 /// include pattern matched. The loader reads nothing else (no clock, no environment), so
 /// while these are unchanged, loading again gives the same config.
-public struct ConfigInputs: Sendable, Hashable {
-    public struct File: Sendable, Hashable {
+public struct ConfigInputs: Sendable, Hashable, Codable {
+    public struct File: Sendable, Hashable, Codable {
         public var path: String
         public var canonical: String
         public var digest: [UInt8]
     }
 
-    public struct Include: Sendable, Hashable {
+    public struct Include: Sendable, Hashable, Codable {
         public var pattern: String
         public var matches: [String]
     }
@@ -28,27 +28,32 @@ public struct ConfigInputs: Sendable, Hashable {
 /// it back skips parsing and checking the YAML, which for a large config is most of the
 /// start-up; it is used only while every input file is byte for byte the same, the path
 /// and working folder are the same, and the executable is the one that wrote it.
+///
+/// The form is the model's own `Codable` description written by `CompactEncoder`: a field
+/// added to `Config` or a type it holds is in the snapshot without a change here.
 public enum ConfigSnapshot {
-    static let magic = Array("remindd config snapshot 3\n".utf8)
+    static let magic = Array("remindd config snapshot 4\n".utf8)
+
+    /// Who wrote the snapshot and what it was made from: read and checked before the config.
+    struct Header: Codable {
+        var build: String
+        var cwd: String
+        var path: String
+        var inputs: ConfigInputs
+    }
 
     public static func encode(_ config: Config, build: String, cwd: String, path: String) -> [UInt8] {
-        var w = SnapshotWriter(capacity: 64 + config.items.count * 96)
-        w.raw(magic)
-        w.string(build)
-        w.string(cwd)
-        w.string(path)
-        w.array(config.inputs.files) { w, f in
-            w.string(f.path)
-            w.string(f.canonical)
-            w.raw(f.digest)
+        let e = CompactEncoder(capacity: 64 + config.items.count * 128)
+        do {
+            try e.encode(Header(build: build, cwd: cwd, path: path, inputs: config.inputs))
+            try e.encode(config)
+        } catch {
+            // The encoder itself never throws; a type that does is a bug worth seeing.
+            preconditionFailure("config snapshot: \(error)")
         }
-        w.array(config.inputs.includes) { w, i in
-            w.string(i.pattern)
-            w.strings(i.matches)
-        }
-        w.config(config)
         // A damaged snapshot must not pass for a config with a wrong value in it.
-        return w.bytes + Array(SHA256.hash(data: w.bytes))
+        let body = magic + e.output
+        return body + Array(SHA256.hash(data: body))
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -62,26 +67,24 @@ public enum ConfigSnapshot {
     public static func decode(_ bytes: [UInt8], build: String, cwd: String, path: String,
                               files: any ConfigFiles) -> (Config?, Outcome) {
         let sum = SHA256.byteCount
-        guard bytes.count > sum else { return (nil, .stale("damaged")) }
+        guard bytes.count > sum + magic.count else { return (nil, .stale("damaged")) }
         return bytes.withUnsafeBytes { all in
             let buf = UnsafeRawBufferPointer(rebasing: all[..<(all.count - sum)])
             guard SHA256.hash(data: buf).elementsEqual(all[(all.count - sum)...]) else { return (nil, .stale("damaged")) }
-            var r = SnapshotReader(buf)
+            guard buf.prefix(magic.count).elementsEqual(magic) else { return (nil, .stale("not a snapshot of this format")) }
+            let sharing = ItemSharing()
+            let d = CompactDecoder(UnsafeRawBufferPointer(rebasing: buf[magic.count...]),
+                                   userInfo: [.itemSharing: sharing])
             do {
-                guard try r.raw() == magic else { return (nil, .stale("not a snapshot of this format")) }
-                guard try r.string() == build else { return (nil, .stale("written by another build of remindd")) }
-                guard try r.string() == cwd, try r.string() == path else { return (nil, .stale("written for another path")) }
-                var inputs = ConfigInputs()
-                inputs.files = try r.array { r in
-                    ConfigInputs.File(path: try r.string(), canonical: try r.string(), digest: try r.raw())
-                }
-                inputs.includes = try r.array { r in
-                    ConfigInputs.Include(pattern: try r.string(), matches: try r.strings())
-                }
-                if let change = files.firstChange(of: inputs) { return (nil, .stale(change)) }
-                var config = try r.config()
-                guard r.atEnd else { throw SnapshotFormatError() }
-                config.inputs = inputs
+                let header = try d.decode(Header.self)
+                guard header.build == build else { return (nil, .stale("written by another build of remindd")) }
+                guard header.cwd == cwd, header.path == path else { return (nil, .stale("written for another path")) }
+                if let change = files.firstChange(of: header.inputs) { return (nil, .stale(change)) }
+                var config = try d.decode(Config.self)
+                guard d.atEnd else { throw CompactFormatError() }
+                sharing.builder.texts.shrinkToFit()
+                config.inputs = header.inputs
+                config.indexItems()
                 return (config, .loaded)
             } catch {
                 return (nil, .stale("damaged"))

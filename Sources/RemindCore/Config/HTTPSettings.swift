@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the HTTP server listens: `host:port` (`127.0.0.1:8470`, `[::1]:8470`,
 /// `localhost:8470`) or `unix:/run/remindd/http.sock`.
-public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
+public enum ListenAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     case tcp(host: String, port: Int)
     case unix(path: String)
 
@@ -31,7 +31,7 @@ public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
 
 /// `http:`: the embedded server (off without `listen`), the base of links in messages,
 /// and the files holding the API's bearer tokens.
-public struct HTTPSettings: Sendable, Hashable {
+public struct HTTPSettings: Sendable, Hashable, Codable {
     public var listen: ListenAddress?
     /// `https://remindd.example.org` (no trailing slash): links in messages start with it.
     public var publicURL: String?
@@ -48,7 +48,7 @@ public struct HTTPSettings: Sendable, Hashable {
 }
 
 /// `links:`: action links in reminders, signed with the keys of `key_file`.
-public struct LinkSettings: Sendable, Hashable {
+public struct LinkSettings: Sendable, Hashable, Codable {
     public var keyFile: String
     /// A link expires this long after the later of the item's deadline and the reminder's
     /// moment.

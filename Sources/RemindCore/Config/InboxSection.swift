@@ -4,7 +4,7 @@ import Foundation
 /// Reply-To address reminder mails carry. The loader checks the shape; the URL, TLS and
 /// trust rules and the password are checked where the IMAP client is built, by the same
 /// one load (`InboxSetup`).
-public struct InboxSection: Sendable, Hashable {
+public struct InboxSection: Sendable, Hashable, Codable {
     public var url: String
     public var username: String
     public var passwordFile: String?

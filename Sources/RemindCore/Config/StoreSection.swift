@@ -2,7 +2,7 @@ import Foundation
 
 /// `store:` (DESIGN "Scale-out"): the state in PostgreSQL, shared by several daemons.
 /// Without it the state is the SQLite file `state:`.
-public struct StoreSection: Sendable, Hashable {
+public struct StoreSection: Sendable, Hashable, Codable {
     /// `postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=disable|require|verify-full]`, never
     /// with a password in it.
     public var url: String

@@ -99,3 +99,73 @@ struct ItemBuilder {
              file: location.map { span($0.file) } ?? .none, line: location?.line ?? 0, column: location?.column ?? 0)
     }
 }
+
+extension CodingUserInfoKey {
+    /// An `ItemSharing`, for items decoded together.
+    static let itemSharing = CodingUserInfoKey(rawValue: "remindd.itemSharing")!
+}
+
+/// Items decoded together (a config's, from its snapshot), built as the loader builds
+/// them: texts in one arena, repeated texts, lists and policies once.
+final class ItemSharing {
+    var builder = ItemBuilder()
+    private var policies: [Policy: SharedPolicy] = [:]
+
+    func policy(_ p: Policy) -> SharedPolicy {
+        if let known = policies[p] { return known }
+        let shared = SharedPolicy.sharing(p)
+        policies[p] = shared
+        return shared
+    }
+}
+
+/// An item as its fields, not as its storage: decoded with an `ItemSharing` in `userInfo`,
+/// items share texts and policies as the loader's do.
+extension Item: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, title, owner, with, meeting, agreed, due, dueText, policy, channels, remindAt, notes, location
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(with, forKey: .with)
+        try c.encodeIfPresent(meeting, forKey: .meeting)
+        try c.encodeIfPresent(agreed, forKey: .agreed)
+        try c.encodeIfPresent(due, forKey: .due)
+        try c.encodeIfPresent(dueText, forKey: .dueText)
+        try c.encode(policy, forKey: .policy)
+        try c.encodeIfPresent(channels, forKey: .channels)
+        try c.encode(remindAt, forKey: .remindAt)
+        try c.encodeIfPresent(notes, forKey: .notes)
+        try c.encodeIfPresent(location, forKey: .location)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .id)
+        let title = try c.decode(String.self, forKey: .title)
+        let owner = try c.decode(String.self, forKey: .owner)
+        let with = try c.decode([String].self, forKey: .with)
+        let meeting = try c.decodeIfPresent(MeetingRef.self, forKey: .meeting)
+        let agreed = try c.decodeIfPresent(LocalDate.self, forKey: .agreed)
+        let due = try c.decodeIfPresent(DeadlineExpr.self, forKey: .due)
+        let dueText = try c.decodeIfPresent(String.self, forKey: .dueText)
+        let policy = try c.decode(Policy.self, forKey: .policy)
+        let channels = try c.decodeIfPresent([String].self, forKey: .channels)
+        let remindAt = try c.decode([Date].self, forKey: .remindAt)
+        let notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        let location = try c.decodeIfPresent(SourceLocation.self, forKey: .location)
+        guard let sharing = decoder.userInfo[.itemSharing] as? ItemSharing else {
+            self.init(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
+                      dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
+                      location: location)
+            return
+        }
+        self = sharing.builder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
+                                    due: due, dueText: dueText, policy: sharing.policy(policy), channels: channels,
+                                    remindAt: remindAt, notes: notes, location: location)
+    }
+}

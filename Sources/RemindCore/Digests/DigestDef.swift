@@ -3,16 +3,16 @@ import Foundation
 /// One entry of `digests:` (DESIGN "Digests"): an overview sent on a schedule instead of one
 /// message per item. An owner digest lists each person's own items; a meeting digest lists
 /// the open items of one meeting series, grouped by owner, before each of its meetings.
-public struct DigestDef: Sendable, Hashable {
+public struct DigestDef: Sendable, Hashable, Codable {
     /// Who receives it.
-    public enum Audience: Sendable, Hashable {
+    public enum Audience: Sendable, Hashable, Codable {
         /// Every person with open items (owner or `with`); of the series, for a meeting digest.
         case owners
         case people([String])
     }
 
     /// When it goes out.
-    public enum Schedule: Sendable, Hashable {
+    public enum Schedule: Sendable, Hashable, Codable {
         /// Every working day at this local time.
         case daily(LocalTime)
         /// Once a week on this ISO weekday (1 = Monday) at this local time, or the next

@@ -2,7 +2,7 @@ import Foundation
 
 /// A `due:` expression, parsed at load and resolved by the planner against the item's
 /// reference date R (DESIGN "Time rules").
-public enum DeadlineExpr: Hashable, Sendable {
+public enum DeadlineExpr: Hashable, Sendable, Codable {
     /// `2023-10-02`: that day at workday end.
     case date(LocalDate)
     /// `2023-10-02 12:00`: that local time.

@@ -1,5 +1,5 @@
 /// The units durations are written in everywhere in the config.
-public enum DurationUnit: String, Sendable, CaseIterable {
+public enum DurationUnit: String, Sendable, CaseIterable, Codable {
     case seconds = "s", minutes = "m", hours = "h", days = "d", workdays = "wd", weeks = "w", months = "mo"
 
     /// Exact units are measured on the clock; the others on the calendar.
@@ -12,7 +12,7 @@ public enum DurationUnit: String, Sendable, CaseIterable {
 /// The amount is stored as `Int32` (5 bytes in all, so an optional one fits beside a string
 /// in a deadline): the grammar allows at most nine digits. Arithmetic that multiplies
 /// amounts works on `Int` (`WorkCalendar.adding(_:_:to:)`).
-public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
+public struct DurationSpec: Hashable, Sendable, Codable, CustomStringConvertible {
     private var packedAmount: Int32
     public var unit: DurationUnit
 

@@ -123,7 +123,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// A wall-clock time of day. Stored packed (3 bytes); each part must fit `0...255`.
-public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     private var packedHour: UInt8
     private var packedMinute: UInt8
     private var packedSecond: UInt8

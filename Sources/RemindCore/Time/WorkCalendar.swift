@@ -232,3 +232,25 @@ struct DayLookup: Sendable {
         return bits[i / 64] & (1 << UInt64(i % 64)) == 0
     }
 }
+
+/// The calendar as configured; the lookups made from it are made again.
+extension WorkCalendar: Codable {
+    private enum CodingKeys: String, CodingKey { case timeZone, workdays, start, end, holidays }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(timeZone: try c.decode(TimeZone.self, forKey: .timeZone),
+                  workdays: try c.decode(Set<Int>.self, forKey: .workdays),
+                  start: try c.decode(LocalTime.self, forKey: .start), end: try c.decode(LocalTime.self, forKey: .end),
+                  holidays: try c.decode(Set<LocalDate>.self, forKey: .holidays))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(workdays, forKey: .workdays)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(holidays, forKey: .holidays)
+    }
+}
