@@ -164,6 +164,22 @@ import Testing
         #expect(!a.isEmpty && a == b)
     }
 
+    @Test func itemsWrittenInPartsAreReadBackInOrder() throws {
+        let f = try Folder()
+        let loaded = try ConfigLoader.load(path: f.main)
+        for perPart in [1, 3, 5, 100] {
+            let bytes = ConfigSnapshot.encode(loaded, build: "b", cwd: "/", path: f.main, itemsPerPart: perPart)
+            let (back, outcome) = ConfigSnapshot.decode(bytes, build: "b", cwd: "/", path: f.main, files: LocalConfigFiles())
+            #expect(outcome == .loaded, "\(perPart) per part")
+            let decoded = try #require(back)
+            Self.expectSame(loaded, decoded)
+            // Each part's items share one text arena.
+            let n = loaded.items.count, parts = min(8, max(1, n / perPart)), size = (n + parts - 1) / parts
+            let arenas = Set(decoded.items.map { ObjectIdentifier($0.texts) })
+            #expect(arenas.count == (n + size - 1) / size, "\(perPart) per part")
+        }
+    }
+
     @Test func theShippedExamplesRoundTrip() throws {
         for name in ["config/remindd.example.yaml", "config/lrt-2023-09-25.yaml"] {
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -6,6 +6,8 @@ import Foundation
 public final class CompactDecoder {
     private let base: UnsafeRawBufferPointer
     private var pos = 0
+    private var forms = CompactForms()
+    private var sharedValues: [Any] = []
     /// Handed to every type's `init(from:)` as `userInfo`.
     public let userInfo: [CodingUserInfoKey: Any]
 
@@ -16,6 +18,9 @@ public final class CompactDecoder {
     }
 
     public var atEnd: Bool { pos == base.count }
+
+    /// Bytes read so far.
+    public var offset: Int { pos }
 
     public func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type) }
 
@@ -106,21 +111,27 @@ public final class CompactDecoder {
 
     /// The counterpart of `CompactEncoder.encodeValue`.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == String.self { return try string() as! T }
-        if T.self == Int.self { return try int() as! T }
-        if T.self == Double.self { return try double() as! T }
-        if T.self == Bool.self { return try bool() as! T }
-        if T.self == TimeZone.self {
-            guard let z = TimeZone(identifier: try string()) else { throw CompactFormatError() }
-            return z as! T
+        guard let form = forms.form(of: T.self) else { return try T(from: Reader(self)) }
+        return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buf in
+            try form.readCompact(from: self, into: UnsafeMutableRawPointer(buf.baseAddress!))
+            return buf.baseAddress!.move()
         }
-        if let o = T.self as? any CompactOptional.Type { return try o.readCompact(from: self) as! T }
-        if let d = T.self as? any CompactDictionary.Type { return try d.readCompact(from: self) as! T }
-        return try T(from: Reader(self))
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
         try presence() ? try decodeValue(type) : nil
+    }
+
+    /// The counterpart of `CompactEncoder.shared`.
+    func shared<T: Decodable>(_ type: T.Type) throws -> T {
+        let n = try int()
+        if n == -1 {
+            let value = try T(from: Reader(self))
+            sharedValues.append(value)
+            return value
+        }
+        guard sharedValues.indices.contains(n), let value = sharedValues[n] as? T else { throw CompactFormatError() }
+        return value
     }
 }
 

@@ -15,8 +15,16 @@ import Foundation
 /// one field as another.
 public final class CompactEncoder {
     fileprivate(set) var bytes: [UInt8] = []
+    fileprivate var forms = CompactForms()
+    private var sharedValues: [AnyHashable: Int] = [:]
 
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    /// Handed to every type's `encode(to:)` as `userInfo`.
+    public let userInfo: [CodingUserInfoKey: Any]
+
+    public init(capacity: Int = 4096, userInfo: [CodingUserInfoKey: Any] = [:]) {
+        bytes.reserveCapacity(capacity)
+        self.userInfo = userInfo
+    }
 
     /// Appends `value`; several values may follow each other.
     public func encode<T: Encodable>(_ value: T) throws { try encodeValue(value) }
@@ -78,19 +86,15 @@ public final class CompactEncoder {
         for i in 0..<4 { bytes[slot + i] = UInt8(truncatingIfNeeded: n >> (8 * UInt32(i))) }
     }
 
-    /// Every value goes through here: strings and numbers straight to bytes, optionals and
-    /// dictionaries in the format's own way, anything else by its `encode(to:)`.
+    /// Every value goes through here: a type with a compact form of its own (strings,
+    /// numbers, optionals, sequences, dictionaries, dates) is written in it, anything else
+    /// by its `encode(to:)`.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        // First: a cast unwraps an optional, which would lose its presence byte.
-        if let v = value as? any CompactOptional { try v.writeCompact(to: self); return }
-        if let s = value as? String { string(s); return }
-        if let v = value as? Int { int(v); return }
-        if let v = value as? Double { double(v); return }
-        if let v = value as? Bool { bool(v); return }
-        // Foundation's own decodes its keys in another order than it encodes them.
-        if let z = value as? TimeZone { string(z.identifier); return }
-        if let v = value as? any CompactDictionary { try v.writeCompact(to: self); return }
-        try value.encode(to: Writer(self))
+        if let form = forms.form(of: T.self) {
+            try withUnsafePointer(to: value) { try form.writeCompact(at: UnsafeRawPointer($0), to: self) }
+        } else {
+            try value.encode(to: Writer(self))
+        }
     }
 
     func encodeIfPresent<T: Encodable>(_ value: T?) throws {
@@ -102,47 +106,17 @@ public final class CompactEncoder {
     func encodeInteger<T: BinaryInteger>(_ v: T) {
         if T.isSigned { int(Int(v)) } else { uint(UInt64(v)) }
     }
-}
 
-/// An optional met as a value of its own (in an array, or as an enum's payload read
-/// whole): a presence byte, then the value.
-protocol CompactOptional {
-    func writeCompact(to e: CompactEncoder) throws
-    static func readCompact(from d: CompactDecoder) throws -> Self
-}
-
-extension Optional: CompactOptional where Wrapped: Codable {
-    func writeCompact(to e: CompactEncoder) throws { try e.encodeIfPresent(self) }
-    static func readCompact(from d: CompactDecoder) throws -> Self {
-        try d.presence() ? try d.decodeValue(Wrapped.self) : nil
-    }
-}
-
-/// A dictionary with string keys: its entries, sorted by key so that equal dictionaries
-/// give equal bytes. (`Dictionary`'s own `Codable` needs a format that can list its keys.)
-protocol CompactDictionary {
-    func writeCompact(to e: CompactEncoder) throws
-    static func readCompact(from d: CompactDecoder) throws -> Self
-}
-
-extension Dictionary: CompactDictionary where Key == String, Value: Codable {
-    func writeCompact(to e: CompactEncoder) throws {
-        e.int(count)
-        for k in keys.sorted() {
-            e.string(k)
-            try e.encodeValue(self[k]!)
+    /// A value of a `CompactShared` type: the first time itself, after that its number.
+    func shared<T: Hashable & Encodable>(_ value: T) throws {
+        let key = AnyHashable(value)
+        if let n = sharedValues[key] {
+            int(n)
+        } else {
+            int(-1)
+            try value.encode(to: Writer(self))
+            sharedValues[key] = sharedValues.count
         }
-    }
-
-    static func readCompact(from d: CompactDecoder) throws -> Self {
-        let n = try d.count()
-        var out: [String: Value] = [:]
-        out.reserveCapacity(n)
-        for _ in 0..<n {
-            let k = try d.string()
-            out[k] = try d.decodeValue(Value.self)
-        }
-        return out
     }
 }
 
@@ -153,7 +127,7 @@ extension CompactEncoder {
         init(_ e: CompactEncoder) { self.e = e }
 
         var codingPath: [any CodingKey] { [] }
-        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        var userInfo: [CodingUserInfoKey: Any] { e.userInfo }
 
         func container<Key: CodingKey>(keyedBy: Key.Type) -> KeyedEncodingContainer<Key> {
             KeyedEncodingContainer(Keyed(e: e))

@@ -224,6 +224,9 @@ public struct Policy: Sendable, Hashable, Codable {
     }
 }
 
+/// Most items share one of a few policies: a snapshot writes each once.
+extension Policy: CompactShared {}
+
 public struct MeetingSeries: Sendable, Hashable, Codable {
     public var id: String
     public var title: String?

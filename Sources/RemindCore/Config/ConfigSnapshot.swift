@@ -42,18 +42,33 @@ public enum ConfigSnapshot {
         var inputs: ConfigInputs
     }
 
-    public static func encode(_ config: Config, build: String, cwd: String, path: String) -> [UInt8] {
-        let e = CompactEncoder(capacity: 64 + config.items.count * 128)
-        do {
+    public static func encode(_ config: Config, build: String, cwd: String, path: String,
+                              itemsPerPart: Int = 10_000) -> [UInt8] {
+        // The items, most of the bytes, go in parts of about `itemsPerPart` (at most eight),
+        // written and read on all cores.
+        var rest = config
+        rest.items = []
+        let parts = Swift.max(1, Swift.min(8, config.items.count / Swift.max(1, itemsPerPart)))
+        let size = (config.items.count + parts - 1) / Swift.max(1, parts)
+        let items: [[UInt8]] = Parallel.map(0..<parts, minimumPerPart: 1, shared: (), own: {}) { _, p in
+            let slice = config.items[Swift.min(config.items.count, p * size)..<Swift.min(config.items.count, (p + 1) * size)]
+            let e = CompactEncoder(capacity: slice.count * 96, userInfo: [.itemSharing: ItemSharing()])
+            return [written { try e.encode(Array(slice)); return e.output }]
+        }
+        let body = written {
+            let e = CompactEncoder(capacity: 4096)
             try e.encode(Header(build: build, cwd: cwd, path: path, inputs: config.inputs))
-            try e.encode(config)
-        } catch {
-            // The encoder itself never throws; a type that does is a bug worth seeing.
-            preconditionFailure("config snapshot: \(error)")
+            try e.encode(rest)
+            try e.encode(items.map(\.count))
+            return magic + e.output + items.joined()
         }
         // A damaged snapshot must not pass for a config with a wrong value in it.
-        let body = magic + e.output
         return body + Array(SHA256.hash(data: body))
+    }
+
+    /// The encoder itself never throws; a model type that does is a bug worth seeing.
+    private static func written(_ body: () throws -> [UInt8]) -> [UInt8] {
+        do { return try body() } catch { preconditionFailure("config snapshot: \(error)") }
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -72,17 +87,36 @@ public enum ConfigSnapshot {
             let buf = UnsafeRawBufferPointer(rebasing: all[..<(all.count - sum)])
             guard SHA256.hash(data: buf).elementsEqual(all[(all.count - sum)...]) else { return (nil, .stale("damaged")) }
             guard buf.prefix(magic.count).elementsEqual(magic) else { return (nil, .stale("not a snapshot of this format")) }
-            let sharing = ItemSharing()
-            let d = CompactDecoder(UnsafeRawBufferPointer(rebasing: buf[magic.count...]),
-                                   userInfo: [.itemSharing: sharing])
+            let d = CompactDecoder(UnsafeRawBufferPointer(rebasing: buf[magic.count...]))
             do {
                 let header = try d.decode(Header.self)
                 guard header.build == build else { return (nil, .stale("written by another build of remindd")) }
                 guard header.cwd == cwd, header.path == path else { return (nil, .stale("written for another path")) }
                 if let change = files.firstChange(of: header.inputs) { return (nil, .stale(change)) }
                 var config = try d.decode(Config.self)
-                guard d.atEnd else { throw CompactFormatError() }
-                sharing.builder.texts.shrinkToFit()
+                let sizes = try d.decode([Int].self)
+                var start = magic.count + d.offset
+                var ranges: [Range<Int>] = []
+                for n in sizes {
+                    guard n >= 0, n <= buf.count - start else { throw CompactFormatError() }
+                    ranges.append(start..<start + n)
+                    start += n
+                }
+                guard start == buf.count else { throw CompactFormatError() }
+                let parts = Parallel.map(0..<ranges.count, minimumPerPart: 1, shared: (), own: {}) { _, p in
+                    [Result { () throws -> [Item] in
+                        let sharing = ItemSharing()
+                        let d = CompactDecoder(UnsafeRawBufferPointer(rebasing: buf[ranges[p]]), userInfo: [.itemSharing: sharing])
+                        let items = try d.decode([Item].self)
+                        guard d.atEnd else { throw CompactFormatError() }
+                        sharing.builder.texts.shrinkToFit()
+                        return items
+                    }]
+                }
+                var items: [Item] = []
+                items.reserveCapacity(parts.reduce(0) { $0 + ((try? $1.get().count) ?? 0) })
+                for part in parts { items += try part.get() }
+                config.items = items
                 config.inputs = header.inputs
                 config.indexItems()
                 return (config, .loaded)

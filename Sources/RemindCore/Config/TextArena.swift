@@ -110,20 +110,37 @@ extension CodingUserInfoKey {
 final class ItemSharing {
     var builder = ItemBuilder()
     private var policies: [Policy: SharedPolicy] = [:]
+    private var last: SharedPolicy?
+    private var deadlines: [String: DeadlineExpr?] = [:]
+
+    /// The deadline `due:` text reads as, each distinct text parsed once.
+    func deadline(_ text: String) -> DeadlineExpr? {
+        if let known = deadlines[text] { return known }
+        let due = try? DeadlineExpr.parse(text)
+        deadlines[text] = due
+        return due
+    }
 
     func policy(_ p: Policy) -> SharedPolicy {
-        if let known = policies[p] { return known }
+        // Most items have the policy of the item before them.
+        if let last, last.value == p { return last }
+        if let known = policies[p] { last = known; return known }
         let shared = SharedPolicy.sharing(p)
         policies[p] = shared
+        last = shared
         return shared
     }
 }
 
 /// An item as its fields, not as its storage: decoded with an `ItemSharing` in `userInfo`,
-/// items share texts and policies as the loader's do.
+/// items share texts and policies as the loader's do. A config holds 100,000 items, and a
+/// nested value costs a container of its own to decode, so the meeting and the location are
+/// written as their parts, and the deadline as its `due:` text only, when that text reads as
+/// it (always, for a loaded item): with the sharing, each distinct text is parsed once.
 extension Item: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, title, owner, with, meeting, agreed, due, dueText, policy, channels, remindAt, notes, location
+        case id, title, owner, with, series, meetingDate, agreed, dueText, due, policy, channels, remindAt, notes
+        case file, line, column
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -132,15 +149,22 @@ extension Item: Codable {
         try c.encode(title, forKey: .title)
         try c.encode(owner, forKey: .owner)
         try c.encode(with, forKey: .with)
-        try c.encodeIfPresent(meeting, forKey: .meeting)
+        let meeting = self.meeting
+        try c.encodeIfPresent(meeting?.series, forKey: .series)
+        try c.encodeIfPresent(meeting?.date, forKey: .meetingDate)
         try c.encodeIfPresent(agreed, forKey: .agreed)
-        try c.encodeIfPresent(due, forKey: .due)
         try c.encodeIfPresent(dueText, forKey: .dueText)
+        let sharing = encoder.userInfo[.itemSharing] as? ItemSharing
+        let fromText = dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
+        try c.encodeIfPresent(fromText == due ? nil : due, forKey: .due)
         try c.encode(policy, forKey: .policy)
         try c.encodeIfPresent(channels, forKey: .channels)
         try c.encode(remindAt, forKey: .remindAt)
         try c.encodeIfPresent(notes, forKey: .notes)
-        try c.encodeIfPresent(location, forKey: .location)
+        let location = self.location
+        try c.encodeIfPresent(location?.file, forKey: .file)
+        try c.encode(location?.line ?? 0, forKey: .line)
+        try c.encode(location?.column ?? 0, forKey: .column)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -149,16 +173,23 @@ extension Item: Codable {
         let title = try c.decode(String.self, forKey: .title)
         let owner = try c.decode(String.self, forKey: .owner)
         let with = try c.decode([String].self, forKey: .with)
-        let meeting = try c.decodeIfPresent(MeetingRef.self, forKey: .meeting)
+        let series = try c.decodeIfPresent(String.self, forKey: .series)
+        let meetingDate = try c.decodeIfPresent(LocalDate.self, forKey: .meetingDate)
         let agreed = try c.decodeIfPresent(LocalDate.self, forKey: .agreed)
-        let due = try c.decodeIfPresent(DeadlineExpr.self, forKey: .due)
         let dueText = try c.decodeIfPresent(String.self, forKey: .dueText)
+        let sharing = decoder.userInfo[.itemSharing] as? ItemSharing
+        let due = try c.decodeIfPresent(DeadlineExpr.self, forKey: .due)
+            ?? dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
         let policy = try c.decode(Policy.self, forKey: .policy)
         let channels = try c.decodeIfPresent([String].self, forKey: .channels)
         let remindAt = try c.decode([Date].self, forKey: .remindAt)
         let notes = try c.decodeIfPresent(String.self, forKey: .notes)
-        let location = try c.decodeIfPresent(SourceLocation.self, forKey: .location)
-        guard let sharing = decoder.userInfo[.itemSharing] as? ItemSharing else {
+        let file = try c.decodeIfPresent(String.self, forKey: .file)
+        let line = try c.decode(Int.self, forKey: .line)
+        let column = try c.decode(Int.self, forKey: .column)
+        let meeting = series.map { MeetingRef(series: $0, date: meetingDate ?? LocalDate(year: 0, month: 0, day: 0)) }
+        let location = file.map { SourceLocation(file: $0, line: line, column: column) }
+        guard let sharing else {
             self.init(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
                       dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
                       location: location)
