@@ -136,13 +136,25 @@ import Testing
     @Test func itemsDecodedTogetherShareTheirTextsAndPolicies() throws {
         var p = Policy()
         p.onDue = false
+        let a = Item(id: "a", title: "A", owner: "anna", policy: p, location: SourceLocation(file: "x.yaml", line: 3, column: 5))
+        // Copies hold the same policy box, as the loader's items with one policy do.
+        var b = a
+        b.id = "b"
+        b.title = "B"
+        b.channels = ["mail"]
+        b.remindAt = [Date(timeIntervalSince1970: 9)]
+        b.notes = "n"
         let items = [
-            Item(id: "a", title: "A", owner: "anna", policy: p, location: SourceLocation(file: "x.yaml", line: 3, column: 5)),
-            Item(id: "b", title: "B", owner: "anna", policy: p, channels: ["mail"], remindAt: [Date(timeIntervalSince1970: 9)],
-                 notes: "n"),
+            a, b,
             Item(id: "c", title: "C", owner: "bert", meeting: MeetingRef(series: "lrt", date: LocalDate(year: 2023, month: 9, day: 25)),
                  due: .nextMeeting(series: nil, offset: DurationSpec(-2, .workdays)), dueText: "next meeting -2wd"),
+            // A deadline its text does not read as is written whole.
+            Item(id: "d", title: "D", owner: "bert", due: .thisWeek, dueText: "whenever"),
+            Item(id: "e", title: "E", owner: "cees", due: .endOfMonth),
+            // Nor one its text reads as, with none set.
+            Item(id: "f", title: "F", owner: "cees", agreed: LocalDate(year: 2026, month: 1, day: 5), dueText: "this week"),
         ]
+        #expect(items[0].sharedPolicy === items[1].sharedPolicy)
         let bytes = try Self.bytes(items)
         let sharing = ItemSharing()
         let back = try bytes.withUnsafeBytes { buf in
@@ -151,6 +163,7 @@ import Testing
         #expect(back == items)
         #expect(back.allSatisfy { $0.texts === sharing.builder.texts })
         #expect(back[0].sharedPolicy === back[1].sharedPolicy)
+        #expect(back[2].sharedPolicy === SharedPolicy.standard && back[3].sharedPolicy === SharedPolicy.standard)
         // Without the sharing, each item stands alone and is still equal.
         #expect(try Self.decode([Item].self, bytes) == items)
     }

@@ -7,7 +7,7 @@ public final class CompactDecoder {
     private let base: UnsafeRawBufferPointer
     private var pos = 0
     private var forms = CompactForms()
-    private var sharedValues: [Any] = []
+    private var sharedObjects: [AnyObject] = []
     /// Handed to every type's `init(from:)` as `userInfo`.
     public let userInfo: [CodingUserInfoKey: Any]
 
@@ -112,26 +112,29 @@ public final class CompactDecoder {
     /// The counterpart of `CompactEncoder.encodeValue`.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         guard let form = forms.form(of: T.self) else { return try T(from: Reader(self)) }
-        return try withUnsafeTemporaryAllocation(of: T.self, capacity: 1) { buf in
-            try form.readCompact(from: self, into: UnsafeMutableRawPointer(buf.baseAddress!))
-            return buf.baseAddress!.move()
-        }
+        // Raw memory rather than a typed buffer: in this unspecialised code every typed
+        // pointer or buffer of T is a look-up of its type in the runtime's tables.
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
+        defer { raw.deallocate() }
+        try form.readCompact(from: self, into: raw)
+        return raw.assumingMemoryBound(to: T.self).move()
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
         try presence() ? try decodeValue(type) : nil
     }
 
-    /// The counterpart of `CompactEncoder.shared`.
-    func shared<T: Decodable>(_ type: T.Type) throws -> T {
+    /// The counterpart of `CompactEncoder.sharedObject`; `keep` picks the object to keep
+    /// for one read the first time.
+    func sharedObject<T: AnyObject & Decodable>(_ type: T.Type, keep: (T) -> T) throws -> T {
         let n = try int()
         if n == -1 {
-            let value = try T(from: Reader(self))
-            sharedValues.append(value)
-            return value
+            let object = keep(try T(from: Reader(self)))
+            sharedObjects.append(object)
+            return object
         }
-        guard sharedValues.indices.contains(n), let value = sharedValues[n] as? T else { throw CompactFormatError() }
-        return value
+        guard sharedObjects.indices.contains(n), let object = sharedObjects[n] as? T else { throw CompactFormatError() }
+        return object
     }
 }
 

@@ -16,7 +16,7 @@ import Foundation
 public final class CompactEncoder {
     fileprivate(set) var bytes: [UInt8] = []
     fileprivate var forms = CompactForms()
-    private var sharedValues: [AnyHashable: Int] = [:]
+    private var sharedObjects: [ObjectIdentifier: Int] = [:]
 
     /// Handed to every type's `encode(to:)` as `userInfo`.
     public let userInfo: [CodingUserInfoKey: Any]
@@ -91,7 +91,14 @@ public final class CompactEncoder {
     /// by its `encode(to:)`.
     func encodeValue<T: Encodable>(_ value: T) throws {
         if let form = forms.form(of: T.self) {
-            try withUnsafePointer(to: value) { try form.writeCompact(at: UnsafeRawPointer($0), to: self) }
+            // A copy in raw memory (see `CompactDecoder.decodeValue`).
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
+            raw.initializeMemory(as: T.self, repeating: value, count: 1)
+            defer {
+                raw.assumingMemoryBound(to: T.self).deinitialize(count: 1)
+                raw.deallocate()
+            }
+            try form.writeCompact(at: UnsafeRawPointer(raw), to: self)
         } else {
             try value.encode(to: Writer(self))
         }
@@ -107,15 +114,16 @@ public final class CompactEncoder {
         if T.isSigned { int(Int(v)) } else { uint(UInt64(v)) }
     }
 
-    /// A value of a `CompactShared` type: the first time itself, after that its number.
-    func shared<T: Hashable & Encodable>(_ value: T) throws {
-        let key = AnyHashable(value)
-        if let n = sharedValues[key] {
+    /// An object of a `CompactSharedObject` class: the first time itself, after that its
+    /// number.
+    func sharedObject<T: AnyObject & Encodable>(_ object: T) throws {
+        let key = ObjectIdentifier(object)
+        if let n = sharedObjects[key] {
             int(n)
         } else {
             int(-1)
-            try value.encode(to: Writer(self))
-            sharedValues[key] = sharedValues.count
+            try object.encode(to: Writer(self))
+            sharedObjects[key] = sharedObjects.count
         }
     }
 }

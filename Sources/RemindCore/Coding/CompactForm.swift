@@ -21,13 +21,18 @@ extension CompactForm {
     }
 }
 
-/// A type of which a snapshot holds few distinct values many times (the items' policies):
-/// each value is written once, then referred to by number.
-protocol CompactShared: CompactForm, Hashable {}
+/// A class of which a snapshot holds few objects, each referred to many times (the items'
+/// policies): each object is written once, then by number, and read back as one object.
+protocol CompactSharedObject: CompactForm, AnyObject {
+    /// The object to keep for one just decoded (a shared standard one, say).
+    static func shared(_ decoded: Self) -> Self
+}
 
-extension CompactShared {
-    func writeCompact(to e: CompactEncoder) throws { try e.shared(self) }
-    static func readCompact(from d: CompactDecoder) throws -> Self { try d.shared(Self.self) }
+extension CompactSharedObject {
+    func writeCompact(to e: CompactEncoder) throws { try e.sharedObject(self) }
+    static func readCompact(from d: CompactDecoder) throws -> Self {
+        try d.sharedObject(Self.self) { shared($0) }
+    }
 }
 
 /// Which types have a compact form, looked up once per type: asking the runtime for a
@@ -112,6 +117,7 @@ extension Array: CompactForm where Element: Codable {
 
     static func readCompact(from d: CompactDecoder) throws -> Self {
         let n = try d.count()
+        if n == 0 { return [] }  // most lists of an item are empty
         var out: [Element] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try d.decodeValue(Element.self)) }

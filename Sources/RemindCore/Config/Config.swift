@@ -224,9 +224,6 @@ public struct Policy: Sendable, Hashable, Codable {
     }
 }
 
-/// Most items share one of a few policies: a snapshot writes each once.
-extension Policy: CompactShared {}
-
 public struct MeetingSeries: Sendable, Hashable, Codable {
     public var id: String
     public var title: String?
@@ -451,7 +448,7 @@ public struct Item: Sendable, Hashable {
 }
 
 /// A policy held by reference, compared and hashed by value.
-final class SharedPolicy: Sendable, Hashable {
+final class SharedPolicy: Sendable, Hashable, Codable {
     let value: Policy
 
     init(_ value: Policy) { self.value = value }
@@ -467,6 +464,16 @@ final class SharedPolicy: Sendable, Hashable {
     static func == (a: SharedPolicy, b: SharedPolicy) -> Bool { a === b || a.value == b.value }
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
+
+    /// Written as its policy.
+    init(from decoder: any Decoder) throws { value = try Policy(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+/// Most items share one of a few policies: a snapshot writes each box once, and items read
+/// back share boxes as the loader's do (the standard policy's is `standard`).
+extension SharedPolicy: CompactSharedObject {
+    static func shared(_ decoded: SharedPolicy) -> SharedPolicy { sharing(decoded.value) }
 }
 
 /// An item's fields that most items leave at their defaults; nil in the item when all are.

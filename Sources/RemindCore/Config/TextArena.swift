@@ -106,11 +106,9 @@ extension CodingUserInfoKey {
 }
 
 /// Items decoded together (a config's, from its snapshot), built as the loader builds
-/// them: texts in one arena, repeated texts, lists and policies once.
+/// them: texts in one arena, repeated texts and lists once, each deadline text parsed once.
 final class ItemSharing {
     var builder = ItemBuilder()
-    private var policies: [Policy: SharedPolicy] = [:]
-    private var last: SharedPolicy?
     private var deadlines: [String: DeadlineExpr?] = [:]
 
     /// The deadline `due:` text reads as, each distinct text parsed once.
@@ -119,16 +117,6 @@ final class ItemSharing {
         let due = try? DeadlineExpr.parse(text)
         deadlines[text] = due
         return due
-    }
-
-    func policy(_ p: Policy) -> SharedPolicy {
-        // Most items have the policy of the item before them.
-        if let last, last.value == p { return last }
-        if let known = policies[p] { last = known; return known }
-        let shared = SharedPolicy.sharing(p)
-        policies[p] = shared
-        last = shared
-        return shared
     }
 }
 
@@ -156,8 +144,10 @@ extension Item: Codable {
         try c.encodeIfPresent(dueText, forKey: .dueText)
         let sharing = encoder.userInfo[.itemSharing] as? ItemSharing
         let fromText = dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
-        try c.encodeIfPresent(fromText == due ? nil : due, forKey: .due)
-        try c.encode(policy, forKey: .policy)
+        // Absent: the deadline is what the text reads as; else the deadline (or none) itself.
+        let written: DeadlineExpr?? = fromText == due ? .none : .some(due)
+        try c.encode(written, forKey: .due)
+        try c.encode(sharedPolicy, forKey: .policy)
         try c.encodeIfPresent(channels, forKey: .channels)
         try c.encode(remindAt, forKey: .remindAt)
         try c.encodeIfPresent(notes, forKey: .notes)
@@ -178,9 +168,9 @@ extension Item: Codable {
         let agreed = try c.decodeIfPresent(LocalDate.self, forKey: .agreed)
         let dueText = try c.decodeIfPresent(String.self, forKey: .dueText)
         let sharing = decoder.userInfo[.itemSharing] as? ItemSharing
-        let due = try c.decodeIfPresent(DeadlineExpr.self, forKey: .due)
-            ?? dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
-        let policy = try c.decode(Policy.self, forKey: .policy)
+        let written = try c.decode(DeadlineExpr??.self, forKey: .due)
+        let due = written ?? dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
+        let policy = try c.decode(SharedPolicy.self, forKey: .policy)
         let channels = try c.decodeIfPresent([String].self, forKey: .channels)
         let remindAt = try c.decode([Date].self, forKey: .remindAt)
         let notes = try c.decodeIfPresent(String.self, forKey: .notes)
@@ -191,12 +181,12 @@ extension Item: Codable {
         let location = file.map { SourceLocation(file: $0, line: line, column: column) }
         guard let sharing else {
             self.init(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed, due: due,
-                      dueText: dueText, policy: policy, channels: channels, remindAt: remindAt, notes: notes,
+                      dueText: dueText, policy: policy.value, channels: channels, remindAt: remindAt, notes: notes,
                       location: location)
             return
         }
         self = sharing.builder.item(id: id, title: title, owner: owner, with: with, meeting: meeting, agreed: agreed,
-                                    due: due, dueText: dueText, policy: sharing.policy(policy), channels: channels,
+                                    due: due, dueText: dueText, policy: policy, channels: channels,
                                     remindAt: remindAt, notes: notes, location: location)
     }
 }
