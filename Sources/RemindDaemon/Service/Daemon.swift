@@ -160,7 +160,11 @@ public final class Daemon: @unchecked Sendable {
         _ = notify.ready(status: queue.sync { statusLine() })
         if let storeSnapshot {
             self.storeSnapshot = nil
-            queue.async { storeSnapshot() }
+            queue.async {
+                storeSnapshot()
+                // Writing it (on all cores) leaves freed buffers in every thread's heap.
+                FreedMemory.release()
+            }
         }
     }
 
@@ -290,6 +294,7 @@ public final class Daemon: @unchecked Sendable {
                 logger.warning("inbox: was removed; replies are read until the next start")
             }
             loaded.storeSnapshot()
+            FreedMemory.release()
             logger.info("reloaded", metadata: ["items": "\(newConfig.items.count)", "next": "\(describeNext())"])
             _ = notify.ready(status: statusLine())
         } catch let e as ConfigErrors {
