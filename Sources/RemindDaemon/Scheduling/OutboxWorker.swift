@@ -120,6 +120,8 @@ public final class OutboxWorker: @unchecked Sendable {
         idle.enter()
         let backoff = self.backoff
         queue.async { [self] in
+            // Once per batch: outcomes are recorded every few deliveries.
+            let byKey = Dictionary(batch.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             var updates: [DeliveryUpdate] = []
             var sendable: [DeliveryRecord] = []
             let now = clock.now()
@@ -149,7 +151,7 @@ public final class OutboxWorker: @unchecked Sendable {
                         updates.append(Self.outcome(result, for: sendable[i], backoff: backoff, now: clock.now()))
                         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - lastRecorded.uptimeNanoseconds) / 1e9
                         if updates.count >= Self.recordEvery || elapsed >= Self.recordInterval {
-                            record(updates, batch)
+                            record(updates, byKey)
                             updates.removeAll()
                             lastRecorded = DispatchTime.now()
                         }
@@ -162,7 +164,7 @@ public final class OutboxWorker: @unchecked Sendable {
                 }
                 if stoppedForCancel { handedBack = sendable[attempted...].map(\.key) }
             }
-            if !updates.isEmpty { record(updates, batch) }
+            if !updates.isEmpty { record(updates, byKey) }
             if !handedBack.isEmpty {
                 // Claimed again by the next round, unless cancelled meanwhile.
                 do { try store.releaseClaims(keys: handedBack) } catch {
@@ -193,14 +195,13 @@ public final class OutboxWorker: @unchecked Sendable {
         }
     }
 
-    private func record(_ updates: [DeliveryUpdate], _ batch: [DeliveryRecord]) {
+    private func record(_ updates: [DeliveryUpdate], _ byKey: [String: DeliveryRecord]) {
         do {
             try store.apply(updates)
         } catch {
             logger.error("cannot record delivery outcomes; they stay pending and will be tried again",
                          metadata: ["error": "\(error)", "count": "\(updates.count)"])
         }
-        let byKey = Dictionary(batch.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         for u in updates {
             guard let r = byKey[u.key] else { continue }
             var meta: Logger.Metadata = ["delivery.key": "\(u.key)", "channel": "\(r.channel)", "item.id": "\(r.subject)",
