@@ -22,6 +22,11 @@ struct StateCommandTests {
         return (ws, hook, at)
     }
 
+    /// How long to wait for a reminder due at `instant`: until then, and ten seconds more.
+    /// A fixed wait from the start of polling ran out a fraction of a second before a
+    /// snoozed reminder's moment on a loaded machine.
+    static func waitFor(_ instant: Date) -> Double { max(0, instant.timeIntervalSinceNow) + 10 }
+
     /// The state command must reach the daemon before the moment, or the test means nothing.
     static func requireTimeLeft(until at: Date) throws {
         try #require(Date() < at.addingTimeInterval(-1), "the daemon took too long to start for this test to mean anything")
@@ -39,7 +44,7 @@ struct StateCommandTests {
         #expect(done.stdout.contains("daemon rescheduled"), "\(done)")
 
         // The other item due at the same moment proves the daemon was there to send it.
-        try await Poll.until("the control item's reminder", context: { daemon.diagnostics }) {
+        try await Poll.until("the control item's reminder", timeout: Self.waitFor(at), context: { daemon.diagnostics }) {
             hook.requests.contains { $0.itemID == "control" }
         }
         try await Task.sleep(for: .milliseconds(1500))
@@ -67,7 +72,7 @@ struct StateCommandTests {
         #expect(snooze.status == 0, "\(snooze)")
         #expect(snooze.stdout.contains("daemon rescheduled"), "\(snooze)")
 
-        let post = try await Poll.until("the snoozed reminder", context: { daemon.diagnostics }) {
+        let post = try await Poll.until("the snoozed reminder", timeout: Self.waitFor(until), context: { daemon.diagnostics }) {
             hook.requests.first { $0.itemID == "later" }
         }
         #expect(post.receivedAt >= until, "came \(until.timeIntervalSince(post.receivedAt)) s before the snooze ended")
@@ -122,7 +127,7 @@ struct StateCommandTests {
         try Self.requireTimeLeft(until: at)
         let done = try await Remindd.run(["done", "finished", "--config", ws.configPath], in: ws)
         #expect(done.stdout.contains("daemon rescheduled"), "\(done)")
-        try await Poll.until("the control item's reminder", context: { daemon.diagnostics }) {
+        try await Poll.until("the control item's reminder", timeout: Self.waitFor(at), context: { daemon.diagnostics }) {
             hook.requests.contains { $0.itemID == "control" }
         }
         try await Task.sleep(for: .milliseconds(1000))
