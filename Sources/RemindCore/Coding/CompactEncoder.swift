@@ -7,7 +7,8 @@ import Foundation
 ///
 /// The format is positional: keyed fields in the order the type encodes them, keys not
 /// written. Integers are zigzag varints, strings a length and their UTF-8, doubles their
-/// bits, optionals a presence byte, sequences a fixed-width count, dictionaries their
+/// bits, optionals a presence byte, arrays and sets a count and their elements (a type's
+/// own unkeyed container: a four-byte count, filled in as it goes), dictionaries their
 /// entries sorted by key. The one key written is an enum case's (a nested container's
 /// key), which is how a decoder learns the case. Debug builds also write every keyed
 /// field's key, and their decoder checks it: a type whose `init(from:)` reads its fields in
