@@ -63,11 +63,7 @@ public struct Config: Sendable {
     public func item(_ id: String) -> Item? { position(of: id).map { items[$0] } }
 
     /// The position in `items` of the item `id`, as indexed by the last `indexItems()`.
-    func position(of id: String) -> Int? {
-        // A config not indexed yet (decoded, or made by hand) is searched in order.
-        if itemIDs.isEmpty && !items.isEmpty { return items.lastIndex { $0.id == id } }
-        return itemIDs.position(of: id, in: items)
-    }
+    func position(of id: String) -> Int? { itemIDs.position(of: id, in: items) }
 
     /// The lookup by id, filled by `indexItems()`.
     var itemIDs = ItemIDTable()

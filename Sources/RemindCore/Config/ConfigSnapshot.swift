@@ -113,10 +113,7 @@ public enum ConfigSnapshot {
                         return items
                     }]
                 }
-                var items: [Item] = []
-                items.reserveCapacity(parts.reduce(0) { $0 + ((try? $1.get().count) ?? 0) })
-                for part in parts { items += try part.get() }
-                config.items = items
+                config.items = Array(try parts.map { try $0.get() }.joined())
                 config.inputs = header.inputs
                 config.indexItems()
                 return (config, .loaded)

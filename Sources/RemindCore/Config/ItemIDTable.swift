@@ -62,8 +62,6 @@ struct ItemIDTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    var isEmpty: Bool { slots.isEmpty }
-
     /// Slots in use (tests).
     var count: Int { slots.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 

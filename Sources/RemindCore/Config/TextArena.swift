@@ -118,6 +118,11 @@ final class ItemSharing {
         deadlines[text] = due
         return due
     }
+
+    /// The same, through the sharing when there is one.
+    static func deadline(_ text: String?, _ sharing: ItemSharing?) -> DeadlineExpr? {
+        text.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
+    }
 }
 
 /// An item as its fields, not as its storage: decoded with an `ItemSharing` in `userInfo`,
@@ -143,7 +148,7 @@ extension Item: Codable {
         try c.encodeIfPresent(agreed, forKey: .agreed)
         try c.encodeIfPresent(dueText, forKey: .dueText)
         let sharing = encoder.userInfo[.itemSharing] as? ItemSharing
-        let fromText = dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
+        let fromText = ItemSharing.deadline(dueText, sharing)
         // Absent: the deadline is what the text reads as; else the deadline (or none) itself.
         let written: DeadlineExpr?? = fromText == due ? .none : .some(due)
         try c.encode(written, forKey: .due)
@@ -169,7 +174,7 @@ extension Item: Codable {
         let dueText = try c.decodeIfPresent(String.self, forKey: .dueText)
         let sharing = decoder.userInfo[.itemSharing] as? ItemSharing
         let written = try c.decode(DeadlineExpr??.self, forKey: .due)
-        let due = written ?? dueText.flatMap { sharing?.deadline($0) ?? (try? DeadlineExpr.parse($0)) }
+        let due = written ?? ItemSharing.deadline(dueText, sharing)
         let policy = try c.decode(SharedPolicy.self, forKey: .policy)
         let channels = try c.decodeIfPresent([String].self, forKey: .channels)
         let remindAt = try c.decode([Date].self, forKey: .remindAt)
