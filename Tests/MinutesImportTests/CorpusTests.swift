@@ -6,13 +6,15 @@ import Testing
 /// The importer on real public minutes: `Fixtures/corpus` (its README says how the
 /// expectations were written, SOURCES.md where each document comes from).
 ///
-/// - `corpus/dev/` (27 documents, 11 Dutch) is the part to tune on; its misses are printed.
-/// - `corpus/holdout/` (17 documents, 7 Dutch) is the part to report and is not looked at
+/// - `corpus/dev/` (37 documents, 21 Dutch) is the part to tune on; its misses are printed.
+/// - `corpus/holdout/` (23 documents, 13 Dutch) is the part to report and is not looked at
 ///   while tuning: its misses are printed only with MINUTES_SHOW_HELDOUT set.
 ///
 /// The floors sit a little under the figures `scripts/score-import` measured when the corpus
-/// was added (docs/import.md), so that a change that loses ground on real minutes fails here.
-/// Raise them when the importer gets better; never lower them to let a change through.
+/// was added or grew (docs/import.md), so that a change that loses ground on real minutes fails
+/// here. Raise them when the importer gets better; never lower them to let a change through.
+/// A new batch of documents changes what is measured: the floors are then set again under
+/// the figures of the same rules on the grown corpus.
 @Suite struct CorpusTests {
     struct Floor {
         var recall: Double
@@ -46,13 +48,13 @@ import Testing
 
     @Test func devPart() throws {
         // Training figures: the rules were tuned on this part (docs/import.md).
-        try Self.report("dev", baseline: "recall 0.72 (82/114), precision 0.82 (82/100), owner 0.80 (66/82), deadline 0.88 (7/8)",
-                        floor: Floor(recall: 0.7, precision: 0.8, owner: 0.78, deadline: 0.85))
+        try Self.report("dev", baseline: "recall 0.59 (99/169), precision 0.78 (99/127), owner 0.79 (78/99), deadline 0.67 (8/12)",
+                        floor: Floor(recall: 0.57, precision: 0.76, owner: 0.77, deadline: 0.6))
     }
 
     @Test func holdoutPart() throws {
         // Unseen: scored once with the rules final (docs/import.md), floors just under.
-        try Self.report("holdout", baseline: "recall 0.51 (26/51), precision 0.39 (26/66), owner 0.88 (23/26), deadline none checked (0/0)",
-                        floor: Floor(recall: 0.5, precision: 0.37, owner: 0.86, deadline: 0))
+        try Self.report("holdout", baseline: "recall 0.54 (38/71), precision 0.48 (38/79), owner 0.89 (34/38), deadline 1.00 (1/1)",
+                        floor: Floor(recall: 0.52, precision: 0.46, owner: 0.87, deadline: 0))
     }
 }
