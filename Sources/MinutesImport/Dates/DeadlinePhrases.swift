@@ -65,10 +65,11 @@ enum DeadlinePhrases {
 
     nonisolated(unsafe) static let nextMeetingRx = try! Regex(
         #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+(?:voor|voorafgaand aan|before|prior to|ahead of)\s+)?"#
-        + #"\b(?:de|het|the)?\s*(?:volgende|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
+        + #"\b(?:de|het|the)?\s*(?:volgende|volgend|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
     static func nextMeeting(_ f: String, original: String, series: String?) -> DeadlineGuess? {
-        guard ["volgende", "komende", "next", "upcoming", "following"].contains(where: { f.contains($0) }) else { return nil }
+        // "volgend" before a neuter noun: "het volgend TO".
+        guard ["volgend", "komende", "next", "upcoming", "following"].contains(where: { f.contains($0) }) else { return nil }
         for m in f.matches(of: nextMeetingRx) {
             let noun = String(m.output[3].substring!)
             let r = DateParser.offsets(m.output[3].range!, in: f)

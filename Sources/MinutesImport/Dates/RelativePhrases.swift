@@ -12,7 +12,7 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let fortnightRx = try! Regex(#"\b(within|in) a fortnight\b"#)
     nonisolated(unsafe) static let monthEndRx = try! Regex(#"\b(deze maand|this month|eind(?:e)? van (?:de|deze) maand|eind deze maand|einde maand|end of (?:the |this )?month|month[- ]end)\b"#)
     nonisolated(unsafe) static let nextMonthRx = try! Regex(#"\b(volgende maand|next month)\b"#)
-    nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
+    nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|eind(?:e)? v/h jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
     nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
     nonisolated(unsafe) static let christmasRx = try! Regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
     /// "in de vergadering van november", "at the November meeting" (a month's meeting).

@@ -100,6 +100,33 @@ enum ProseRules {
             a.commitment = p
             subject = []
         }
+        if a.commitment == nil, subject.isEmpty, !a.decision, !a.question {
+            if let (names, v) = Clauses.inverted(tokens) {
+                // "Deze stuurt Sjaak rond", "Voor de bedanking gaat Timo kijken …": the
+                // finite verb second, its subject after it.
+                var b = Analysis(); classifyVerb(tokens, v, &b)
+                if let c = b.commitment, c == .modal || c == .present {
+                    subject = names; a.commitment = c; a.verbIndex = v
+                    a.narrativeRisk = b.narrativeRisk || names.isEmpty && c == .present
+                }
+            } else if let v = Clauses.weSubject(tokens) {
+                // "We gaan het domein kopen": the group's own plan, nobody named. A present
+                // tense ("we zoeken naar de chips") mostly tells what is going on.
+                var b = Analysis(); classifyVerb(tokens, v, &b)
+                if let c = b.commitment, c == .modal || c == .present {
+                    a.commitment = c; a.verbIndex = v
+                    a.narrativeRisk = b.narrativeRisk || c == .present
+                }
+            }
+        }
+        if a.commitment == nil, !a.decision, var tail = commaClause(tokens, sentence, roster: roster) {
+            // "Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op": the clause
+            // after the comma is the commitment; "If the grant is approved, Chris will …"
+            // is still a condition.
+            tail.conditional = tail.conditional || a.conditional
+            tail.question = tail.question || a.question
+            return tail
+        }
         if (a.commitment == .passive || a.commitment == .obligation) && subject.isEmpty {
             // The agent of a passive: "door het secretariaat", "by the chairs".
             if let b = tokens.firstIndex(where: { ["door", "by"].contains($0.folded) }),
@@ -119,6 +146,23 @@ enum ProseRules {
             && ["of", "whether", "if"].contains(tokens[$0 + 1].folded) }) { a.question = true }
         collectParties(tokens, f, roster, &a)
         return a
+    }
+
+    /// A main clause after a comma that opens with a name and a verb of commitment: its
+    /// analysis, with token positions counted in the whole sentence.
+    static func commaClause(_ tokens: [Token], _ sentence: String, roster: Roster) -> Analysis? {
+        guard let c = tokens.indices.first(where: { i in
+            i >= 2 && tokens[i].text == "," && ActorParser.parseList(tokens, i + 1).map { (_, e) in
+                e < tokens.count && (Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded))
+            } == true
+        }) else { return nil }
+        let chars = Array(sentence)
+        let start = tokens[c + 1].start
+        guard start < chars.count else { return nil }
+        var tail = analyze(String(chars[start...]), roster: roster)
+        guard tail.commitment != nil, tail.owner != nil, !tail.decision else { return nil }
+        tail.verbIndex += c + 1
+        return tail
     }
 
     /// Subject and verb of a main clause: "X zal …", "Wel zal X …", "X to …", "X concludeert
@@ -241,6 +285,10 @@ enum ProseRules {
             if Lexicon.englishBaseVerbs.contains(v), !pluralSubject { return }
             a.commitment = .present
             a.narrativeRisk = Lexicon.narrativeRisk.contains(v)
+            // "maakt de reservatie" does something; "maakt een opmerking" reports the talk.
+            if ["maakt", "maken", "houdt", "houden"].contains(v) {
+                a.narrativeRisk = tokens.dropFirst(j + 1).prefix(4).contains { Lexicon.talkObjects.contains($0.folded) }
+            }
         }
     }
 }

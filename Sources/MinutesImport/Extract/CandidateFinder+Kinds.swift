@@ -132,7 +132,15 @@ extension CandidateFinder {
         // Where the secretariat marks its actions, unmarked prose is mostly narrative; a
         // passive sentence there ("wordt geagendeerd") is a statement, not a commitment.
         if marked { adjust(a.owner == nil ? -0.25 : -0.1, "unmarked, in minutes that mark their actions") }
-        if decision { adjust(-0.4, "under a decisions heading") }
+        if decision {
+            // "Mededelingen: … Sjaak gaat deze workshop volgen": a named person who says what
+            // they will do is committing, under whatever heading.
+            if a.owner != nil, [.modal, .agreed, .reported].contains(commitment) {
+                adjust(-0.15, "under a decisions or announcements heading, but a named person commits")
+            } else {
+                adjust(-0.4, "under a decisions heading")
+            }
+        }
         if hasWhen { adjust(0.05, "says when") }
         var c = Candidate(source: .prose, text: text, quote: text, line: s.0.line, owner: a.owner,
                           with: unique(a.with, excluding: a.owner), involved: a.involved,

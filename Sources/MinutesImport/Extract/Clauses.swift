@@ -10,6 +10,14 @@ enum Clauses {
     /// would book …": the clause after "dat"/"that" names who does it; in Dutch its verb
     /// comes last, so the agreement itself is the sign of commitment.
     static func agreement(_ tokens: [Token], _ f: String) -> (names: [String], verb: Int, kind: Analysis.Commitment)? {
+        // "Besloten wordt dat René de bijeenkomst bijwoont": a decision that names who goes
+        // is that person's step; "Besloten wordt dat het plan doorgaat" names nobody.
+        if let w = tokens.prefix(6).firstIndex(where: { ["besloten", "decided"].contains($0.folded) }),
+           let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that"].contains($0.folded) }),
+           let (names, e) = ActorParser.parseList(tokens, d + 1), e < tokens.count,
+           !copulas.contains(tokens[e].folded), !["wordt", "worden", "heeft", "hebben", "has", "have"].contains(tokens[e].folded) {
+            return (names, e, .agreed)
+        }
         guard let w = tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
               let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that", ":"].contains($0.folded) }) else { return nil }
         let k = d + 1
@@ -19,6 +27,58 @@ enum Clauses {
         if e < tokens.count, copulas.contains(tokens[e].folded), !(e + 1 < tokens.count && tokens[e + 1].folded == "to") { return nil }
         return (names, e, .agreed)
     }
+
+    /// A Dutch main clause with the finite verb second and its subject after it: "Deze stuurt
+    /// Sjaak rond", "Voor de sprekersbedanking gaat Timo kijken …", "Ook zetten we … online".
+    /// What comes first is not itself a subject (an article, a name, a pronoun), nor a
+    /// clause of its own (a comma, a conjunction, another verb). The names after the verb,
+    /// empty for "we".
+    static func inverted(_ tokens: [Token]) -> (names: [String], verb: Int)? {
+        guard tokens.count >= 3, tokens[0].text.first?.isLetter == true,
+              !invertedBlockers.contains(tokens[0].folded),
+              frontedWords.contains(tokens[0].folded) || ActorParser.parseOne(tokens, 0) == nil else { return nil }
+        for v in 1..<min(tokens.count - 1, 7) {
+            let w = tokens[v].folded
+            if !(tokens[v].text.first?.isLetter ?? false) || invertedStops.contains(w) || ProseRules.pronouns.contains(w) { return nil }
+            guard dutchFiniteCommitment(w) else { continue }
+            if ["we", "wij"].contains(tokens[v + 1].folded) { return ([], v) }
+            if let (names, _) = ActorParser.parseList(tokens, v + 1) { return (names, v) }
+            return nil
+        }
+        return nil
+    }
+
+    /// "We gaan …", "Wij zullen …", "we sturen …": the meeting's own plan, by its first person.
+    static func weSubject(_ tokens: [Token]) -> Int? {
+        var i = 0
+        while i < tokens.count - 2, ProseRules.leadAdverbs.contains(tokens[i].folded) { i += 1 }
+        guard i + 1 < tokens.count, ["we", "wij"].contains(tokens[i].folded), dutchFiniteCommitment(tokens[i + 1].folded) else { return nil }
+        // "We gaan ervan uit dat …" assumes, "we gaan akkoord" agrees.
+        let rest = Set(tokens[(i + 2)...].prefix(4).map(\.folded))
+        if !rest.isDisjoint(with: ["ervan", "akkoord", "uit", "mee", "door"]) && tokens[i + 1].folded.hasPrefix("ga") { return nil }
+        return i + 1
+    }
+
+    /// A Dutch finite verb of commitment: a modal, or a verb of the list in a Dutch form.
+    static func dutchFiniteCommitment(_ w: String) -> Bool {
+        ["zal", "zullen", "gaat", "gaan"].contains(w)
+            || Lexicon.commitVerbs.contains(w) && (w.hasSuffix("t") || w.hasSuffix("en")) && !Lexicon.englishBaseVerbs.contains(w)
+    }
+
+    static let invertedBlockers: Set<String> = Lexicon.conditionalOpeners.union(subordinators).union(ProseRules.pronouns).union([
+        "de", "het", "een", "the", "a", "an", "dat", "omdat", "zodra", "nadat", "voordat", "terwijl", "hoewel", "of", "en",
+        "maar", "want", "dus", "wie", "wat", "welke", "waarom", "hoe", "waar", "wanneer",
+    ])
+    /// Words that open a Dutch main clause before its verb and are never its subject.
+    static let frontedWords: Set<String> = [
+        "volgende", "komende", "deze", "dit", "morgen", "vandaag", "daarna", "daarom", "ook", "dan", "nu", "vervolgens",
+        "hiervoor", "daarvoor", "hierover", "daarover", "hiermee", "daarmee", "binnenkort", "eerst", "straks", "later",
+        "verder", "tevens", "bovendien", "voor", "na", "tijdens", "vanaf", "uiterlijk", "op", "in", "bij", "over", "aanstaande",
+    ]
+    static let invertedStops: Set<String> = copulas.union([
+        "wordt", "worden", "werd", "werden", "heeft", "hebben", "had", "hadden", "kan", "kunnen", "moet", "moeten", "zou",
+        "zouden", "mag", "mogen", "wil", "willen", "dat", "die", "en", "of", "maar",
+    ])
 
     /// "the vendor will …", "de concernstaf maakt …": an article and a plain noun as subject,
     /// when a verb of commitment follows (or `needVerb` is false, inside an agreement).
@@ -172,6 +232,8 @@ enum Clauses {
     ]
     /// Time words that make a present-tense Dutch passive a plan ("wordt voor de volgende
     /// vergadering geagendeerd") rather than a report ("het concept wordt besproken").
+    static let sendOnParticiples: Set<String> = ["doorgemaild", "rondgemaild", "nagemaild", "doorgestuurd", "nagestuurd",
+                                                  "rondgestuurd", "toegestuurd", "toegezonden", "nagezonden"]
     static let planCues = [" volgende ", " komende ", " voor ", " uiterlijk ", " binnen ", " over ", " na ", " eind ",
                            " begin ", " half ", " medio ", " nog ", " verder ", " opnieuw ", " later ", " binnenkort ",
                            " z.s.m", " spoedig ", " t.z.t", " in januari", " in februari", " in maart", " in april",
@@ -215,6 +277,8 @@ enum Clauses {
     /// uitgezocht": `.obligation` when it must or is to be done, `.passive` otherwise.
     static func passive(_ f: String) -> Analysis.Commitment? {
         let words = letterWords(f)
+        // "Deze wordt apart doorgemaild": sending a thing on is a step still to take.
+        if f.contains(" wordt ") || f.contains(" worden "), words.contains(where: { sendOnParticiples.contains($0) }) { return .passive }
         // English: the participle right after the auxiliary ("will be formally circulated").
         let english: [(String, Analysis.Commitment)] = [
             ("is to be", .obligation), ("are to be", .obligation), ("needs to be", .obligation), ("need to be", .obligation),

@@ -185,6 +185,10 @@ enum Dedup {
             // A list's or table's wording is the better title ("Marieke: nieuwjaarsreceptie"
             // over "Marieke pakt dit op").
             if other.rank > base.rank { m.title = other.title }
+            // "In de sessie zullen we … bespreken. Team FTV bereidt hier een presentatie voor":
+            // the statement that names who does it is the one to keep.
+            let named = base.owner == nil && other.owner != nil && other.rank >= base.rank
+            if named { m.title = other.title; m.quote = other.quote; m.line = other.line; m.why = other.why }
             if m.owner == nil || (other.rank > base.rank && other.owner != nil && !sameOwnerWords(m.owner!, other.owner!)) {
                 if let o = m.owner, let n = other.owner, !sameOwnerWords(o, n) { m.with.removeAll { sameOwner($0, n, roster: roster) } }
                 m.owner = other.owner ?? m.owner
@@ -199,7 +203,7 @@ enum Dedup {
                 m.expected = other.expected; m.duePhrase = other.duePhrase
             }
             m.context += " " + other.title
-            m.why.append("the same action is stated again at line \(other.line)")
+            m.why.append("the same action is stated again at line \(named ? base.line : other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m
             outWords[k] = words(of: m, cache: cache)

@@ -52,6 +52,8 @@ enum Lexicon {
     static let notActors: Set<String> = [
         "de", "het", "een", "er", "dit", "dat", "deze", "die", "wel", "ook", "verder", "daarnaast",
         "tevens", "vervolgens", "daarna", "voorts", "hierbij", "hierop", "daarom", "dan", "nu",
+        "hiervoor", "daarvoor", "hierover", "daarover", "hiermee", "daarmee", "hierdoor", "daardoor", "hierna",
+        "daarop", "hieraan", "daaraan", "bovendien", "eerst", "straks", "morgen", "vandaag", "binnenkort",
         "zo", "als", "indien", "mocht", "na", "voor", "op", "in", "met", "bij", "naar", "om",
         "tot", "uit", "van", "over", "ook", "nog", "alle", "iedere", "elke", "geen", "zij", "ze",
         "hij", "wij", "we", "men", "u", "ik", "jij", "hun", "haar", "zijn", "mogelijk", "eventueel",
@@ -189,6 +191,12 @@ enum Lexicon {
         "dropped", "x", "✓", "✔", "ok", "ja", "yes", "n.v.t.", "nvt", "n/a", "obsolete",
     ]
     /// Participles of a passive commitment ("wordt geagendeerd", "will be circulated").
+    /// What "maakt"/"houdt" report rather than do: "maakt een opmerking", "houdt een pleidooi".
+    static let talkObjects: Set<String> = [
+        "opmerking", "opmerkingen", "punt", "duidelijk", "bezwaar", "kenbaar", "melding", "zich", "zorgen", "gebruik",
+        "presentatie", "pleidooi", "toespraak", "verhaal", "rekening", "voorbehoud", "kanttekening", "kanttekeningen",
+        "excuses", "grapje", "vergelijking", "onderscheid", "deel", "uit",
+    ]
     static let passiveParticiples: Set<String> = [
         "geagendeerd", "verstuurd", "gestuurd", "rondgestuurd", "uitgewerkt", "opgepakt",
         "betrokken", "geinformeerd", "voorbereid", "gedeeld", "verspreid", "opgesteld",
@@ -196,7 +204,7 @@ enum Lexicon {
         "aangeleverd", "opgeleverd", "geleverd", "bekeken", "onderzocht", "uitgenodigd",
         "geregeld", "benaderd", "gecontroleerd", "geactualiseerd", "geevalueerd", "ingepland",
         "voorgelegd", "besproken", "afgestemd", "opgevraagd", "toegestuurd", "nagestuurd",
-        "gecommuniceerd", "vastgelegd", "aangevuld",
+        "gecommuniceerd", "vastgelegd", "aangevuld", "gemaakt",
         "sent", "circulated", "shared", "drafted", "prepared", "updated", "scheduled",
         "organised", "organized", "arranged", "distributed", "contacted", "informed", "invited",
         "added", "placed", "reviewed", "followed", "finalised", "finalized", "published",

@@ -45,7 +45,12 @@ enum MarkerScan {
             return k < head.count ? head[k] : nil
         }
         var i = 0
-        while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+        while true {
+            while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+            if let c = at(i), isEmoji(c) { i += 1; continue }
+            if at(i) == ":", let e = shortcodeEnd(i, at) { i = e; continue }
+            break
+        }
         guard let first = at(i), let candidates = markersByFirst[first] else { return false }
         _ = at(i + longestMarker)
         let start = String(head[i...])
@@ -71,6 +76,8 @@ enum MarkerScan {
                 // " *_->" (the other bullets are not ASCII), or "o " opening the text.
                 if c == 0x20 || c == 0x2A || c == 0x5F || c == 0x2D || c == 0x3E || (c == 0x6F && i == 0 && limit > 1 && b[1] == 0x20) {
                     i += 1
+                } else if c == 0x3A, let e = shortcodeEnd(i, { $0 < limit ? Character(Unicode.Scalar(lower(b[$0]))) : nil }) {
+                    i = e
                 } else {
                     break
                 }
@@ -83,13 +90,35 @@ enum MarkerScan {
         }
     }
 
+    /// A pictograph that decorates a label ("📌 Actie:", "✅ TODO").
+    static func isEmoji(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first, v.value >= 0x2300 else { return false }
+        return v.properties.isEmojiPresentation || v.properties.isEmoji && c.unicodeScalars.contains { $0.value == 0xFE0F }
+            || (0x2600...0x27BF).contains(v.value) || (0x1F300...0x1FAFF).contains(v.value)
+    }
+
+    /// The end (after the space that follows) of an emoji shortcode at `i`: ":pushpin: ".
+    static func shortcodeEnd(_ i: Int, _ at: (Int) -> Character?) -> Int? {
+        var k = i + 1
+        while let c = at(k), c.isASCII, c.isLowercase || c.isNumber || "_+-".contains(c) { k += 1 }
+        guard k > i + 1, k - i <= 40, at(k) == ":", at(k + 1) == " " else { return nil }
+        return k + 2
+    }
+
     static func scan(_ text: String) -> MarkerMatch? {
         guard mayStartWithMarker(text) else { return nil }
         let chars = Array(text)
         let folded = Array(Fold.string(text))
         var i = 0
-        // Bullets and emphasis before the label: "o ", "- ", "**", "__", "[".
-        while i < folded.count, " *_-•·>".contains(folded[i]) || (folded[i] == "o" && i + 1 < folded.count && folded[i + 1] == " " && i == 0) { i += 1 }
+        // Bullets and emphasis before the label: "o ", "- ", "**", "__", "["; an emoji or
+        // its shortcode (":pushpin: **Actiepunt:**").
+        func at(_ k: Int) -> Character? { k < folded.count ? folded[k] : nil }
+        while true {
+            while i < folded.count, " *_-•·>".contains(folded[i]) || (folded[i] == "o" && i + 1 < folded.count && folded[i + 1] == " " && i == 0) { i += 1 }
+            if i < folded.count, isEmoji(folded[i]) { i += 1; continue }
+            if at(i) == ":", let e = shortcodeEnd(i, at) { i = e; continue }
+            break
+        }
         for (word, kind) in markers {
             let w = Array(word)
             guard i + w.count <= folded.count, Array(folded[i..<(i + w.count)]) == w else { continue }

@@ -12,6 +12,10 @@ struct Unit {
     var lineStarts: [(offset: Int, line: Int)]
     /// The heading the unit sits under.
     var section: String?
+    /// Offsets (in characters of `text`) of joined lines that begin a sentence of their own
+    /// although the line before has no full stop: "• Workshop Jeugdwet 11 mei" over an
+    /// indented "Sjaak gaat deze workshop volgen."
+    var breaks: [Int] = []
 
     var firstLine: Int { lineStarts.first?.line ?? 0 }
 
@@ -225,8 +229,10 @@ enum Segmenter {
             let starts = u.lineStarts.filter { $0.offset >= start && $0.offset < end }.map { (offset: $0.offset - start, line: $0.line) }
             let line = u.lineStarts.last { $0.offset <= start }?.line ?? u.firstLine
             let first = starts.first?.offset == 0 ? starts : [(offset: 0, line: line)] + starts
-            pieces.append(Unit(kind: pieces.isEmpty ? u.kind : .paragraph, text: String(chars[start..<end]),
-                               lineStarts: first, section: u.section))
+            var piece = Unit(kind: pieces.isEmpty ? u.kind : .paragraph, text: String(chars[start..<end]),
+                             lineStarts: first, section: u.section)
+            piece.breaks = u.breaks.filter { $0 > start && $0 < end }.map { $0 - start }
+            pieces.append(piece)
             start = end
             while start < chars.count && chars[start] == " " { start += 1 }
         }
@@ -319,8 +325,13 @@ enum Segmenter {
                     continues = blankSince ? (!ended && startsLower) : !(freshStart && !ended)
                 }
                 if isSpeakerLine(t) || endsWithOwnerLabel(c.text) { continues = false }
+                // Indented under a short line with no full stop, and opening with a capital:
+                // still the same entry, but a sentence of its own.
+                let ownSentence = !blankSince && !ended && !startsLower && shortBefore && indent > currentIndent
+                    && t.first?.isLetter == true
                 if continues {
                     append(t, line: lineNo, to: &c)
+                    if ownSentence, let b = c.lineStarts.last?.offset { c.breaks.append(b) }
                     current = c
                     continue
                 }

@@ -17,8 +17,29 @@ enum Sentences {
 
     static func split(_ unit: Unit) -> [Sentence] {
         var text = unit.text
-        if let ascii = text.withUTF8({ Tokenizer.isPlainASCII($0) ? splitASCII($0, unit) : nil }) { return ascii }
-        return splitCharacters(unit)
+        let sentences = text.withUTF8({ Tokenizer.isPlainASCII($0) ? splitASCII($0, unit) : nil }) ?? splitCharacters(unit)
+        return unit.breaks.isEmpty ? sentences : cut(sentences, at: unit.breaks, unit)
+    }
+
+    /// The sentences cut again where a joined line begins a sentence of its own
+    /// (`Unit.breaks`); offsets are in characters of the unit's text.
+    static func cut(_ sentences: [Sentence], at breaks: [Int], _ unit: Unit) -> [Sentence] {
+        var out: [Sentence] = []
+        for s in sentences {
+            var rest = s
+            for b in breaks where b > rest.offset && b < rest.offset + rest.text.count {
+                let k = b - rest.offset
+                let head = String(rest.text.prefix(k)).trimmedSpaces
+                let tail = String(rest.text.dropFirst(k))
+                let lead = tail.prefix(while: { $0 == " " }).count
+                let t = tail.trimmedSpaces
+                guard !head.isEmpty, !t.isEmpty else { continue }
+                out.append(Sentence(text: head, offset: rest.offset, line: rest.line))
+                rest = Sentence(text: t, offset: b + lead, line: unit.line(at: b + lead))
+            }
+            out.append(rest)
+        }
+        return out
     }
 
     /// `split` for any text, Character by Character; `splitASCII` must agree with it.

@@ -1,0 +1,109 @@
+import Foundation
+import RemindCore
+import Testing
+@testable import MinutesImport
+
+/// Dutch main clauses with the verb second, the group's own plans, a clause after a comma,
+/// notes under a bullet's title, and labels decorated with an emoji: one rule per case.
+@Suite struct DutchWordOrderTests {
+    static let reference = LocalDate(year: 2023, month: 4, day: 20)
+
+    @Test(arguments: [
+        ("Deze stuurt Sjaak rond zodra hij deze heeft ontvangen.", "Sjaak"),
+        ("Voor de sprekersbedanking gaat Timo kijken naar de maximale prijs.", "Timo"),
+        ("Volgende week neemt Anna contact op met de gemeente.", "Anna"),
+        ("Hiervoor zorgt Piet.", "Piet"),
+    ])
+    func theSubjectAfterTheVerbOwnsIt(_ sentence: String, _ owner: String) {
+        let a = ProseRules.analyze(sentence)
+        #expect(a.owner == owner, "\(sentence)")
+        #expect(a.commitment != nil, "\(sentence)")
+    }
+
+    @Test func whatOpensTheClauseMustNotBeItsSubject() {
+        // "Het bestuur" is the subject; Jan only receives the letter.
+        #expect(ProseRules.analyze("Het bestuur stuurt Jan een brief.").owner != "Jan")
+        // A proposal is not a commitment, and a condition stays one.
+        #expect(ProseRules.analyze("Daarom stelt Piet voor om te stoppen.").commitment == nil)
+        #expect(ProseRules.analyze("Dit punt blijft staan.").commitment == nil)
+    }
+
+    @Test func theGroupsOwnPlanHasNoOwner() {
+        let plan = ProseRules.analyze("We gaan de domeinnaam kopen en als standaard gebruiken.")
+        #expect(plan.commitment == .modal && plan.owner == nil)
+        #expect(ProseRules.analyze("We gaan ervan uit dat het lukt.").commitment == nil)
+        // A present tense mostly says what is going on: a commitment, at risk of being narrative.
+        let present = ProseRules.analyze("We zoeken naar de chips.")
+        #expect(present.commitment == .present && present.narrativeRisk)
+        let inverted = ProseRules.analyze("Ook zetten we het formulier online.")
+        #expect(inverted.commitment == .present && inverted.owner == nil && inverted.narrativeRisk)
+    }
+
+    @Test func aClauseAfterACommaCanCommit() {
+        let a = ProseRules.analyze("Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op.")
+        #expect(a.owner == "Coretta")
+        #expect(a.commitment == .present)
+        // The condition before the comma still holds.
+        #expect(ProseRules.analyze("Als het budget er is, Jan zal de brief sturen.").conditional)
+        #expect(ProseRules.analyze("If the grant is approved, Chris will hire a second caseworker.").conditional)
+    }
+
+    @Test func aDecisionThatNamesSomeoneIsTheirStep() {
+        let a = ProseRules.analyze("Besloten wordt dat René deze bijeenkomst bijwoont.")
+        #expect(a.owner == "René" && a.commitment == .agreed)
+        #expect(ProseRules.analyze("Besloten wordt dat het plan doorgaat.").owner == nil)
+    }
+
+    @Test func makingAndKeepingDoUnlessTheyReportTheTalk() {
+        #expect(!ProseRules.analyze("Rien maakt de reservatie.").narrativeRisk)
+        #expect(ProseRules.analyze("Jan maakt een opmerking over de begroting.").narrativeRisk)
+        #expect(!ProseRules.analyze("Moniek houdt de post in de gaten.").narrativeRisk)
+        #expect(ProseRules.analyze("Piet houdt een pleidooi voor meer geld.").narrativeRisk)
+    }
+
+    @Test func sendingSomethingOnIsAPlanInThePassive() {
+        #expect(Clauses.passive(" deze wordt apart doorgemaild. ") == .passive)
+        #expect(Clauses.passive(" de agenda wordt vastgesteld. ") == nil)
+    }
+
+    @Test func aNoteUnderABulletsTitleIsASentenceOfItsOwn() {
+        let text = """
+        Notulen 20 april 2023
+
+        4. Mededelingen en ingekomen stukken
+
+         • De Koepel -workshop inzicht in de Jeugdwet 11 mei, een lange titel om de regel breder te maken dan de rest
+         • Werkbezoek
+          Sjaak gaat deze workshop volgen.
+        """
+        let r = MinutesImporter.extract(text)
+        let item = r.items.first { $0.owner == "Sjaak" }
+        #expect(item?.quote == "Sjaak gaat deze workshop volgen.")
+        #expect(item?.line == 7)
+        // Under an announcements heading a named person's own plan is still taken.
+        #expect(item.map { $0.confidence >= 0.5 } == true)
+    }
+
+    @Test func aLabelDecoratedWithAnEmojiIsStillALabel() {
+        let short = MarkerScan.scan(":pushpin: **Actiepunt:** Marc Buis informeren over het logboek")
+        #expect(short?.kind == .action)
+        #expect(short?.rest == "Marc Buis informeren over het logboek")
+        let emoji = MarkerScan.scan("📌 Actie: Jan stuurt de planning rond")
+        #expect(emoji?.kind == .action)
+        #expect(emoji?.rest == "Jan stuurt de planning rond")
+        // A colon that opens no shortcode is no decoration.
+        #expect(MarkerScan.scan(": Actie: Jan") == nil)
+        #expect(MarkerScan.mayStartWithMarker(":white_check_mark: TODO update the docs"))
+    }
+
+    @Test func theNextMeetingOfASeriesWithANeuterNoun() {
+        let g = DeadlinePhrases.guess(in: "Logius zal een oplossing inbrengen volgend TO", reference: Self.reference, series: nil,
+                                      calendar: ImportOptions.defaultCalendar, allowBareDate: false)
+        #expect(g?.due?.text == "next meeting")
+        let year = DeadlinePhrases.guess(in: "terug laten komen op de agenda eind v/h jaar", reference: Self.reference, series: nil,
+                                         calendar: ImportOptions.defaultCalendar, allowBareDate: false)
+        let written = DeadlinePhrases.guess(in: "terug laten komen op de agenda eind van het jaar", reference: Self.reference,
+                                            series: nil, calendar: ImportOptions.defaultCalendar, allowBareDate: false)
+        #expect(year?.due != nil && year?.due?.text == written?.due?.text)
+    }
+}
