@@ -39,6 +39,13 @@ import Testing
         #expect(inverted.commitment == .present && inverted.owner == nil && inverted.narrativeRisk)
     }
 
+    @Test func goingSomewhereIsNoPlan() {
+        #expect(ProseRules.analyze("Daarna gaan we verder met punt 4.").commitment == nil)
+        #expect(ProseRules.analyze("Volgende week gaat Marieke met verlof.").commitment == nil)
+        #expect(ProseRules.analyze("We gaan akkoord met het voorstel.").commitment == nil)
+        #expect(ProseRules.analyze("Volgende week gaat Marieke de cijfers controleren.").owner == "Marieke")
+    }
+
     @Test func aClauseAfterACommaCanCommit() {
         let a = ProseRules.analyze("Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op.")
         #expect(a.owner == "Coretta")
@@ -52,6 +59,10 @@ import Testing
         let a = ProseRules.analyze("Besloten wordt dat René deze bijeenkomst bijwoont.")
         #expect(a.owner == "René" && a.commitment == .agreed)
         #expect(ProseRules.analyze("Besloten wordt dat het plan doorgaat.").owner == nil)
+        // The verb comes last: being invited, staying chair or no longer taking part is no step.
+        #expect(ProseRules.analyze("Besloten wordt dat Jan voor de volgende vergadering wordt uitgenodigd.").commitment != .agreed)
+        #expect(ProseRules.analyze("Besloten wordt dat Jan voorzitter blijft.").commitment != .agreed)
+        #expect(ProseRules.analyze("Er is besloten dat Jan niet meer in de werkgroep zit.").commitment != .agreed)
     }
 
     @Test func makingAndKeepingDoUnlessTheyReportTheTalk() {
@@ -59,11 +70,17 @@ import Testing
         #expect(ProseRules.analyze("Jan maakt een opmerking over de begroting.").narrativeRisk)
         #expect(!ProseRules.analyze("Moniek houdt de post in de gaten.").narrativeRisk)
         #expect(ProseRules.analyze("Piet houdt een pleidooi voor meer geld.").narrativeRisk)
+        #expect(ProseRules.analyze("Het team maakt goede voortgang.").narrativeRisk)
+        #expect(ProseRules.analyze("Piet houdt zitting in de raad.").narrativeRisk)
     }
 
     @Test func sendingSomethingOnIsAPlanInThePassive() {
         #expect(Clauses.passive(" deze wordt apart doorgemaild. ") == .passive)
         #expect(Clauses.passive(" de agenda wordt vastgesteld. ") == nil)
+        // How things go, not a step: a plural without a word of time, working with a tool.
+        #expect(Clauses.passive(" vragen worden doorgestuurd naar het secretariaat. ") == nil)
+        #expect(Clauses.passive(" de stukken worden volgende week doorgestuurd. ") == .passive)
+        #expect(Clauses.passive(" er wordt gebruik gemaakt van teams voor de vergaderingen. ") == nil)
     }
 
     @Test func aNoteUnderABulletsTitleIsASentenceOfItsOwn() {
@@ -94,6 +111,11 @@ import Testing
         // A colon that opens no shortcode is no decoration.
         #expect(MarkerScan.scan(": Actie: Jan") == nil)
         #expect(MarkerScan.mayStartWithMarker(":white_check_mark: TODO update the docs"))
+        // The byte path and the Character path agree where a shortcode runs into a letter
+        // that is not ASCII.
+        let odd = ":aaaaaaaaaaaaaaaaé: Actie: bel Jan"
+        #expect(MarkerScan.mayStartWithMarkerASCII(odd) == nil)
+        #expect(MarkerScan.mayStartWithMarker(odd) == (MarkerScan.scan(odd) != nil))
     }
 
     @Test func theNextMeetingOfASeriesWithANeuterNoun() {

@@ -14,9 +14,13 @@ enum Clauses {
         // is that person's step; "Besloten wordt dat het plan doorgaat" names nobody.
         if let w = tokens.prefix(6).firstIndex(where: { ["besloten", "decided"].contains($0.folded) }),
            let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that"].contains($0.folded) }),
-           let (names, e) = ActorParser.parseList(tokens, d + 1), e < tokens.count,
-           !copulas.contains(tokens[e].folded), !["wordt", "worden", "heeft", "hebben", "has", "have"].contains(tokens[e].folded) {
-            return (names, e, .agreed)
+           let (names, e) = ActorParser.parseList(tokens, d + 1), e < tokens.count {
+            // The verb comes last: "… dat Jan wordt uitgenodigd", "… dat Jan voorzitter
+            // blijft", "… dat Jan niet meer deelneemt" give Jan no step.
+            let clause = tokens[e...].map(\.folded)
+            let blocked = clause.contains { copulas.contains($0) || ["wordt", "worden", "werd", "heeft", "hebben", "has", "have",
+                                                                    "niet", "geen", "not", "no", "be", "been"].contains($0) }
+            return blocked ? nil : (names, e, .agreed)
         }
         guard let w = tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
               let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that", ":"].contains($0.folded) }) else { return nil }
@@ -41,8 +45,8 @@ enum Clauses {
             let w = tokens[v].folded
             if !(tokens[v].text.first?.isLetter ?? false) || invertedStops.contains(w) || ProseRules.pronouns.contains(w) { return nil }
             guard dutchFiniteCommitment(w) else { continue }
-            if ["we", "wij"].contains(tokens[v + 1].folded) { return ([], v) }
-            if let (names, _) = ActorParser.parseList(tokens, v + 1) { return (names, v) }
+            if ["we", "wij"].contains(tokens[v + 1].folded) { return goesToDoSomething(tokens, v) ? ([], v) : nil }
+            if let (names, _) = ActorParser.parseList(tokens, v + 1), goesToDoSomething(tokens, v) { return (names, v) }
             return nil
         }
         return nil
@@ -52,11 +56,22 @@ enum Clauses {
     static func weSubject(_ tokens: [Token]) -> Int? {
         var i = 0
         while i < tokens.count - 2, ProseRules.leadAdverbs.contains(tokens[i].folded) { i += 1 }
-        guard i + 1 < tokens.count, ["we", "wij"].contains(tokens[i].folded), dutchFiniteCommitment(tokens[i + 1].folded) else { return nil }
-        // "We gaan ervan uit dat …" assumes, "we gaan akkoord" agrees.
-        let rest = Set(tokens[(i + 2)...].prefix(4).map(\.folded))
-        if !rest.isDisjoint(with: ["ervan", "akkoord", "uit", "mee", "door"]) && tokens[i + 1].folded.hasPrefix("ga") { return nil }
+        guard i + 1 < tokens.count, ["we", "wij"].contains(tokens[i].folded), dutchFiniteCommitment(tokens[i + 1].folded),
+              goesToDoSomething(tokens, i + 1) else { return nil }
         return i + 1
+    }
+
+    /// "gaan"/"gaat" commits only with a verb to do: "we gaan het domein kopen", not "we
+    /// gaan verder met punt 4", "Marieke gaat met verlof", "we gaan ervan uit dat …", "we
+    /// gaan akkoord". Other verbs pass.
+    static func goesToDoSomething(_ tokens: [Token], _ v: Int) -> Bool {
+        guard ["gaan", "gaat"].contains(tokens[v].folded) else { return true }
+        let clause = tokens[(v + 1)...].prefix { ![",", ";", ":", "en", "maar", "want", "dat"].contains($0.folded) }.map(\.folded)
+        if clause.contains(where: { ["ervan", "akkoord", "verder", "door", "mee", "verlof", "vakantie", "over"].contains($0) }) { return false }
+        // An infinitive after the subject: a word ending in "en" that is not an article or a number.
+        return clause.dropFirst().contains { $0.count >= 4 && $0.hasSuffix("en") && $0.allSatisfy(\.isLetter)
+            && !["geen", "tien", "negen", "zeven", "tussen", "binnen", "buiten", "boven", "beneden", "tegen", "zonder",
+                 "volgen", "iemand", "ieder"].contains($0) } || clause.last.map { $0.hasSuffix("en") } == true
     }
 
     /// A Dutch finite verb of commitment: a modal, or a verb of the list in a Dutch form.
@@ -278,7 +293,12 @@ enum Clauses {
     static func passive(_ f: String) -> Analysis.Commitment? {
         let words = letterWords(f)
         // "Deze wordt apart doorgemaild": sending a thing on is a step still to take.
-        if f.contains(" wordt ") || f.contains(" worden "), words.contains(where: { sendOnParticiples.contains($0) }) { return .passive }
+        // "Vragen worden doorgestuurd naar het secretariaat" is how things go: the plural
+        // needs a word of time.
+        if f.contains(" wordt ") || f.contains(" worden ") && planCues.contains(where: { f.contains($0) }),
+           words.contains(where: { sendOnParticiples.contains($0) }) { return .passive }
+        // "Er wordt gebruik gemaakt van Teams" says how the group works.
+        if f.contains(" gebruik gemaakt ") || f.contains(" gebruikgemaakt ") { return nil }
         // English: the participle right after the auxiliary ("will be formally circulated").
         let english: [(String, Analysis.Commitment)] = [
             ("is to be", .obligation), ("are to be", .obligation), ("needs to be", .obligation), ("need to be", .obligation),

@@ -202,7 +202,7 @@ enum Dedup {
                 m.due = other.due; m.deadline = other.deadline; m.afterEvent = other.afterEvent
                 m.expected = other.expected; m.duePhrase = other.duePhrase
             }
-            m.context += " " + other.title
+            m.context += " " + (named ? base.title : other.title)
             m.why.append("the same action is stated again at line \(named ? base.line : other.line)")
             m.confidence = min(0.98, max(base.confidence, other.confidence) + 0.05)
             out[k] = m

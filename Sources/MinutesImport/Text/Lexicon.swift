@@ -195,7 +195,8 @@ enum Lexicon {
     static let talkObjects: Set<String> = [
         "opmerking", "opmerkingen", "punt", "duidelijk", "bezwaar", "kenbaar", "melding", "zich", "zorgen", "gebruik",
         "presentatie", "pleidooi", "toespraak", "verhaal", "rekening", "voorbehoud", "kanttekening", "kanttekeningen",
-        "excuses", "grapje", "vergelijking", "onderscheid", "deel", "uit",
+        "excuses", "grapje", "vergelijking", "onderscheid", "deel", "uit", "voortgang", "vorderingen", "indruk", "zitting",
+        "van", "kennis", "ruzie", "werk", "plaats",
     ]
     static let passiveParticiples: Set<String> = [
         "geagendeerd", "verstuurd", "gestuurd", "rondgestuurd", "uitgewerkt", "opgepakt",

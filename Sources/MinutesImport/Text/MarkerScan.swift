@@ -76,7 +76,14 @@ enum MarkerScan {
                 // " *_->" (the other bullets are not ASCII), or "o " opening the text.
                 if c == 0x20 || c == 0x2A || c == 0x5F || c == 0x2D || c == 0x3E || (c == 0x6F && i == 0 && limit > 1 && b[1] == 0x20) {
                     i += 1
-                } else if c == 0x3A, let e = shortcodeEnd(i, { $0 < limit ? Character(Unicode.Scalar(lower(b[$0]))) : nil }) {
+                } else if c == 0x3A {
+                    // A shortcode that runs into a character that is not ASCII is for the
+                    // Character path to judge (it folds "é" to "e").
+                    var k = i + 1
+                    while k < limit, b[k] >= 0x61 && b[k] <= 0x7A || b[k] >= 0x30 && b[k] <= 0x39 || b[k] == 0x5F || b[k] == 0x2B
+                        || b[k] == 0x2D || b[k] >= 0x41 && b[k] <= 0x5A { k += 1 }
+                    if k == limit && limit < n { return nil }
+                    guard let e = shortcodeEnd(i, { $0 < limit ? Character(Unicode.Scalar(lower(b[$0]))) : nil }) else { break }
                     i = e
                 } else {
                     break
