@@ -153,11 +153,19 @@ import Testing
         #expect(Self.due("Item 15-10 is geparkeerd.").0 == nil, "a bare 15-10 in prose is no deadline")
     }
 
-    @Test(arguments: ["Fatima bereidt het voor, na de zomer.", "Marloes schrijft een notitie voor de meivakantie.",
-                      "Jan pakt dit na de zomervakantie op.", "Bob will look at it after the summer.", "JS to draft it ASAP."])
+    @Test(arguments: ["Marloes schrijft een notitie voor de meivakantie.", "Jan pakt dit in het najaar op.", "JS to draft it ASAP."])
     func vaguePeriodsKeepNoDate(_ text: String) {
         let (due, _, vague) = Self.due(text)
         #expect(due == nil && vague == true, "\(text)")
+    }
+
+    /// "Na de zomer" names no end; the one who tracks it looks again in the middle of
+    /// September, as "medio september" would resolve.
+    @Test(arguments: ["Fatima bereidt het voor, na de zomer.", "Jan pakt dit na de zomervakantie op.",
+                      "Bob will look at it after the summer."])
+    func afterTheSummerIsMidSeptember(_ text: String) {
+        let (due, deadline, _) = Self.due(text)
+        #expect(due != nil && deadline == Self.due("Jan pakt dit medio september op.").1, "\(text)")
     }
 
     @Test func aWhenCellHoldingAMonthIsItsEnd() {

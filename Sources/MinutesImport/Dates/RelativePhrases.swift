@@ -14,6 +14,7 @@ extension DeadlinePhrases {
     nonisolated(unsafe) static let nextMonthRx = try! Regex(#"\b(volgende maand|next month)\b"#)
     nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|eind(?:e)? v/h jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
     nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
+    nonisolated(unsafe) static let afterSummerRx = try! Regex(#"\b(?:na|after)\s+(?:de |het |the )?(zomer|zomervakantie|summer|summer break|summer holidays)\b"#)
     nonisolated(unsafe) static let christmasRx = try! Regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
     /// "in de vergadering van november", "at the November meeting" (a month's meeting).
     nonisolated(unsafe) static let monthMeetingRx = try! Regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
@@ -50,6 +51,12 @@ extension DeadlinePhrases {
             // Before Christmas: the last working day up to 24 December.
             let year = r.month == 12 && r.day > 24 ? r.year + 1 : r.year
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: year, month: 12, day: 24))), phrase: String(m.output[0].substring!))
+        }
+        if let m = f.firstMatch(of: afterSummerRx, ifHolding: ["zomer", "summer"]) {
+            // "Na de zomer" names no end, but a secretary tracking it looks again once the
+            // holidays are over: the middle of September, as "medio september" resolves.
+            let year = r.month >= 9 ? r.year + 1 : r.year
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: LocalDate(year: year, month: 9, day: 20))), phrase: String(m.output[0].substring!))
         }
         if let m = f.firstMatch(of: summerRx, ifHolding: ["zomer", "summer"]) {
             let year = r.month >= 7 ? r.year + 1 : r.year
