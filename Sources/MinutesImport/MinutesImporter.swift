@@ -32,6 +32,7 @@ public enum MinutesImporter {
         if meetingDate == nil {
             notes.append("no meeting date found in the text: pass --meeting-date YYYY-MM-DD to resolve relative deadlines")
         }
+        let nextMeeting = meetingDate.flatMap { NextMeetingFinder.find(lines: noise.lines, after: $0) }
         let series = whole.series
         let numbered = whole.numbered
         let roster = whole.roster
@@ -66,6 +67,10 @@ public enum MinutesImporter {
                 } else if let due = g.due {
                     item.due = due.text
                     item.deadline = due.resolve(reference: meetingDate, calendar: options.calendar)
+                    if case .nextMeeting(let offset) = due, let n = nextMeeting {
+                        item.deadline = offset.map { options.calendar.adding($0, to: n) } ?? n
+                        item.why.append("the next meeting is on \(n), as the minutes say")
+                    }
                 }
                 if !g.vague {
                     item.confidence = min(0.98, item.confidence + 0.05)
@@ -121,6 +126,7 @@ public enum MinutesImporter {
         var result = ImportResult(meetingDate: meetingDate, meetingDateSource: source, series: series, items: final,
                                   events: events.filter { neededEvents.contains($0.id) }, notes: notes)
         result.doubtful = possible
+        result.nextMeetingDate = nextMeeting
         result.rejected = found.rejected
         for i in final + possible {
             for name in [i.owner].compactMap({ $0 }) + i.with { result.fullNames[name] = roster.fullName(of: name) }

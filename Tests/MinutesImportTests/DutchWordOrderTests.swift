@@ -129,3 +129,49 @@ import Testing
         #expect(year?.due != nil && year?.due?.text == written?.due?.text)
     }
 }
+
+/// The next meeting's date where the minutes give it.
+@Suite struct NextMeetingDateTests {
+    static let r = LocalDate(year: 2024, month: 11, day: 12)
+
+    @Test(arguments: [
+        ("Volgende vergadering: 10 december 2024", "2024-12-10"),
+        ("| Volgende vergadering | 10-12-2024 |", "2024-12-10"),
+        ("De eerstvolgende bijeenkomst is op 4 februari.", "2025-02-04"),
+        ("Next meeting: Thursday, December 5", "2024-12-05"),
+        ("**Next call**: 2024-11-26", "2024-11-26"),
+    ])
+    func aLabelledDateIsTheNextMeeting(_ line: String, _ expected: String) {
+        #expect(NextMeetingFinder.find(lines: ["Notulen", line], after: Self.r)?.description == expected, "\(line)")
+    }
+
+    @Test func theDateMayStandOnTheNextLine() {
+        #expect(NextMeetingFinder.find(lines: ["Volgende vergadering:", "", "dinsdag 10 december 2024, 14:00"], after: Self.r)?.description
+            == "2024-12-10")
+    }
+
+    @Test func otherDatesAreNotTheNextMeeting() {
+        // The meeting itself, a date before it, a date far from the label, no label at all.
+        #expect(NextMeetingFinder.find(lines: ["Vergadering van 12 november 2024"], after: Self.r) == nil)
+        #expect(NextMeetingFinder.find(lines: ["Volgende vergadering: 1 oktober 2024"], after: Self.r) == nil)
+        #expect(NextMeetingFinder.find(lines: ["Jan stuurt de notitie voor de volgende vergadering rond, want die moet echt op tijd bij iedereen zijn, uiterlijk 1 december 2024."],
+                                       after: Self.r) == nil)
+        #expect(NextMeetingFinder.find(lines: ["Jan stuurt de notitie uiterlijk 1 december 2024 rond."], after: Self.r) == nil)
+    }
+
+    @Test func itemsDueAtTheNextMeetingGetItsDate() throws {
+        let text = """
+        Verslag werkgroep 12 november 2024
+
+        Jan stuurt de notitie rond voor de volgende vergadering.
+
+        Volgende vergadering: 10 december 2024
+        """
+        let r = MinutesImporter.extract(text)
+        #expect(r.nextMeetingDate?.description == "2024-12-10")
+        #expect(r.items.first?.due == "next meeting")
+        #expect(r.items.first?.deadline?.description == "2024-12-10")
+        let yaml = DraftYAML.render(r)
+        #expect(yaml.contains("dates: [2024-11-12, 2024-12-10]"))
+    }
+}

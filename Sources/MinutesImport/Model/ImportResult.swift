@@ -101,6 +101,8 @@ public struct ImportResult: Sendable {
     /// Where the meeting date came from (`text`, `option`), for the notes.
     public var meetingDateSource: String?
     public var series: String
+    /// The next meeting's date, where the minutes give it ("Volgende vergadering: …").
+    public var nextMeetingDate: LocalDate?
     public var items: [DraftItem]
     public var events: [DraftEvent]
     /// Messages for stderr: no actions found, no meeting date, items below the threshold.

@@ -26,6 +26,7 @@ public enum DraftJSON {
         }
         let root: [String: Any] = [
             "meeting_date": r.meetingDate?.description ?? NSNull(), "series": r.series,
+            "next_meeting": r.nextMeetingDate?.description ?? NSNull(),
             "items": items, "events": events,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()

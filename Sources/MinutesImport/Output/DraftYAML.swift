@@ -39,7 +39,11 @@ public enum DraftYAML {
             out.append("")
             out.append("meetings:")
             out.append("  \(key(r.series)):")
-            out.append("    dates: [\(r.meetingDate!)]" + (r.needsNextMeeting ? "   # add the next meeting's date: `next meeting` deadlines need it" : ""))
+            if let next = r.nextMeetingDate {
+                out.append("    dates: [\(r.meetingDate!), \(next)]   # the next meeting's date as the minutes give it")
+            } else {
+                out.append("    dates: [\(r.meetingDate!)]" + (r.needsNextMeeting ? "   # add the next meeting's date: `next meeting` deadlines need it" : ""))
+            }
         }
         if !r.events.isEmpty {
             out.append("")
