@@ -175,3 +175,53 @@ import Testing
         #expect(yaml.contains("dates: [2024-11-12, 2024-12-10]"))
     }
 }
+
+/// Hedges, topics, coordinated clauses and explanations.
+@Suite struct ClauseScopeTests {
+    @Test func aHedgeInsideTheQuestionToLookIntoDoesNotHedge() {
+        let a = ProseRules.analyze("Sander gaat met hem overleggen of hij in januari kan komen.")
+        #expect(a.owner == "Sander" && !a.hedged)
+        #expect(ProseRules.analyze("Jan of Piet zou de brief kunnen sturen.").commitment == nil
+                || ProseRules.analyze("Jan of Piet zou de brief kunnen sturen.").hedged)
+        #expect(!ProseRules.analyze("Jan stuurt zo snel mogelijk de brief.").hedged)
+        #expect(ProseRules.analyze("Jan stuurt mogelijk de brief.").hedged)
+    }
+
+    @Test func aTopicBeforeAColonOrAWordBeforeACommaIsNoSubject() {
+        #expect(ProseRules.analyze("Muzikale avond: Annelieke en Barbara gaan dit nu oppakken.").owner == "Annelieke")
+        #expect(ProseRules.analyze("Geen, Moniek houdt de post in de gaten.").owner == "Moniek")
+        // A speaker's label is left to the rules for turns.
+        #expect(ProseRules.analyze("KR: Repeat issues -- If we have to keep addressing them").owner != "Repeat")
+    }
+
+    @Test func stillToGiveIsAStep() {
+        #expect(ProseRules.analyze("Logius geeft nog een officiële reactie op het document.").commitment == .present)
+        #expect(ProseRules.analyze("Logius geeft nog aan of het kan.").commitment != .present)
+        // "geeft aan … te zien" informs; "zegt toe … te sturen" commits.
+        #expect(ProseRules.analyze("René geeft aan een patroon van rollen te zien.").commitment == nil)
+        #expect(ProseRules.analyze("JenV zegt toe de brief te sturen.").commitment != nil)
+    }
+
+    @Test func twoClausesWithTheirOwnSubjectsAreTwoSentences() {
+        let unit = Unit(kind: .paragraph, text: "**Rien** maakt de reservatie, en **Wout** en **Ilion** doen de mail.",
+                        lineStarts: [(0, 4)], section: nil)
+        let s = Sentences.split(unit)
+        #expect(s.map(\.text) == ["**Rien** maakt de reservatie", "**Wout** en **Ilion** doen de mail."])
+        let en = Sentences.split(Unit(kind: .paragraph, text: "Bob will draft the letter, and Alice will send it.",
+                                      lineStarts: [(0, 1)], section: nil))
+        #expect(en.count == 2)
+        // A list of names is not a second clause.
+        let list = Sentences.split(Unit(kind: .paragraph, text: "Jan stuurt de brief naar Piet, en Kees.",
+                                        lineStarts: [(0, 1)], section: nil))
+        #expect(list.count == 1)
+    }
+
+    @Test func aSentenceThatSpeaksToYouExplains() {
+        let text = """
+        Notulen 20 april 2023
+
+        De PDP controleert dan of je medewerker bent bij de gemeente.
+        """
+        #expect(MinutesImporter.extract(text).items.isEmpty)
+    }
+}

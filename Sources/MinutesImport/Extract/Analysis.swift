@@ -74,9 +74,15 @@ enum ProseRules {
         a.done = donePhraseSet.occurs(in: f)
         // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
         // a clause of purpose or result does not hedge the commitment itself.
-        let main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
+        var main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
             .compactMap { f.range(of: $0)?.lowerBound }
             .min().map { " " + String(f[..<$0]) + " " } ?? f
+        // "… gaat met hem overleggen of hij in januari kan komen": a hedge in the question
+        // to be looked into does not hedge the looking.
+        if let q = whetherClause(main) { main = " " + String(main[..<q]) + " " }
+        // "zo snel mogelijk" says when, not whether.
+        for phrase in [" zo snel mogelijk", " zo spoedig mogelijk", " zo veel mogelijk", " zoveel mogelijk", " zo goed mogelijk"]
+            where main.contains(phrase) { main = main.replacingOccurrences(of: phrase, with: " ") }
         a.hedged = hedgeSet.occurs(in: main)
         a.vagueEffort = vagueEffortSet.occurs(in: f)
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
@@ -148,11 +154,41 @@ enum ProseRules {
         return a
     }
 
-    /// A main clause after a comma that opens with a name and a verb of commitment: its
-    /// analysis, with token positions counted in the whole sentence.
+    /// Whether the words before a colon name who speaks ("KR:", "Marieke en Jan:"), which
+    /// the rules for turns of the discussion read, not the rule for a topic and a colon.
+    static func isSpeaker(_ tokens: [Token], _ colon: Int) -> Bool {
+        let head = tokens[..<colon].filter { !["*", "_", "-", "•"].contains($0.text) }
+        guard let first = head.first, let start = tokens.firstIndex(of: first) else { return false }
+        return ActorParser.parseList(tokens, start).map { $0.end == colon } ?? false
+    }
+
+    /// Where an indirect question starts: "kijken of het kan", "bekijkt of er …", "check
+    /// whether …": "of"/"whether" after a verb and before a subject.
+    static func whetherClause(_ f: String) -> String.Index? {
+        if let r = f.range(of: " whether ") { return r.lowerBound }
+        var from = f.startIndex
+        while let r = f.range(of: " of ", range: from..<f.endIndex) {
+            let before = f[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            let after = f[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+            if (before.hasSuffix("en") || before.hasSuffix("t")) && before.count > 3,
+               ["hij", "zij", "ze", "het", "er", "dit", "dat", "de", "we", "wij", "je", "u", "men", "deze", "die", "een"].contains(after) {
+                return r.lowerBound
+            }
+            from = r.upperBound
+        }
+        return nil
+    }
+
+    /// A main clause after a comma (or after a short topic and a colon) that opens with a
+    /// name and a verb of commitment: its analysis, with token positions counted in the
+    /// whole sentence.
     static func commaClause(_ tokens: [Token], _ sentence: String, roster: Roster) -> Analysis? {
+        // "Geen, Moniek houdt …": one word before the comma is enough when it is no name.
+        // "Muzikale avond: Annelieke en Barbara gaan dit oppakken": a topic before a colon.
         guard let c = tokens.indices.first(where: { i in
-            i >= 2 && tokens[i].text == "," && ActorParser.parseList(tokens, i + 1).map { (_, e) in
+            ((i >= 2 || i == 1 && ActorParser.parseOne(tokens, 0) == nil) && tokens[i].text == ","
+                || i >= 1 && i <= 6 && tokens[i].text == ":" && !isSpeaker(tokens, i))
+                && ActorParser.parseList(tokens, i + 1).map { (_, e) in
                 e < tokens.count && (Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded))
             } == true
         }) else { return nil }
@@ -241,8 +277,10 @@ enum ProseRules {
                     subject = []; a.commitment = .passive; a.informedOnly = true
                 }
             } else if a.commitment == .reported {
-                // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it".
-                if !(f.contains(" te ") || f.contains(" to ")) { a.commitment = nil }
+                // "JenV zegt toe de brief te sturen", "Bob agreed to circulate it"; "René geeft
+                // aan een patroon te zien" only informs.
+                let committing = j < tokens.count && Lexicon.committingReports.contains(tokens[j].folded) || f.contains(" bereid ")
+                if !(f.contains(" te ") || f.contains(" to ")) || !committing { a.commitment = nil }
             }
         }
         // "Franziska: … I'll take it over", "Rich: I volunteered to …": a speaker who commits
@@ -276,6 +314,9 @@ enum ProseRules {
         } else if let commits = Lexicon.separable(tokens, j) {
             // "stelt de brief op" drafts; "geeft aan", "merkt op" only say something.
             if commits { a.commitment = v == "zegt" || v == "zeggen" ? .modal : .present }
+        } else if v == "geeft" || v == "geven", next == "nog", !tokens.dropFirst(j + 2).contains(where: { $0.folded == "aan" }) {
+            // "Logius geeft nog een officiële reactie": still to give, not "geeft aan".
+            a.commitment = .present
         } else if Lexicon.reportingVerbs.contains(v) {
             let toe = tokens.dropFirst(j + 1).prefix(3).contains { ["toe", "op"].contains($0.folded) }
             if (v == "zegt" || v == "neemt") && toe { a.commitment = .modal } else { a.commitment = .reported }

@@ -125,6 +125,11 @@ extension CandidateFinder {
                                             calendar: ImportOptions.defaultCalendar, allowBareDate: false).map { !$0.vague } ?? false
         let f = " " + Fold.string(text) + " "
         if a.narrativeRisk, !hasWhen, !f.contains(" nog "), !f.contains(" verder ") { adjust(-0.25, "a verb minutes also use to report the discussion") }
+        // "De PDP controleert dan of je medewerker bent": a sentence that speaks to "you"
+        // explains how something works.
+        if a.owner != nil, [" je ", " jij ", " you ", " jouw ", " your "].contains(where: { f.contains($0) }), !a.question {
+            adjust(-0.25, "speaks to \"you\": an explanation of how it works")
+        }
         if a.owner == nil, commitment != .passive, commitment != .obligation { adjust(-0.15, "nobody named") }
         if a.hedged { adjust(-0.3, "hedged (zou, kan, might, possibly …)") }
         if ProseRules.isRecurring(f) { adjust(-0.3, "a standing arrangement (elke week, every month …)") }

@@ -18,7 +18,39 @@ enum Sentences {
     static func split(_ unit: Unit) -> [Sentence] {
         var text = unit.text
         let sentences = text.withUTF8({ Tokenizer.isPlainASCII($0) ? splitASCII($0, unit) : nil }) ?? splitCharacters(unit)
-        return unit.breaks.isEmpty ? sentences : cut(sentences, at: unit.breaks, unit)
+        let cutAtBreaks = unit.breaks.isEmpty ? sentences : cut(sentences, at: unit.breaks, unit)
+        return cutAtBreaks.contains(where: mayCoordinate) ? cutAtBreaks.flatMap { coordinated($0, unit) } : cutAtBreaks
+    }
+
+    static func mayCoordinate(_ s: Sentence) -> Bool {
+        s.text.contains(", en ") || s.text.contains(", and ") || s.text.contains("; ")
+    }
+
+    /// "**Rien** maakt de reservatie, en **Wout** en **Ilion** doen de mail": two clauses,
+    /// each with a subject and a verb of its own, are two sentences (two actions).
+    static func coordinated(_ s: Sentence, _ unit: Unit) -> [Sentence] {
+        guard mayCoordinate(s) else { return [s] }
+        let tokens = Tokenizer.tokens(s.text).filter { !["*", "_"].contains($0.text) }
+        for (k, t) in tokens.enumerated() where k >= 3 && (t.text == ";" || t.text == "," && k + 1 < tokens.count
+                                                             && ["en", "and"].contains(tokens[k + 1].folded)) {
+            let start = t.text == ";" ? k + 1 : k + 2
+            guard let (_, e) = ActorParser.parseList(tokens, start), e < tokens.count,
+                  Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded) || tokens[e].folded == "to",
+                  // The clause before has a verb of its own.
+                  tokens[..<k].contains(where: { Lexicon.modals.contains($0.folded) || Lexicon.commitVerbs.contains($0.folded) })
+            else { continue }
+            let chars = Array(s.text)
+            let cutAt = tokens[start].start
+            // Emphasis before the name ("**Wout**") belongs to the second clause.
+            var from = cutAt
+            while from > 0, "*_".contains(chars[from - 1]) { from -= 1 }
+            let head = String(chars[..<tokens[k].start]).trimmedSpaces
+            let tail = String(chars[from...]).trimmedSpaces
+            guard !head.isEmpty, !tail.isEmpty else { continue }
+            let second = Sentence(text: tail, offset: s.offset + from, line: unit.line(at: s.offset + from))
+            return [Sentence(text: head, offset: s.offset, line: s.line)] + coordinated(second, unit)
+        }
+        return [s]
     }
 
     /// The sentences cut again where a joined line begins a sentence of its own
