@@ -225,3 +225,13 @@ import Testing
         #expect(MinutesImporter.extract(text).items.isEmpty)
     }
 }
+
+@Suite struct CompactMeetingDateTests {
+    @Test func aTitleWithTheDateAsOneNumber() {
+        #expect(MeetingDateFinder.compactDate(in: "# 20220622-werkgroep1-notes")?.description == "2022-06-22")
+        #expect(MeetingDateFinder.compactDate(in: "Order 120220622") == nil)
+        #expect(MeetingDateFinder.compactDate(in: "ticket 20221345") == nil)
+        let r = MinutesImporter.extract("# 20221024-werkgroep3-notes\n\nBen zal via mail verder afspreken met de musea.\n")
+        #expect(r.meetingDate?.description == "2022-10-24")
+    }
+}

@@ -58,6 +58,27 @@ enum MeetingDateFinder {
             let f = Fold.string(l)
             if !previousWords.contains(where: { f.contains($0) }), let d = DateParser.fullDates(in: l).first { return d }
         }
+        // A date written as one number in a title or file name: "# 20220622-werkgroep1-notes".
+        for l in head.prefix(6) {
+            if let d = compactDate(in: l) { return d }
+        }
+        return nil
+    }
+
+    /// The first YYYYMMDD (a real day, 1990–2099) standing as a word of its own.
+    static func compactDate(in line: String) -> LocalDate? {
+        let b = Array(line.utf8)
+        var i = 0
+        while i + 8 <= b.count {
+            let isDigit = { (k: Int) in k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+            guard (i == 0 || !isDigit(i - 1)), (0..<8).allSatisfy({ isDigit(i + $0) }), !isDigit(i + 8) else { i += 1; continue }
+            let n = (0..<8).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
+            let (y, m, d) = (n / 10000, n / 100 % 100, n % 100)
+            if (1990...2099).contains(y), (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(year: y, month: m) {
+                return LocalDate(year: y, month: m, day: d)
+            }
+            i += 8
+        }
         return nil
     }
 
