@@ -235,3 +235,32 @@ import Testing
         #expect(r.meetingDate?.description == "2022-10-24")
     }
 }
+
+@Suite struct QuestionsAbsencesAndPronounsTests {
+    @Test func theQuestionPutIsNoStep() {
+        #expect(ProseRules.analyze("De vraag is of de gemeente hier budget voor heeft.").question)
+        #expect(ProseRules.analyze("De vraag was hoe de adressering zal worden geregeld.").question)
+        #expect(ProseRules.analyze("The question is whether the board will approve it.").question)
+    }
+
+    @Test func anAbsenceIsNoStep() {
+        #expect(ProseRules.analyze("Jeanne zal het eerste deel van de vergadering niet aanwezig zijn.").commitment == nil)
+        #expect(ProseRules.analyze("Bob will not attend the March meeting.").commitment == nil)
+    }
+
+    @Test func aPronounWithAModalPlansWithoutAName() {
+        let a = ProseRules.analyze("Ze gaan dit zo snel mogelijk onderzoeken en aanpassen.")
+        #expect(a.commitment == .modal && a.owner == nil)
+        #expect(ProseRules.analyze("Ze zullen wel gelijk hebben.").commitment == nil)
+        #expect(ProseRules.analyze("Hij gaat met verlof.").commitment == nil)
+    }
+
+    @Test func aSecondClauseAfterAndWithoutAComma() {
+        let s = Sentences.split(Unit(kind: .paragraph, text: "Hedde koopt wat in en Johan zal voor een tafel zorgen.",
+                                     lineStarts: [(0, 1)], section: nil))
+        #expect(s.map(\.text) == ["Hedde koopt wat in", "Johan zal voor een tafel zorgen."])
+        // A list of names before one verb stays one sentence.
+        #expect(Sentences.split(Unit(kind: .paragraph, text: "Johan, Steven, Arnold en Hedde zullen de commissie vertegenwoordigen.",
+                                     lineStarts: [(0, 1)], section: nil)).count == 1)
+    }
+}

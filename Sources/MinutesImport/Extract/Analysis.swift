@@ -71,6 +71,11 @@ enum ProseRules {
         guard !tokens.isEmpty else { return a }
         // "Moeten wachtwoorden gebruikt worden? => Best geen": a question and its answer.
         a.question = sentence.trimmedSpaces.hasSuffix("?") || ["? =>", "? ->", "?=>", "? →"].contains { sentence.contains($0) }
+        // "De vraag is of …", "The question was how …": the matter put, not a step.
+        if tokens.count > 3, ["de", "het", "the", "een", "a"].contains(tokens[0].folded),
+           ["vraag", "question", "open vraag"].contains(tokens[1].folded), Clauses.copulas.contains(tokens[2].folded),
+           ["of", "hoe", "wat", "wie", "waarom", "wanneer", "welke", "whether", "how", "what", "who", "why", "when", "which", "if"]
+            .contains(tokens[3].folded) { a.question = true }
         a.done = donePhraseSet.occurs(in: f)
         // "… afstemmen om dit aan te bieden zodat het daar kan worden opgenomen": a hedge in
         // a clause of purpose or result does not hedge the commitment itself.
@@ -132,6 +137,11 @@ enum ProseRules {
             tail.conditional = tail.conditional || a.conditional
             tail.question = tail.question || a.question
             return tail
+        }
+        // "Jeanne zal het eerste deel niet aanwezig zijn": an absence, not a step.
+        if a.commitment == .modal, [" niet aanwezig", " afwezig", " verhinderd", " not attend", " not be present", " unable to attend",
+                                     " be absent", " not be able to attend"].contains(where: { f.contains($0) }) {
+            a.commitment = nil
         }
         if (a.commitment == .passive || a.commitment == .obligation) && subject.isEmpty {
             // The agent of a passive: "door het secretariaat", "by the chairs".

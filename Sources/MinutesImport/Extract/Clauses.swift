@@ -53,11 +53,18 @@ enum Clauses {
     }
 
     /// "We gaan …", "Wij zullen …", "we sturen …": the meeting's own plan, by its first person.
+    /// "Ze gaan dit onderzoeken", "They will …": a plan of someone named before, with a
+    /// modal only.
     static func weSubject(_ tokens: [Token]) -> Int? {
         var i = 0
         while i < tokens.count - 2, ProseRules.leadAdverbs.contains(tokens[i].folded) { i += 1 }
-        guard i + 1 < tokens.count, ["we", "wij"].contains(tokens[i].folded), dutchFiniteCommitment(tokens[i + 1].folded),
-              goesToDoSomething(tokens, i + 1) else { return nil }
+        guard i + 1 < tokens.count else { return nil }
+        let subject = tokens[i].folded, verb = tokens[i + 1].folded
+        let firstPerson = ["we", "wij"].contains(subject) && dutchFiniteCommitment(verb)
+        let third = ["ze", "zij", "hij", "they", "he", "she"].contains(subject)
+            && ["zal", "zullen", "gaat", "gaan", "will"].contains(verb)
+            && !["zijn", "hebben", "worden", "be", "have", "blijven"].contains(tokens.last(where: { $0.text.first?.isLetter == true })?.folded ?? "")
+        guard firstPerson || third, goesToDoSomething(tokens, i + 1) else { return nil }
         return i + 1
     }
 

@@ -23,7 +23,7 @@ enum Sentences {
     }
 
     static func mayCoordinate(_ s: Sentence) -> Bool {
-        s.text.contains(", en ") || s.text.contains(", and ") || s.text.contains("; ")
+        s.text.contains(" en ") || s.text.contains(" and ") || s.text.contains("; ")
     }
 
     /// "**Rien** maakt de reservatie, en **Wout** en **Ilion** doen de mail": two clauses,
@@ -32,12 +32,19 @@ enum Sentences {
         guard mayCoordinate(s) else { return [s] }
         let tokens = Tokenizer.tokens(s.text).filter { !["*", "_"].contains($0.text) }
         for (k, t) in tokens.enumerated() where k >= 3 && (t.text == ";" || t.text == "," && k + 1 < tokens.count
-                                                             && ["en", "and"].contains(tokens[k + 1].folded)) {
-            let start = t.text == ";" ? k + 1 : k + 2
+                                                             && ["en", "and"].contains(tokens[k + 1].folded)
+                                                             || ["en", "and"].contains(t.folded) && tokens[k - 1].text != ",") {
+            let start = t.text == ";" ? k + 1 : t.text == "," ? k + 2 : k + 1
+            let bare = t.text != ";" && t.text != ","
             guard let (_, e) = ActorParser.parseList(tokens, start), e < tokens.count,
-                  Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded) || tokens[e].folded == "to",
-                  // The clause before has a verb of its own.
+                  Lexicon.modals.contains(tokens[e].folded)
+                    // Without a comma only a finite verb: "met IPO en CdK contact opnemen" is one clause.
+                    || (bare ? Clauses.dutchFiniteCommitment(tokens[e].folded)
+                             : Lexicon.commitVerbs.contains(tokens[e].folded) || tokens[e].folded == "to"),
+                  // The clause before has a verb of its own: one of the lists, or a name and
+                  // at least two words after it ("Hedde koopt wat in en Johan zal …").
                   tokens[..<k].contains(where: { Lexicon.modals.contains($0.folded) || Lexicon.commitVerbs.contains($0.folded) })
+                    || ActorParser.parseList(tokens, 0).map { $0.end + 2 <= k && tokens[$0.end].text.first?.isLowercase == true } == true
             else { continue }
             let chars = Array(s.text)
             let cutAt = tokens[start].start
