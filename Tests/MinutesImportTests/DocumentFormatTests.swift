@@ -67,6 +67,40 @@ enum PDFTools {
         #expect(throws: UnreadableInput.self) { try MinutesFile.text(data) }
     }
 
+    /// fuzz-docx's third finding: a deflate stream that ends before its end made
+    /// ZIPFoundation's inflate loop ask its file for more bytes forever (the import hung).
+    /// The entry is now read from the archive's bytes, and the stream cut short is refused.
+    @Test func aDeflateStreamCutShortIsRefusedNotAHang() throws {
+        let data = try Self.fixture("finding-truncated-deflate.docx")
+        #expect(throws: UnreadableInput.self) { try MinutesFile.text(data) }
+    }
+
+    /// The entry is checked against the archive: a changed byte in the packed text fails
+    /// its checksum, a local header moved away is no entry, a stored (unpacked) entry reads.
+    @Test func aZipEntryIsReadOnlyWhenItsBytesHoldTogether() throws {
+        let docx = [UInt8](try Self.fixture("nl-p3ops-overleg-2020-09-28.docx"))
+        let entry = try #require(try ZipEntry.find("word/document.xml", in: docx))
+        #expect(try ZipEntry.find("word/none.xml", in: docx) == nil)
+        let xml = try entry.data(in: docx, limit: 1 << 20)
+        #expect(xml.count == entry.uncompressedSize)
+        var changed = docx
+        let start = entry.localHeaderOffset + 30 + Int(ZipEntry.u16(docx, entry.localHeaderOffset + 26))
+            + Int(ZipEntry.u16(docx, entry.localHeaderOffset + 28))
+        changed[start + entry.compressedSize / 2] ^= 0x55
+        #expect(throws: (any Error).self) { try entry.data(in: changed, limit: 1 << 20) }
+        var moved = entry
+        moved.localHeaderOffset += 1
+        #expect(throws: ZipEntry.Damaged.self) { try moved.data(in: docx, limit: 1 << 20) }
+        // The same text stored: the bytes themselves, checked against the checksum.
+        var stored = [UInt8](repeating: 0, count: 30)
+        stored[0...3] = [0x50, 0x4B, 0x03, 0x04]
+        stored += [UInt8](xml)
+        let plain = ZipEntry(name: "word/document.xml", method: 0, crc32: entry.crc32, compressedSize: xml.count,
+                             uncompressedSize: xml.count, localHeaderOffset: 0)
+        #expect(try plain.data(in: stored, limit: 1 << 20) == xml)
+        #expect(throws: ZipEntry.TooLarge.self) { try plain.data(in: stored, limit: 100) }
+    }
+
     /// fuzz-docx's second finding: an element name that is not UTF-8 trapped inside
     /// Foundation's XMLParser on Linux; the document XML is now read by a scanner of our own.
     @Test func anElementNameThatIsNotUTF8IsNoTrap() throws {

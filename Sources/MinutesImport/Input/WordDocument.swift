@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A Word document (.docx) read as the text `remindd import` reads: `word/document.xml`'s
 /// paragraphs one per line with a blank line between them, list paragraphs as "- …",
@@ -13,32 +12,21 @@ public enum WordDocument {
 
     /// `largest` bounds the XML read (the fuzz target reads less than a user may).
     static func text(_ data: Data, largestXML largest: Int) throws -> String {
-        // From a file, not from memory: ZIPFoundation's in-memory archive lets a seek past
-        // the end of a damaged zip through to a read that traps (fuzz-docx found it in 224
-        // inputs); its file-backed archive reads nothing there, and refuses the zip.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("remindd-docx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("minutes.docx")
-        try data.write(to: file)
-        let archive: Archive
-        do { archive = try Archive(url: file, accessMode: .read) } catch {
+        let bytes = [UInt8](data)
+        let entry: ZipEntry?
+        do { entry = try ZipEntry.find("word/document.xml", in: bytes) } catch {
             throw UnreadableInput("a ZIP archive that cannot be opened")
         }
-        guard let entry = archive["word/document.xml"] else {
+        guard let entry else {
             throw UnreadableInput("a ZIP archive without word/document.xml, so not a Word document: save it as .docx, or export it as plain text")
         }
         let tooLarge = UnreadableInput("a Word document whose text is over \(max(1, largest >> 20)) MB")
-        guard entry.uncompressedSize <= UInt64(largest) else { throw tooLarge }
-        var xml = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                // The size in the zip's directory is what the zip says, not what it holds.
-                guard xml.count + chunk.count <= largest else { throw tooLarge }
-                xml.append(chunk)
-            }
-        } catch let e as UnreadableInput {
-            throw e
+        // The size in the zip's directory is what the zip says, not what it holds: both are
+        // bounded.
+        guard entry.uncompressedSize <= largest else { throw tooLarge }
+        let xml: Data
+        do { xml = try entry.data(in: bytes, limit: largest) } catch is ZipEntry.TooLarge {
+            throw tooLarge
         } catch {
             throw UnreadableInput("a Word document whose text cannot be unpacked")
         }
