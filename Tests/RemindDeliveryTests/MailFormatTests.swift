@@ -124,6 +124,12 @@ private func decodeQP(_ s: String) -> String {
         #expect(Address.problem(".a@example.org") != nil)
         #expect(Address.problem("a..b@example.org") != nil)
         #expect(Address.problem("a.b@example.org") == nil)
+        // And a domain that is none: its Message-ID `<…@evil.>` was refused too.
+        #expect(Address.problem("x@evil.") != nil)
+        #expect(Address.problem("x@.example.org") != nil)
+        #expect(Address.problem("x@example..org") != nil)
+        #expect(Address.problem("x@-example.org") != nil)
+        #expect(Address.problem("x@mail-1.example.org") == nil)
     }
 }
 

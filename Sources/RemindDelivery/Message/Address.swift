@@ -24,6 +24,10 @@ enum Address {
         if parts[0].hasPrefix(".") || parts[0].hasSuffix(".") || parts[0].contains("..") {
             return "has a dot at the start or end of its local part, or two in a row"
         }
+        // The domain too: `x@evil.` makes a Message-ID a strict parser refuses.
+        if parts[1].hasPrefix(".") || parts[1].hasSuffix(".") || parts[1].contains("..") || parts[1].hasPrefix("-") {
+            return "has a dot at the start or end of its domain, or two in a row"
+        }
         return nil
     }
 
