@@ -25,11 +25,29 @@ enum NextMeetingFinder {
         return nil
     }
 
+    /// Whether "next" or "volgend" stands in the line, in any case: on its bytes, as every
+    /// line is asked and few say it.
+    static func mentionsNext(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { b in
+            @inline(__always) func lower(_ x: UInt8) -> UInt8 { x >= 0x41 && x <= 0x5A ? x + 0x20 : x }
+            let n = b.count
+            var i = 0
+            while i + 4 <= n {
+                let c = lower(b[i])
+                if c == 0x6E, lower(b[i + 1]) == 0x65, lower(b[i + 2]) == 0x78, lower(b[i + 3]) == 0x74 { return true }   // next
+                if c == 0x76, i + 7 <= n, lower(b[i + 1]) == 0x6F, lower(b[i + 2]) == 0x6C, lower(b[i + 3]) == 0x67,
+                   lower(b[i + 4]) == 0x65, lower(b[i + 5]) == 0x6E, lower(b[i + 6]) == 0x64 { return true }                 // volgend
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Where "next meeting" ends on the line (in characters), if the line names it: "next"
     /// or "volgende" with a word for a meeting within the next two words.
     static func label(in line: String) -> Int? {
-        let f = Fold.string(line)
-        guard f.contains("volgend") || f.contains("next") else { return nil }
+        guard mentionsNext(line) else { return nil }
         let tokens = Tokenizer.tokens(line)
         for (k, t) in tokens.enumerated() where ["volgende", "eerstvolgende", "volgend", "next"].contains(t.folded) {
             for j in (k + 1)..<min(tokens.count, k + 3) where DeadlinePhrases.isMeetingWord(tokens[j].folded) {

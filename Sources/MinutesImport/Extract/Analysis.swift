@@ -82,13 +82,16 @@ enum ProseRules {
         var main = [" zodat ", " opdat ", " so that ", " waardoor ", " such that "].filter { f.contains($0) }
             .compactMap { f.range(of: $0)?.lowerBound }
             .min().map { " " + String(f[..<$0]) + " " } ?? f
-        // "… gaat met hem overleggen of hij in januari kan komen": a hedge in the question
-        // to be looked into does not hedge the looking.
-        if let q = whetherClause(main) { main = " " + String(main[..<q]) + " " }
-        // "zo snel mogelijk" says when, not whether.
-        for phrase in [" zo snel mogelijk", " zo spoedig mogelijk", " zo veel mogelijk", " zoveel mogelijk", " zo goed mogelijk"]
-            where main.contains(phrase) { main = main.replacingOccurrences(of: phrase, with: " ") }
         a.hedged = hedgeSet.occurs(in: main)
+        if a.hedged {
+            // "… gaat met hem overleggen of hij in januari kan komen": a hedge in the question
+            // to be looked into does not hedge the looking.
+            if let q = whetherClause(main) { main = " " + String(main[..<q]) + " " }
+            // "zo snel mogelijk" says when, not whether.
+            for phrase in [" zo snel mogelijk", " zo spoedig mogelijk", " zo veel mogelijk", " zoveel mogelijk", " zo goed mogelijk"]
+                where main.contains(phrase) { main = main.replacingOccurrences(of: phrase, with: " ") }
+            a.hedged = hedgeSet.occurs(in: main)
+        }
         a.vagueEffort = vagueEffortSet.occurs(in: f)
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
@@ -164,6 +167,13 @@ enum ProseRules {
         return a
     }
 
+    /// Whether a name, a handle or a role can start at this token: a capital, "@", or an
+    /// article before a role ("de voorzitter"). Asked before the parser, which costs more.
+    static func mayOpenActor(_ t: Token) -> Bool {
+        guard let c = t.text.first else { return false }
+        return c.isUppercase || c == "@" || ActorParser.determiners.contains(t.folded) || Lexicon.roleNouns.contains(t.folded)
+    }
+
     /// Whether the words before a colon name who speaks ("KR:", "Marieke en Jan:"), which
     /// the rules for turns of the discussion read, not the rule for a topic and a colon.
     static func isSpeaker(_ tokens: [Token], _ colon: Int) -> Bool {
@@ -178,8 +188,12 @@ enum ProseRules {
         if let r = f.range(of: " whether ") { return r.lowerBound }
         var from = f.startIndex
         while let r = f.range(of: " of ", range: from..<f.endIndex) {
-            let before = f[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
-            let after = f[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+            // The words on either side, read outwards from the "of".
+            var b = r.lowerBound
+            while b > f.startIndex, f[f.index(before: b)] != " " { b = f.index(before: b) }
+            var e = r.upperBound
+            while e < f.endIndex, f[e] != " " { e = f.index(after: e) }
+            let before = f[b..<r.lowerBound], after = String(f[r.upperBound..<e])
             if (before.hasSuffix("en") || before.hasSuffix("t")) && before.count > 3,
                ["hij", "zij", "ze", "het", "er", "dit", "dat", "de", "we", "wij", "je", "u", "men", "deze", "die", "een"].contains(after) {
                 return r.lowerBound
@@ -196,8 +210,9 @@ enum ProseRules {
         // "Geen, Moniek houdt …": one word before the comma is enough when it is no name.
         // "Muzikale avond: Annelieke en Barbara gaan dit oppakken": a topic before a colon.
         guard let c = tokens.indices.first(where: { i in
-            ((i >= 2 || i == 1 && ActorParser.parseOne(tokens, 0) == nil) && tokens[i].text == ","
-                || i >= 1 && i <= 6 && tokens[i].text == ":" && !isSpeaker(tokens, i))
+            (tokens[i].text == "," || tokens[i].text == ":") && i + 1 < tokens.count && mayOpenActor(tokens[i + 1])
+                && ((i >= 2 || i == 1 && ActorParser.parseOne(tokens, 0) == nil) && tokens[i].text == ","
+                    || i >= 1 && i <= 6 && tokens[i].text == ":" && !isSpeaker(tokens, i))
                 && ActorParser.parseList(tokens, i + 1).map { (_, e) in
                 e < tokens.count && (Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded))
             } == true

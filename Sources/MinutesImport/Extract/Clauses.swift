@@ -40,6 +40,8 @@ enum Clauses {
     static func inverted(_ tokens: [Token]) -> (names: [String], verb: Int)? {
         guard tokens.count >= 3, tokens[0].text.first?.isLetter == true,
               !invertedBlockers.contains(tokens[0].folded),
+              // The verb first (a look-up per word), the parser only where one stands.
+              tokens[1..<min(tokens.count - 1, 7)].contains(where: { dutchFiniteCommitment($0.folded) }),
               frontedWords.contains(tokens[0].folded) || ActorParser.parseOne(tokens, 0) == nil else { return nil }
         for v in 1..<min(tokens.count - 1, 7) {
             let w = tokens[v].folded

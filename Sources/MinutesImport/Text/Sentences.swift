@@ -22,8 +22,25 @@ enum Sentences {
         return cutAtBreaks.contains(where: mayCoordinate) ? cutAtBreaks.flatMap { coordinated($0, unit) } : cutAtBreaks
     }
 
+    /// Whether a second clause with a named subject can start in the text: " en ", " and "
+    /// or "; " before a capital, "*", "@" or a letter beyond ASCII. Most "and"s join words.
     static func mayCoordinate(_ s: Sentence) -> Bool {
-        s.text.contains(" en ") || s.text.contains(" and ") || s.text.contains("; ")
+        var text = s.text
+        return text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i + 3 < n {
+                var next = -1
+                if b[i] == 0x20, b[i + 1] == 0x65, b[i + 2] == 0x6E, b[i + 3] == 0x20 { next = i + 4 }            // " en "
+                else if b[i] == 0x20, i + 4 < n, b[i + 1] == 0x61, b[i + 2] == 0x6E, b[i + 3] == 0x64, b[i + 4] == 0x20 { next = i + 5 }  // " and "
+                else if b[i] == 0x3B, b[i + 1] == 0x20 { next = i + 2 }                                          // "; "
+                if next >= 0, next < n, b[next] >= 0x41 && b[next] <= 0x5A || b[next] == 0x2A || b[next] == 0x40 || b[next] >= 0x80 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// "**Rien** maakt de reservatie, en **Wout** en **Ilion** doen de mail": two clauses,
