@@ -174,23 +174,7 @@ import Testing
         let yaml = DraftYAML.render(r)
         #expect(yaml.contains("dates: [2024-11-12, 2024-12-10]"))
         // The draft, included from a main config that defines Jan, loads with both dates.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-next-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("items.d"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try yaml.write(to: dir.appendingPathComponent("items.d/draft.yaml"), atomically: true, encoding: .utf8)
-        let main = """
-        timezone: Europe/Amsterdam
-        channels:
-          local: { type: maildir, path: ./mail }
-        defaults:
-          channels: [local]
-        people:
-          Jan: { email: jan@example.org }
-        include: ["items.d/*.yaml"]
-        """
-        let path = dir.appendingPathComponent("remindd.yaml").path
-        try main.write(toFile: path, atomically: true, encoding: .utf8)
-        let config = try ConfigLoader.load(path: path)
+        let config = try DraftInclusion.load(yaml, people: ["Jan"])
         #expect(config.meetings[r.series]?.dates.map(\.description) == ["2024-11-12", "2024-12-10"])
         #expect(config.items.count == 1)
     }

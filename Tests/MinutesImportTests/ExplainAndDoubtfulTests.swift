@@ -52,25 +52,7 @@ import Testing
 
     /// Writes the draft beside a main config that defines everyone it names, and loads it.
     static func load(_ draft: String) throws -> Config {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-doubtful-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("items.d"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try draft.write(to: dir.appendingPathComponent("items.d/draft.yaml"), atomically: true, encoding: .utf8)
-        let people = Self.result().peopleSeen.map { "  \($0.id): { email: \($0.id.lowercased())@example.org }" }
-            .joined(separator: "\n")
-        let main = """
-        timezone: Europe/Amsterdam
-        channels:
-          local: { type: maildir, path: ./mail }
-        defaults:
-          channels: [local]
-        people:
-        \(people)
-        include: ["items.d/*.yaml"]
-        """
-        let path = dir.appendingPathComponent("remindd.yaml").path
-        try main.write(toFile: path, atomically: true, encoding: .utf8)
-        return try ConfigLoader.load(path: path)
+        try DraftInclusion.load(draft, people: Self.result().peopleSeen.map(\.id))
     }
 
     @Test func theDraftLoadsAndStillLoadsWithAPossibleActionSwitchedOn() throws {
