@@ -174,14 +174,6 @@ enum ProseRules {
         return c.isUppercase || c == "@" || ActorParser.determiners.contains(t.folded) || Lexicon.roleNouns.contains(t.folded)
     }
 
-    /// Whether the words before a colon name who speaks ("KR:", "Marieke en Jan:"), which
-    /// the rules for turns of the discussion read, not the rule for a topic and a colon.
-    static func isSpeaker(_ tokens: [Token], _ colon: Int) -> Bool {
-        let head = tokens[..<colon].filter { !["*", "_", "-", "•"].contains($0.text) }
-        guard let first = head.first, let start = tokens.firstIndex(of: first) else { return false }
-        return ActorParser.parseList(tokens, start).map { $0.end == colon } ?? false
-    }
-
     /// Where an indirect question starts: "kijken of het kan", "bekijkt of er …", "check
     /// whether …": "of"/"whether" after a verb and before a subject.
     static func whetherClause(_ f: String) -> String.Index? {
@@ -208,11 +200,13 @@ enum ProseRules {
     /// whole sentence.
     static func commaClause(_ tokens: [Token], _ sentence: String, roster: Roster) -> Analysis? {
         // "Geen, Moniek houdt …": one word before the comma is enough when it is no name.
-        // "Muzikale avond: Annelieke en Barbara gaan dit oppakken": a topic before a colon.
+        // "Muzikale avond: Annelieke en Barbara gaan dit oppakken": a topic before a colon;
+        // a speaker's label ("KR: …") is for the rules of turns (`Transcript`).
+        lazy var speaker = Transcript.turn(sentence) != nil
         guard let c = tokens.indices.first(where: { i in
             (tokens[i].text == "," || tokens[i].text == ":") && i + 1 < tokens.count && mayOpenActor(tokens[i + 1])
                 && ((i >= 2 || i == 1 && ActorParser.parseOne(tokens, 0) == nil) && tokens[i].text == ","
-                    || i >= 1 && i <= 6 && tokens[i].text == ":" && !isSpeaker(tokens, i))
+                    || i >= 1 && i <= 6 && tokens[i].text == ":" && !speaker)
                 && ActorParser.parseList(tokens, i + 1).map { (_, e) in
                 e < tokens.count && (Lexicon.modals.contains(tokens[e].folded) || Lexicon.commitVerbs.contains(tokens[e].folded))
             } == true
