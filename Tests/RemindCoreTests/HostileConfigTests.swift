@@ -104,3 +104,39 @@ import RemindDelivery
         #expect(Suggestion.closest(String(repeating: "é", count: 1_000_000), in: ["e"]) == nil)
     }
 }
+
+/// Ids, single lines and key names are checked on their bytes; what the checks accept and
+/// refuse stays as it was with characters.
+@Suite struct ConfigByteChecksTests {
+    static func item(_ id: String, title: String = "T", key: String = "title") -> [String] {
+        HostileConfigTests.errors(HostileConfigTests.frame + """
+            people: { a: { email: a@example.org } }
+            items:
+              - { id: "\(id)", \(key): "\(title)", owner: a, agreed: 2023-09-25 }
+
+            """)
+    }
+
+    @Test func itemIdsAreASCIILettersDigitsAndThreeMarks() {
+        #expect(Self.item("a.B-c_9").isEmpty)
+        for id in ["é", "a b", "e\\u0301", "ａ", "a/b", "a\\u007f"] {
+            let e = Self.item(id)
+            #expect(e.count == 1 && e[0].contains("may hold only letters, digits"), "\(id): \(e)")
+        }
+    }
+
+    @Test func aLineBreakOrNULInATitleIsRefused() {
+        #expect(Self.item("x", title: "één regel ✓").isEmpty)
+        for title in ["a\\nb", "a\\r\\nb", "a\\rb", "a\\u0000b"] {
+            let e = Self.item("x", title: title)
+            #expect(e.count == 1 && e[0].contains("title must be a single line"), "\(title): \(e)")
+        }
+    }
+
+    @Test func keyNamesMatchExactly() {
+        let e = Self.item("x", key: "titlE")
+        #expect(e.contains { $0.contains("unknown key 'titlE'") && $0.contains("did you mean 'title'") }, "\(e)")
+        // The Kelvin sign is canonically a K, but no key of the config is spelled with one.
+        #expect(Self.item("x", key: "\u{212A}ey").contains { $0.contains("unknown key") })
+    }
+}

@@ -21,6 +21,19 @@ import Testing
         #expect(LocalDate("2000-02-29") != nil)
     }
 
+    /// `YYYY-MM-DD` is read on its bytes; what is not quite that takes the general path, and
+    /// both answer as they did.
+    @Test func datesParseOnTheirBytesAndOtherwise() {
+        #expect(LocalDate("2024-02-29") == LocalDate(year: 2024, month: 2, day: 29))
+        #expect(LocalDate("0001-01-01") == LocalDate(year: 1, month: 1, day: 1))
+        for text in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-04-00", "2024-1-05",
+                     "2024/01/05", "20240105", "2024-01-05 ", "２０２４-01-05", "2024-01-0x", "", "2024--01-5"] {
+            #expect(LocalDate(text) == nil, "\(text)")
+        }
+        // A sign is what `Int` reads, and the general path has always let it through.
+        #expect(LocalDate("+123-01-05") == LocalDate(year: 123, month: 1, day: 5))
+    }
+
     @Test func durationsParse() {
         #expect(DurationSpec("7d") == DurationSpec(7, .days))
         #expect(DurationSpec("+5wd") == DurationSpec(5, .workdays))

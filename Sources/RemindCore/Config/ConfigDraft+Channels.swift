@@ -54,7 +54,12 @@ extension ConfigDraft {
     }
 
     static func isName(_ s: String) -> Bool {
-        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        // ASCII letters and digits are whole characters; any other byte is not allowed.
+        !s.isEmpty && s.utf8.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        }
     }
 
     func readPeople(_ n: YAMLNode, _ r: YAMLReader) {

@@ -46,14 +46,15 @@ final class YAMLReader {
             return nil
         }
         var out = YAMLFields()
+        out.fields.reserveCapacity(m.pairs.count)
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
                 error("keys in \(what()) must be plain names", at: k)
                 continue
             }
             let name = ks.string
-            if reported.contains(name) { continue }
-            if !allowed.isEmpty && !allowed.contains(name) {
+            if reported.contains(where: { Self.sameName($0, name) }) { continue }
+            if !allowed.isEmpty && !allowed.contains(where: { Self.sameName($0, name) }) {
                 let hint = Self.closest(name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
                 error("unknown key '\(name)' in \(what())\(hint) (allowed: \(allowed.joined(separator: ", ")))", at: k)
                 continue
@@ -110,9 +111,16 @@ final class YAMLReader {
 
     /// A single-line string: anything that can reach a mail header or a log line must not
     /// smuggle CR, LF or NUL.
+    /// Key names compared for equality, lengths first: most keys differ in length, and a
+    /// length is known without reading the string.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
     func line(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard let s = string(node, what()) else { return nil }
-        if s.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" || $0 == "\r\n" }) {
+        // CR, LF and NUL never join another character, so their bytes tell.
+        if s.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
             error("\(what()) must be a single line (it contains a line break or NUL)", at: node)
             return nil
         }
@@ -190,7 +198,7 @@ struct YAMLFields {
     var fields: [(name: String, key: YAMLNode, value: YAMLNode)] = []
 
     subscript(name: String) -> (key: YAMLNode, value: YAMLNode)? {
-        for f in fields where f.name == name { return (f.key, f.value) }
+        for f in fields where YAMLReader.sameName(f.name, name) { return (f.key, f.value) }
         return nil
     }
 }

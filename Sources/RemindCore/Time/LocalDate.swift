@@ -33,12 +33,40 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` and checks that the day exists.
     public init?(_ text: String) {
+        // The usual form read on its bytes; anything else takes the general path below.
+        if let date = Self.plain(text.utf8) {
+            self = date
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(year: y, month: m)
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD` of ASCII digits, an existing day; nil for anything else.
+    private static func plain(_ bytes: String.UTF8View) -> LocalDate? {
+        guard bytes.count == 10 else { return nil }
+        var numbers = (0, 0, 0)
+        var index = 0
+        for byte in bytes {
+            switch index {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if index < 4 { numbers.0 = numbers.0 * 10 + digit }
+                else if index < 7 { numbers.1 = numbers.1 * 10 + digit }
+                else { numbers.2 = numbers.2 * 10 + digit }
+            }
+            index += 1
+        }
+        let (y, m, d) = numbers
+        guard (1...12).contains(m), d >= 1, d <= daysIn(year: y, month: m) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
     }
 
     public static func isLeap(_ year: Int) -> Bool {
