@@ -109,14 +109,14 @@ final class YAMLReader {
         }
     }
 
-    /// A single-line string: anything that can reach a mail header or a log line must not
-    /// smuggle CR, LF or NUL.
     /// Key names compared for equality, lengths first: most keys differ in length, and a
     /// length is known without reading the string.
     static func sameName(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a == b
     }
 
+    /// A single-line string: anything that can reach a mail header or a log line must not
+    /// smuggle CR, LF or NUL.
     func line(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard let s = string(node, what()) else { return nil }
         // CR, LF and NUL never join another character, so their bytes tell.
