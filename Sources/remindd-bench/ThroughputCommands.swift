@@ -42,6 +42,8 @@ struct DurableCommand: ParsableCommand {
     var nodes = 1
 
     func run() throws {
+        // As `remindd run` does.
+        FreedMemory.useOneHeap()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: 0xD0_12AB)
         let now = Date()

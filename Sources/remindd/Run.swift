@@ -23,6 +23,7 @@ struct Run: ParsableCommand {
     var logLevel: String = "info"
 
     func run() throws {
+        FreedMemory.useOneHeap()
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }

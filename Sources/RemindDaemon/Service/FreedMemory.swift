@@ -10,7 +10,7 @@ import Glibc
 /// at several hundred MB resident for its whole life. `malloc_trim(0)` releases them.
 /// Looked up at run time because Swift's Glibc module does not export `<malloc.h>`; a
 /// no-op on other C libraries.
-enum FreedMemory {
+public enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
 
     private static let trim: Trim? = {
@@ -21,6 +21,32 @@ enum FreedMemory {
         return nil
         #endif
     }()
+
+    private typealias Option = @convention(c) (Int32, Int32) -> Int32
+
+    private static let option: Option? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: Option.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// One heap for every thread (glibc's `M_ARENA_MAX` = 1), as the daemon's first act.
+    ///
+    /// Why: glibc gives threads that allocate at the same time heaps of their own, and what
+    /// the helper threads of loading and planning leave in theirs stays resident: 28 to 43 MB
+    /// of anonymous memory at READY=1 with the 100,000-item benchmark config, depending on
+    /// how the threads happened to meet, against 26.4 MB every time with one heap. Start-up
+    /// takes as long; durable webhooks pay a few percent for the shared heap's lock
+    /// (docs/benchmarks.md, "One heap").
+    @discardableResult
+    public static func useOneHeap() -> Bool {
+        // M_ARENA_MAX in <malloc.h>.
+        guard let option else { return false }
+        return option(-8, 1) == 1
+    }
 
     /// Returns freed heap pages to the system; true when the C library could.
     @discardableResult
