@@ -12,26 +12,20 @@ import Glibc
 /// no-op on other C libraries.
 public enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
-
-    private static let trim: Trim? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
-        #else
-        return nil
-        #endif
-    }()
-
     private typealias Option = @convention(c) (Int32, Int32) -> Int32
 
-    private static let option: Option? = {
+    private static let trim = function("malloc_trim", as: Trim.self)
+    private static let option = function("mallopt", as: Option.self)
+
+    /// A function of the C library by name; nil where it has none.
+    private static func function<F>(_ name: String, as type: F.Type) -> F? {
         #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
-        return unsafeBitCast(symbol, to: Option.self)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
         #else
         return nil
         #endif
-    }()
+    }
 
     /// One heap for every thread (glibc's `M_ARENA_MAX` = 1), as the daemon's first act.
     ///
@@ -39,8 +33,7 @@ public enum FreedMemory {
     /// the helper threads of loading and planning leave in theirs stays resident: 28 to 43 MB
     /// of anonymous memory at READY=1 with the 100,000-item benchmark config, depending on
     /// how the threads happened to meet, against 26.4 MB every time with one heap. Start-up
-    /// takes as long; durable webhooks pay a few percent for the shared heap's lock
-    /// (docs/benchmarks.md, "One heap").
+    /// and durable deliveries took as long in the benchmark (docs/benchmarks.md, "One heap").
     @discardableResult
     public static func useOneHeap() -> Bool {
         // M_ARENA_MAX in <malloc.h>.
