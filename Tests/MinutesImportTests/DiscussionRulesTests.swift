@@ -80,6 +80,19 @@ import Testing
         #expect(found.contains { $0.owner == "Derek" && $0.quote.hasPrefix("AI:") }, "\(found.map(\.quote))")
     }
 
+    @Test func aMarkedActionInBracketsMayHoldTheWholeActionOrCloseAfterTheSentence() {
+        let text = """
+        - Website
+          - ''( **AI: Bill S** to send Martin some examples. '')
+          - *(**AI: Kate** add back to the SPEC page in the wiki - the preferred syntax for comments in the spec)*
+          - ***(AI all**: please review six months of mail and contrast it against the spreadsheet.)*
+          - The (AI models) discussion was postponed to a later meeting, as the room was booked.
+        """
+        let found = Self.items(text)
+        #expect(found.map(\.owner) == ["Bill", "Kate", "all"], "\(found.map(\.quote))")
+        #expect(found.first?.title.contains("send Martin some examples") == true, "\(found.map(\.title))")
+    }
+
     @Test func viewsAndStandingArrangementsAreNoActions() {
         let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
         #expect(view.isEmpty)

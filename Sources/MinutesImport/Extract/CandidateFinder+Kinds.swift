@@ -45,8 +45,10 @@ extension CandidateFinder {
     }
 
     /// "(actie: GGD, VNG)", "(Action Bob)", "(AI: Sam)"; not "(aiosmtpd)".
-    /// Wiki markup around the label is allowed: "( **AI: Bill S** to send …)".
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,60})\)"#)
+    /// Wiki markup around the label is allowed: "( **AI: Bill S** to send …)". The bracket
+    /// may hold the whole action, and the sentence may end before it closes ("(AI: Kate**
+    /// to write up a proposal and mail it out. ''" ends at the full stop).
+    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,200})(?:\)|$)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".
@@ -61,7 +63,13 @@ extension CandidateFinder {
             for cut in ["**", "*", " to ", " will ", " zal ", " moet "] {
                 if let r = label.range(of: cut) { label = String(label[..<r.lowerBound]); break }
             }
-            let names = ActorParser.names(in: label)
+            // "(AI models)", "(action plan)": a marker with neither a colon nor emphasis around
+            // a word in lower case is a word of the sentence, not a label ("(AI all**: …" is one).
+            let whole = m.output[0].substring!, innerStart = m.output[1].substring!.startIndex
+            let marks: (Character) -> Bool = { $0 == ":" || $0 == "*" || $0 == "_" }
+            let labelled = inner.first?.isLowercase != true || whole[..<innerStart].contains(where: marks)
+                || inner.dropFirst(label.count).first.map(marks) == true
+            let names = labelled ? ActorParser.names(in: label) : []
             if let first = names.first {
                 let a = ProseRules.analyze(text, roster: ctx.roster)
                 // The words around the brackets, or, when those are only markup, the action
