@@ -6,6 +6,7 @@ import RemindCore
 /// command prints what this returns; tests call it directly.
 public enum MinutesImporter {
     public static func extract(_ text: String, options: ImportOptions = ImportOptions()) -> ImportResult {
+        Patterns.prepare()
         // Most files have no CR at all: two passes through NSString over the whole text for nothing.
         let unixText = text.utf8.contains(0x0D)
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
@@ -42,7 +43,17 @@ public enum MinutesImporter {
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
         let sentences = EventFinder.Sentences(found.sentences)
-        for c in found.candidates {
+        // A candidate's deadline phrase is a function of its own text and the document's
+        // date, series and numbering: each is a dozen pattern matches, so they are read on
+        // both cores; which events they name is settled below, in order.
+        let guesses = found.candidates.parallelMap(minimumCount: 8) { c in
+            c.dueCell.flatMap {
+                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true,
+                                      numbered: numbered)
+            } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
+                                       calendar: options.calendar, allowBareDate: c.source != .prose, numbered: numbered)
+        }
+        for (c, guess) in zip(found.candidates, guesses) {
             var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
@@ -50,11 +61,6 @@ public enum MinutesImporter {
             item.why = c.why
             item.context = c.context
             item.anaphoric = c.anaphoric
-            let guess = c.dueCell.flatMap {
-                DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true,
-                                      numbered: numbered)
-            } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
-                                       calendar: options.calendar, allowBareDate: c.source != .prose, numbered: numbered)
             if let g = guess {
                 item.duePhrase = g.phrase
                 item.why.append(g.vague ? "\"\(g.phrase)\" says when, but sets no date" : "deadline from \"\(g.phrase)\"")

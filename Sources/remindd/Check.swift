@@ -5,6 +5,7 @@ import RemindDaemon
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the configuration and the files it includes.",
         discussion: """
         Reads the config exactly as the daemon does. On success prints one line: items, \

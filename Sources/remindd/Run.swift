@@ -5,6 +5,7 @@ import RemindDaemon
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the daemon in the foreground.",
         discussion: """
         Plans every reminder, arms a timer for the next one and delivers through the \

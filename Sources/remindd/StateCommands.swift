@@ -48,7 +48,7 @@ struct StateContext {
 }
 
 struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark an item done: it gets no more reminders.")
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an item done: it gets no more reminders.")
     @OptionGroup var options: ConfigOption
     @Argument(help: "The item's id.", completion: .configNames(.items)) var id: String
 
@@ -60,7 +60,7 @@ struct Done: ParsableCommand {
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reopen a done or snoozed item: its reminders resume.")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a done or snoozed item: its reminders resume.")
     @OptionGroup var options: ConfigOption
     @Argument(help: "The item's id.", completion: .configNames(.items)) var id: String
 
@@ -73,6 +73,7 @@ struct Reopen: ParsableCommand {
 
 struct Snooze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snooze",
         abstract: "Hold back an item's reminders until a moment.",
         discussion: "What fell due during the snooze comes once when it ends.")
     @OptionGroup var options: ConfigOption

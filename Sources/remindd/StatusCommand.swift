@@ -5,6 +5,7 @@ import RemindDaemon
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show every item: open, waiting, overdue, snoozed or done.",
         discussion: "With --json prints one JSON array of objects with id, title, owner, with, state (the API's word; also as status), deadline, waiting_for, snoozed_until, done_at and next (the next reminder).")
     @OptionGroup var options: ConfigOption
@@ -88,6 +89,7 @@ struct Status: ParsableCommand {
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Show deliveries and actions: what was sent, when, to whom, what failed, and who changed what.",
         discussion: "With --json prints one JSON array: deliveries as objects with type \"delivery\", key, item, kind, scheduled (UTC), channel, recipients, state (pending, sent, failed, missed, cancelled), attempts, late, reason, last_error and reply; actions as objects with type \"action\", item, action (done, reopen, snooze, event), source (cli, api, link, mail), at (UTC) and, for a snooze, until.")
     @OptionGroup var options: ConfigOption

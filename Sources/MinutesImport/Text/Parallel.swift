@@ -33,9 +33,10 @@ private final class UnsafeJobs<A, B>: @unchecked Sendable {
 
 extension Array {
     /// `map(transform)` with each half of the array on a core of its own; `transform` must
-    /// be a pure function. Short arrays are mapped here.
-    func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
-        guard count >= 512 else { return map(transform) }
+    /// be a pure function. Arrays shorter than `minimumCount` are mapped here: for cheap
+    /// transforms, handing half to another core costs more than it saves.
+    func parallelMap<T>(minimumCount: Int = 512, _ transform: (Element) -> T) -> [T] {
+        guard count >= Swift.max(2, minimumCount) else { return map(transform) }
         let half = count / 2
         let (a, b) = inParallel({ self[..<half].map(transform) }, { self[half...].map(transform) })
         return a + b
