@@ -93,7 +93,8 @@ enum CandidateFinder {
             .contains { f.contains($0) } && !isActionSection(s)
     }
 
-    static func find(_ units: [Unit], context ctx: Context = Context()) -> Found {
+    /// The units with their sentences, numbered through the document.
+    static func document(_ units: [Unit]) -> Document {
         var sentences: [String] = []
         var perUnit: [[(Sentence, Int)]] = []
         for u in units {
@@ -101,21 +102,83 @@ enum CandidateFinder {
             for s in Sentences.split(u) { list.append((s, sentences.count)); sentences.append(s.text) }
             perUnit.append(list)
         }
-        // Most sentences of paragraphs and list entries are read as prose, and a reading is
-        // a function of the sentence and the roster alone: done before the walk, half of
-        // them on each core.
-        var ctx = ctx
-        var ahead: [(text: String, index: Int)] = []
-        for (u, list) in zip(units, perUnit) where u.kind != .tableRow && u.kind != .heading {
-            for (s, i) in list { ahead.append((s.text, i)) }
-        }
-        let roster = ctx.roster
-        let analyses = ahead.parallelMap { ProseRules.analyze($0.text, roster: roster) }
-        ctx.proseAnalyses = Dictionary(zip(ahead, analyses).map { ($0.index, ($0.text, $1)) }, uniquingKeysWith: { a, _ in a })
-
         let marked = units.contains { u in
             (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
         } || units.contains { $0.kind == .tableRow && ActionTable.header($0.cells) != nil }
+        return Document(units: units, perUnit: perUnit, sentences: sentences, marked: marked)
+    }
+
+    /// Where a long document's walk is cut in two. The walk carries nothing from one unit
+    /// to the next but an open table, and a table ends at the first unit that is no row of
+    /// it: from such a unit on, the rest of the document walks the same on its own. Long
+    /// minutes are walked in two halves, one on each core, split at the first such unit
+    /// past half of the sentences; `units.count` for one walk.
+    static func splitPoint(_ doc: Document) -> Int {
+        guard doc.sentences.count >= 256 else { return doc.units.count }
+        var seen = 0
+        for (ui, list) in doc.perUnit.enumerated() {
+            if seen >= doc.sentences.count / 2, doc.units[ui].kind != .tableRow { return ui }
+            seen += list.count
+        }
+        return doc.units.count
+    }
+
+    static func find(_ units: [Unit], context: Context = Context()) -> Found {
+        let doc = document(units)
+        let split = splitPoint(doc)
+        let (first, second) = split == units.count
+            ? (walk(doc, 0..<units.count, context), Walk())
+            : inParallel({ walk(doc, 0..<split, context) }, { walk(doc, split..<units.count, context) })
+        let sentences = doc.sentences
+        var out = first.candidates
+        var rejections = first.rejected
+        var rest = second.candidates[...]
+        // The walk keeps one candidate for a marked sentence drafted twice in a row (see
+        // `walk`): the second half's first one may repeat the first half's last one.
+        if second.opensWithMarker, let last = out.last, let c = rest.first, c.quote == last.quote {
+            out[out.count - 1] = c
+            rest = rest.dropFirst()
+        }
+        out += rest
+        rejections += second.rejected
+        // A sentence both rejected by one rule and taken by another (a marker after it) was taken.
+        let taken = Set(out.map(\.line))
+        let rejected = rejections.filter { !taken.contains($0.line) }.sorted { $0.line < $1.line }
+        return Found(candidates: out, sentences: sentences, rejected: rejected)
+    }
+
+    /// The units and sentences of a document, as every part of the walk reads them.
+    struct Document {
+        var units: [Unit]
+        /// Each unit's sentences with their index in `sentences`.
+        var perUnit: [[(Sentence, Int)]]
+        var sentences: [String]
+        /// Whether the minutes mark their actions anywhere (an unmarked sentence then counts for less).
+        var marked: Bool
+    }
+
+    /// What a walk over some of the units found.
+    struct Walk {
+        var candidates: [Candidate] = []
+        var rejected: [Rejection] = []
+        /// Whether the first candidate came from a marked unit while none was found before it.
+        var opensWithMarker = false
+    }
+
+    /// Walks `range` of the document's units.
+    static func walk(_ doc: Document, _ range: Range<Int>, _ context: Context) -> Walk {
+        let units = doc.units, perUnit = doc.perUnit, sentences = doc.sentences, marked = doc.marked
+        // Most sentences of paragraphs and list entries are read as prose, and a reading is
+        // a function of the sentence and the roster alone: done before the walk.
+        var ctx = context
+        ctx.rejected = Rejections()
+        var ahead: [(text: String, index: Int)] = []
+        for ui in range where units[ui].kind != .tableRow && units[ui].kind != .heading {
+            for (s, i) in perUnit[ui] { ahead.append((s.text, i)) }
+        }
+        let roster = ctx.roster
+        ctx.proseAnalyses = Dictionary(ahead.map { ($0.index, ($0.text, ProseRules.analyze($0.text, roster: roster))) },
+                                       uniquingKeysWith: { a, _ in a })
 
         // Every unit asks what its section is; units of one section follow each other.
         var kinds: [String?: (actions: Bool, decisions: Bool)] = [:]
@@ -125,11 +188,13 @@ enum CandidateFinder {
             kinds[s] = k
             return k
         }
+        var opensWithMarker = false
         var out: [Candidate] = []
         var table: ActionTable?
         var minutesTable: MinutesTable?
         var tableHeaderSeen = false
-        for (ui, u) in units.enumerated() {
+        for ui in range {
+            let u = units[ui]
             let sents = perUnit[ui]
             guard let firstSentence = sents.first else { continue }
             if u.kind == .tableRow {
@@ -162,7 +227,10 @@ enum CandidateFinder {
                 }
                 if let c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
                     if c.source == .marker, c.text.isEmpty { continue }
-                    if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else { out.append(c) }
+                    if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else {
+                        if out.isEmpty { opensWithMarker = true }
+                        out.append(c)
+                    }
                 }
                 // Sentences after the marked one are read as prose.
                 for s in sents.dropFirst() where s.0.offset > m.restOffset {
@@ -236,10 +304,7 @@ enum CandidateFinder {
                                           speaker: turn?.speaker) { out.append(c) }
             }
         }
-        // A sentence both rejected by one rule and taken by another (a marker after it) was taken.
-        let taken = Set(out.map(\.line))
-        let rejected = ctx.rejected.list.filter { !taken.contains($0.line) }.sorted { $0.line < $1.line }
-        return Found(candidates: out, sentences: sentences, rejected: rejected)
+        return Walk(candidates: out, rejected: ctx.rejected.list, opensWithMarker: opensWithMarker)
     }
 
     static func make(_ source: Candidate.Source, text: String, sentence: (Sentence, Int), analysis a: Analysis,

@@ -40,21 +40,54 @@ enum Dedup {
     struct Words {
         var all: Set<String>
         var stems: [(stem: String, count: Int)]
+        /// Each stem's UTF-8 bytes, and whether they are all ASCII: the pairs of stems of
+        /// two items are compared on these (`contains` compares bytes too), without a call
+        /// through the string's storage per pair.
+        var bytes: [[UInt8]]
+        var ascii: [Bool]
         init(_ words: Set<String>) {
             all = words
             stems = words.map { w in let s = Dedup.stem(w); return (s, s.count) }
+            bytes = stems.map { Array($0.stem.utf8) }
+            ascii = bytes.map { $0.allSatisfy { $0 < 0x80 } }
         }
         var isEmpty: Bool { all.isEmpty }
         var count: Int { all.count }
     }
 
     static func shared(_ a: Words, _ b: Words) -> Int {
-        a.stems.filter { x in
-            b.stems.contains { y in
-                y.stem == x.stem || (min(y.count, x.count) >= 4 && max(y.count, x.count) >= 6
-                                     && (x.stem.contains(y.stem) || y.stem.contains(x.stem)))
+        var n = 0
+        for i in a.stems.indices {
+            let x = a.stems[i], xb = a.bytes[i]
+            for j in b.stems.indices {
+                let y = b.stems[j], yb = b.bytes[j]
+                // Equal bytes are equal strings; different ASCII bytes are different strings;
+                // anything else is compared as strings are (canonical equivalence).
+                let equal = xb == yb || (!(a.ascii[i] && b.ascii[j]) && x.stem == y.stem)
+                if equal || (min(y.count, x.count) >= 4 && max(y.count, x.count) >= 6
+                             && (holds(xb, yb) || holds(yb, xb))) {
+                    n += 1
+                    break
+                }
             }
-        }.count
+        }
+        return n
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (as `String.contains` here).
+    static func holds(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                for start in 0...(h.count - n.count) where h[start] == first {
+                    var k = 1
+                    while k < n.count, h[start + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The words that say what is done: not function words, time words or the owner's name
@@ -69,12 +102,16 @@ enum Dedup {
             var context: String?
             var owner: String?
         }
-        private struct Pair: Hashable {
-            var a: String
-            var b: String
+        /// What decides whether two names are one owner, worked out once per name: every
+        /// pair of items compares their owners, and the roster is searched by name.
+        private struct Owner {
+            var canonical: String
+            var core: String
+            var key: String
+            var entry: Int?
         }
         private var words: [Key: Words] = [:]
-        private var owners: [Pair: Bool] = [:]
+        private var owners: [String: Owner] = [:]
         /// The content words of `title`, followed by `context` when there is one.
         func contentWords(_ title: String, context: String?, owner: String?) -> Words {
             let key = Key(title: title, context: context, owner: owner)
@@ -83,12 +120,16 @@ enum Dedup {
             words[key] = w
             return w
         }
+        /// `Dedup.sameOwner(a, b, roster:)`, from each name's parts.
         func sameOwner(_ a: String, _ b: String, roster: Roster) -> Bool {
-            let key = Pair(a: a, b: b)
-            if let known = owners[key] { return known }
-            let same = Dedup.sameOwner(a, b, roster: roster)
-            owners[key] = same
-            return same
+            let x = owner(a, roster), y = owner(b, roster)
+            return x.canonical == y.canonical || x.core == y.core || x.key == y.key || (x.entry != nil && x.entry == y.entry)
+        }
+        private func owner(_ name: String, _ roster: Roster) -> Owner {
+            if let known = owners[name] { return known }
+            let o = Owner(canonical: Dedup.canonical(name), core: Dedup.core(name), key: Roster.key(name), entry: roster.index(of: name))
+            owners[name] = o
+            return o
         }
     }
 

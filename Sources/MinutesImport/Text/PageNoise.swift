@@ -35,14 +35,14 @@ struct PageNoise {
                 }
             }
         }
-        let collapsed = lines.parallelMap(\.collapsedWhitespace)
-        let repeated = PageNoise.repeatedFurniture(collapsed)
+        // What each line is, on both cores: a page number; its shape, for a line short
+        // enough to be a running header or footer; and whether it counts towards one.
+        let facts = lines.parallelMap(minimumCount: 256) { PageNoise.Furniture($0.collapsedWhitespace) }
+        let repeated = PageNoise.repeatedFurniture(facts)
         for i in lines.indices {
-            let t = collapsed[i]
             // Only lines of up to 70 characters not opening with a bar were counted, and a
             // shape keeps the length: no other line can be repeated furniture.
-            if PageNoise.isPageNumber(t) || (!repeated.isEmpty && t.hasAtMost(70) && !t.hasPrefix("|")
-                                             && repeated.contains(PageNoise.shape(t))) { lines[i] = "" }
+            if facts[i].pageNumber || (!repeated.isEmpty && facts[i].shape.map(repeated.contains) == true) { lines[i] = "" }
         }
         self.lines = lines
         self.sidebar = sidebar
@@ -141,15 +141,25 @@ struct PageNoise {
         String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
     }
 
-    /// Short lines that recur on several pages (running headers and footers); `collapsed`
-    /// holds the lines with their white space collapsed.
-    static func repeatedFurniture(_ collapsed: [String]) -> Set<String> {
-        var count: [String: Int] = [:]
-        for t in collapsed {
-            guard !t.isEmpty, t.hasAtMost(70), !t.hasPrefix("|") else { continue }
-            if MarkerScan.startsWithMarker(t) || Segmenter.bullet(of: t) != nil { continue }
-            count[shape(t), default: 0] += 1
+    /// A line (white space collapsed) as page furniture: whether it is a page number, and
+    /// for a line of up to 70 characters not opening with a bar, its shape and whether it
+    /// counts as a candidate for a running header or footer (a marked or listed line does not).
+    struct Furniture {
+        var pageNumber: Bool
+        var shape: String?
+        var counted: Bool
+        init(_ t: String) {
+            pageNumber = PageNoise.isPageNumber(t)
+            let short = !t.isEmpty && t.hasAtMost(70) && !t.hasPrefix("|")
+            shape = short ? PageNoise.shape(t) : nil
+            counted = short && !MarkerScan.startsWithMarker(t) && Segmenter.bullet(of: t) == nil
         }
+    }
+
+    /// Short lines that recur on several pages (running headers and footers), by shape.
+    static func repeatedFurniture(_ lines: [Furniture]) -> Set<String> {
+        var count: [String: Int] = [:]
+        for l in lines where l.counted { count[l.shape!, default: 0] += 1 }
         return Set(count.filter { $0.value >= 2 && $0.key.contains(where: \.isLetter) }.keys)
     }
 
