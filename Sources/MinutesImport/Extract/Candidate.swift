@@ -79,4 +79,31 @@ enum TrailingOwner {
             .map { String($0.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }
         return mentions.isEmpty ? nil : mentions
     }
+
+    /// People the minutes list as present, written after the action with nothing between,
+    /// as a table flattened into text leaves its "who" column: "Stukje schrijven voor de
+    /// website Finn", "Vacature MR Jeanne Apr 2017", "Agenda rondsturen Jan/Piet 12-03".
+    /// A date or a month (and year) after the names is the "when" column and is passed
+    /// over; at least two words must stay for the action. Nil when the last words are
+    /// no names the roster knows.
+    static func onRoster(_ text: String, roster: Roster) -> [String]? {
+        guard !roster.isEmpty else { return nil }
+        var words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")) }
+            .filter { !$0.isEmpty }
+        func isWhen(_ w: String) -> Bool {
+            let f = Fold.string(w)
+            if DateParser.monthByName[f] != nil { return true }
+            return !f.isEmpty && f.allSatisfy { $0.isNumber || "-/".contains($0) } && f.contains(where: \.isNumber)
+        }
+        while let last = words.last, isWhen(last) { words.removeLast() }
+        var names: [String] = []
+        while words.count > 2, let last = words.last {
+            if names.isEmpty == false, ["/", "&", "+", "en", "and"].contains(last.lowercased()) { words.removeLast(); continue }
+            let parts = last.split(separator: "/").map(String.init)
+            guard !parts.isEmpty, parts.allSatisfy({ $0.first?.isUppercase == true && roster.knows($0) }) else { break }
+            names.insert(contentsOf: parts, at: 0)
+            words.removeLast()
+        }
+        return names.isEmpty ? nil : names
+    }
 }

@@ -259,7 +259,7 @@ enum CandidateFinder {
                     ctx.rejected.add(u.firstLine, u.text, "\(heading), but " + (a.question ? "a question put" : "a statement of how things are"))
                     continue
                 }
-                var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                var c = make(.checkbox, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text, roster: ctx.roster)
                 c.why.insert(heading, at: 0)
                 if box == nil { c.source = .section; c.confidence = 0.85 }
                 out.append(c)
@@ -267,8 +267,9 @@ enum CandidateFinder {
             }
             if sectionKind(u.section).actions, u.kind == .paragraph, sents.count <= 2, !Transcript.isDiscussion(u.text, roster: ctx.roster) {
                 let a = ProseRules.analyze(u.text, roster: ctx.roster, afterMarker: true)
-                if !a.done, !a.decision, !a.conditional, a.owner != nil || TrailingOwner.find(u.text) != nil {
-                    var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text)
+                if !a.done, !a.decision, !a.conditional,
+                   a.owner != nil || TrailingOwner.find(u.text) != nil || TrailingOwner.onRoster(u.text, roster: ctx.roster) != nil {
+                    var c = make(.section, text: u.text, sentence: firstSentence, analysis: a, unitText: u.text, roster: ctx.roster)
                     c.why.insert("a short paragraph under the heading \"\(u.section ?? "")\" that names who", at: 0)
                     c.confidence = 0.8
                     out.append(c)
@@ -308,20 +309,29 @@ enum CandidateFinder {
     }
 
     static func make(_ source: Candidate.Source, text: String, sentence: (Sentence, Int), analysis a: Analysis,
-                     unitText: String) -> Candidate {
+                     unitText: String, roster: Roster = .empty) -> Candidate {
         var owner = a.owner
         var with = a.with
+        var fromRoster = false
         if let labelled = TrailingOwner.labelled(text), let first = labelled.first {
             owner = first
             with = Array(labelled.dropFirst())
         } else if owner == nil || source != .prose, let t = TrailingOwner.find(text), let first = t.first, owner == nil {
             owner = first
             with += t.dropFirst().filter { !with.contains($0) }
+        } else if source != .prose, owner.map({ !roster.knows($0) }) ?? true, let t = TrailingOwner.onRoster(text, roster: roster),
+                  let first = t.first {
+            // An entry of a list ends in who does it; a capitalised first word that nobody
+            // on the roster is called ("Stukje schrijven … Finn") is the action's, not a name.
+            owner = first
+            with = Array(t.dropFirst())
+            fromRoster = true
         }
         var c = Candidate(source: source, text: text, quote: sentence.0.text, line: sentence.0.line, owner: owner,
                           with: with, involved: a.involved, confidence: 0.9, deadlineText: unitText,
                           sentenceIndex: sentence.1, dueCell: nil)
-        c.why.append(owner.map { "owner \($0)" + (a.owner == $0 ? ": the subject of the entry" : ": named after the action") } ?? "no owner named")
+        c.why.append(owner.map { "owner \($0)" + (fromRoster ? ": present at the meeting, named at the end of the entry"
+                                               : a.owner == $0 ? ": the subject of the entry" : ": named after the action") } ?? "no owner named")
         return c
     }
 }

@@ -12,7 +12,10 @@ struct PageNoise {
 
     init(lines raw: [String]) {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.parallelMap(PageNoise.normalizeLine)))
-        let sidebar = PageNoise.sidebarSuffixes(lines)
+        // A person the minutes list as present is no furniture, however many lines end in
+        // their name ("Aanwezig: …, Finn", "Stukje schrijven voor de website Finn").
+        let present = Roster(lines: Array(lines.prefix(60)))
+        let sidebar = PageNoise.sidebarSuffixes(lines).filter { !present.knows($0) }
         let spaced = sidebar.map { " " + $0 }
         let ends = SuffixTest(sidebar)
         for i in lines.indices where !sidebar.isEmpty {

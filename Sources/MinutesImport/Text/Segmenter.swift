@@ -254,6 +254,11 @@ enum Segmenter {
         var sectionAsked: String?? = .none
         var sectionIsActions = false
 
+        // Under the header line of a table flattened into text ("Datum Omschrijving Naam
+        // Einddatum"), each line is a row of its own until a blank line; `dropsDate` when
+        // the first column is the date the action was raised, not when it is due.
+        var flatRows: (dropsDate: Bool, Void)?
+
         func flush() {
             if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
             current = nil
@@ -261,7 +266,24 @@ enum Segmenter {
         for (i, raw) in lines.enumerated() {
             let lineNo = i + 1
             let t = raw.trimmedSpaces
-            if t.isEmpty { blankSince = true; continue }
+            if t.isEmpty { blankSince = true; flatRows = nil; continue }
+            if let rows = flatRows, !isTableRow(t), bullet(of: t) == nil, heading(t) == nil || t.first?.isNumber == true {
+                flush()
+                var row = t
+                if rows.dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
+                   first.allSatisfy({ $0.isNumber || "-/.".contains($0) }) {
+                    row = String(row.dropFirst(first.count)).trimmedSpaces
+                }
+                if !row.isEmpty { units.append(Unit(kind: .paragraph, text: row, lineStarts: [(t.count - row.count, lineNo)], section: section)) }
+                previousLength = 0
+                continue
+            }
+            if let header = flatTableHeader(t) {
+                flush()
+                flatRows = (header, ())
+                blankSince = false
+                continue
+            }
             let indent = raw.prefix(while: { $0 == " " }).count
             let shortBefore = previousLength > 0 && Double(previousLength) < 0.6 * Double(width)
             defer { blankSince = false; previousLength = raw.trimmingTrailingSpace.count }
@@ -346,6 +368,23 @@ enum Segmenter {
         }
         flush()
         return units.flatMap(bounded)
+    }
+
+    /// The header of a table whose cells a conversion to text has joined with single
+    /// spaces: a line of three to seven column names, one of them saying what is to be done
+    /// and one who does it or when ("Datum Omschrijving Naam Einddatum Voltooid", "Nr Actie
+    /// Wie Wanneer", "Action Owner Due Status"). Whether its first column is a date that is
+    /// no deadline (the date an action was raised), nil when the line is no such header.
+    static func flatTableHeader(_ t: String) -> Bool? {
+        let words = Fold.string(t).split(separator: " ").map(String.init)
+        guard (3...7).contains(words.count) else { return nil }
+        let what: Set<String> = ["omschrijving", "beschrijving", "actie", "actiepunt", "action", "actions", "description", "item", "taak", "task", "wat", "what", "onderwerp"]
+        let who: Set<String> = ["naam", "wie", "who", "owner", "eigenaar", "actiehouder", "trekker", "verantwoordelijke", "responsible", "door"]
+        let when: Set<String> = ["einddatum", "deadline", "wanneer", "when", "due", "streefdatum", "gereed", "datum", "date", "termijn"]
+        let other: Set<String> = ["nr", "nr.", "no", "no.", "#", "status", "voltooid", "afgerond", "done", "opmerking", "opmerkingen", "notes", "ingebracht", "raised"]
+        guard words.allSatisfy({ what.contains($0) || who.contains($0) || when.contains($0) || other.contains($0) }),
+              words.contains(where: what.contains), words.contains(where: { who.contains($0) || when.contains($0) }) else { return nil }
+        return ["datum", "date"].contains(words[0]) && words.dropFirst().contains(where: { when.contains($0) })
     }
 
     /// Joins a wrapped line, undoing end-of-line hyphenation ("vergunning-" + "houders").

@@ -1,0 +1,70 @@
+import Foundation
+import RemindCore
+import Testing
+@testable import MinutesImport
+
+/// Action tables that a conversion to text flattened into lines of words, and the names
+/// that end their rows.
+@Suite struct FlattenedTableTests {
+    static let date = LocalDate(year: 2017, month: 9, day: 25)
+
+    static func items(_ text: String) -> [DraftItem] {
+        MinutesImporter.extract(text, options: ImportOptions(meetingDate: date)).items
+    }
+
+    @Test func headersOfFlattenedTables() {
+        #expect(Segmenter.flatTableHeader("Datum Omschrijving Naam Einddatum Voltooid") == true)
+        #expect(Segmenter.flatTableHeader("Nr Actie Wie Wanneer") == false)
+        #expect(Segmenter.flatTableHeader("Action Owner Due Status") == false)
+        // Not a header: a sentence, column names without an action column, too few words.
+        #expect(Segmenter.flatTableHeader("Actie wie doet wat") == nil)
+        #expect(Segmenter.flatTableHeader("Datum Naam Status") == nil)
+        #expect(Segmenter.flatTableHeader("Actie Wie") == nil)
+    }
+
+    @Test func eachLineUnderTheHeaderIsARowWithItsOwnerAtTheEnd() {
+        let text = """
+        Notulen MR 25-09-2017
+
+        Aanwezig: Luc, Jeanne, Moniek, Finn
+
+        1. Opening
+        Luc opent de vergadering.
+
+        Actiepunten:
+        Datum Omschrijving Naam Einddatum Voltooid
+        8-2-2017 Stukje schrijven voor op de website Finn
+        6-4-2017 Vacature MR Jeanne Apr 2017
+        8-2-2017 Zaal reserveren voor de info-avond Moniek
+
+        Volgende vergadering: 10 december 2017
+        """
+        let found = Self.items(text)
+        #expect(found.map(\.owner) == ["Finn", "Jeanne", "Moniek"], "\(found.map(\.quote))")
+        // The date the action was raised is no deadline, nor part of the action.
+        #expect(found.allSatisfy { !$0.quote.hasPrefix("8-2-2017") && !$0.quote.hasPrefix("6-4-2017") }, "\(found.map(\.quote))")
+        #expect(found.allSatisfy { $0.deadline.map { $0 >= Self.date } ?? true }, "\(found.map(\.deadline))")
+    }
+
+    @Test func onlyNamesTheRosterKnowsEndAnEntry() {
+        var roster = Roster(lines: ["Aanwezig: Luc, Jeanne, Finn"])
+        #expect(TrailingOwner.onRoster("Stukje schrijven voor de website Finn", roster: roster) == ["Finn"])
+        #expect(TrailingOwner.onRoster("Vacature MR Jeanne Apr 2017", roster: roster) == ["Jeanne"])
+        #expect(TrailingOwner.onRoster("Agenda rondsturen Luc/Jeanne 12-03", roster: roster) == ["Luc", "Jeanne"])
+        #expect(TrailingOwner.onRoster("Kamer reserveren in Utrecht", roster: roster) == nil)
+        // At least two words stay for the action.
+        #expect(TrailingOwner.onRoster("Stukje Finn", roster: roster) == nil)
+        roster = .empty
+        #expect(TrailingOwner.onRoster("Stukje schrijven voor de website Finn", roster: roster) == nil)
+    }
+
+    /// A name that ends several lines and occurs nowhere else looks like a sidebar of a
+    /// PDF; a person listed as present is not one.
+    @Test func aPersonPresentIsNoSidebar() {
+        let lines = ["Aanwezig: Luc, Jeanne, Finn", "", "Het stukje voor de website schrijft Finn",
+                     "", "De foto's voor het jaarverslag maakt Finn"]
+        let noise = PageNoise(lines: lines)
+        #expect(noise.sidebar.isEmpty, "\(noise.sidebar)")
+        #expect(noise.lines[2].hasSuffix("Finn"))
+    }
+}
