@@ -81,6 +81,11 @@ import Testing
         #expect(Clauses.passive(" vragen worden doorgestuurd naar het secretariaat. ") == nil)
         #expect(Clauses.passive(" de stukken worden volgende week doorgestuurd. ") == .passive)
         #expect(Clauses.passive(" er wordt gebruik gemaakt van teams voor de vergaderingen. ") == nil)
+        // Sharing and sending out is sending on.
+        #expect(Clauses.passive(" het document met de feedback wordt met de leden van de werkgroep gedeeld. ") == .passive)
+        #expect(Clauses.passive(" de uitnodiging wordt per mail verstuurd. ") == .passive)
+        #expect(Clauses.passive(" notulen worden gedeeld via de website. ") == nil)
+        #expect(Clauses.passive(" de tekst is gereed om als definitieve versie te worden gepubliceerd. ") == nil)
     }
 
     @Test func aNoteUnderABulletsTitleIsASentenceOfItsOwn() {

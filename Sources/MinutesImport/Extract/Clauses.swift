@@ -257,7 +257,8 @@ enum Clauses {
     /// Time words that make a present-tense Dutch passive a plan ("wordt voor de volgende
     /// vergadering geagendeerd") rather than a report ("het concept wordt besproken").
     static let sendOnParticiples: Set<String> = ["doorgemaild", "rondgemaild", "nagemaild", "doorgestuurd", "nagestuurd",
-                                                  "rondgestuurd", "toegestuurd", "toegezonden", "nagezonden"]
+                                                  "rondgestuurd", "toegestuurd", "toegezonden", "nagezonden", "gedeeld",
+                                                  "verspreid", "verstuurd", "gemaild"]
     static let planCues = [" volgende ", " komende ", " voor ", " uiterlijk ", " binnen ", " over ", " na ", " eind ",
                            " begin ", " half ", " medio ", " nog ", " verder ", " opnieuw ", " later ", " binnenkort ",
                            " z.s.m", " spoedig ", " t.z.t", " in januari", " in februari", " in maart", " in april",
