@@ -376,6 +376,9 @@ enum Segmenter {
     /// Wie Wanneer", "Action Owner Due Status"). Whether its first column is a date that is
     /// no deadline (the date an action was raised), nil when the line is no such header.
     static func flatTableHeader(_ t: String) -> Bool? {
+        // Asked of every line: most have too many words, or too few, to be one.
+        let spaces = t.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+        guard (2...12).contains(spaces), t.utf8.count <= 100 else { return nil }
         let words = Fold.string(t).split(separator: " ").map(String.init)
         guard (3...7).contains(words.count) else { return nil }
         let what: Set<String> = ["omschrijving", "beschrijving", "actie", "actiepunt", "action", "actions", "description", "item", "taak", "task", "wat", "what", "onderwerp"]
