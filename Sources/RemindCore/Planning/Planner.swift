@@ -52,9 +52,28 @@ public struct Planner: Sendable {
     /// By time, then subject, then kind. Sorts positions rather than the reminders
     /// themselves: moving a reminder copies its arrays' references, and a year of 100,000
     /// items is half a million of them.
-    public static func sorted(_ list: [Reminder]) -> [Reminder] {
+    public static func sorted(_ list: consuming [Reminder]) -> [Reminder] {
         guard list.count > 1 else { return list }
-        return order(list).map { list[Int($0)] }
+        // The list is put in order in place, cycle by cycle, by swapping: a reminder is
+        // moved, where building a new array copied each one (a retain of each of its
+        // strings and lists) and freeing the old one released them all again.
+        let perm = order(list)
+        var out = consume list
+        var placed = [Bool](repeating: false, count: out.count)
+        // Through the buffer: its `swapAt` moves the two elements, the array's copies them.
+        out.withUnsafeMutableBufferPointer { all in
+            for start in all.indices where !placed[start] {
+                var i = start
+                while true {
+                    placed[i] = true
+                    let from = Int(perm[i])
+                    if from == start { break }
+                    all.swapAt(i, from)
+                    i = from
+                }
+            }
+        }
+        return out
     }
 
     /// The positions of `list` in the order of `sorted(_:)`.

@@ -26,8 +26,12 @@ enum Parallel {
             let run = Unchecked(body: body, contexts: contexts)
             DispatchQueue.concurrentPerform(iterations: parts) { p in
                 let lo = indices.lowerBound + p * size, hi = min(indices.upperBound, lo + size)
+                // The part's context is taken out of the array once: read for every index,
+                // it was a copy of the whole planner (a retain and a release of each of its
+                // fields) per item.
+                let context = run.contexts[p]
                 var out: [T] = []
-                for i in lo..<hi { out += run.body(run.contexts[p], i) }
+                for i in lo..<hi { out += run.body(context, i) }
                 pieces.set(p, out)
             }
         }
@@ -46,6 +50,20 @@ enum Parallel {
         private var parts: [[T]]
         init(_ n: Int) { parts = Array(repeating: [], count: n) }
         func set(_ i: Int, _ v: [T]) { lock.withLock { parts[i] = v } }
-        func joined() -> [T] { lock.withLock { Array(parts.joined()) } }
+        /// The parts in order. The first part's array becomes the result, so only the
+        /// others' elements are copied.
+        func joined() -> [T] {
+            lock.withLock {
+                guard !parts.isEmpty else { return [] }
+                var out: [T] = []
+                swap(&out, &parts[0])
+                out.reserveCapacity(parts.reduce(out.count) { $0 + $1.count })
+                for i in parts.indices.dropFirst() {
+                    out += parts[i]
+                    parts[i] = []
+                }
+                return out
+            }
+        }
     }
 }
