@@ -98,6 +98,8 @@ import Testing
         #expect(view.isEmpty)
         #expect(ProseRules.isRecurring(" de werkgroep zal elke twee weken bijeenkomen "))
         #expect(!ProseRules.isRecurring(" de werkgroep zal het voorstel bespreken "))
+        #expect(ProseRules.isRecurring(" deze moeten altijd up to date gehouden worden "))
+        #expect(Self.items("De servers moeten altijd up to date gehouden worden door de beheerder.\n").isEmpty)
         let marked = Self.items("AI remove meeting label\n\nFYI - no action needed.\nAI remove agenda label\n")
         #expect(marked.count == 2, "\(marked.map(\.title))")
     }
