@@ -87,9 +87,10 @@ import Testing
           - *(**AI: Kate** add back to the SPEC page in the wiki - the preferred syntax for comments in the spec)*
           - ***(AI all**: please review six months of mail and contrast it against the spreadsheet.)*
           - The (AI models) discussion was postponed to a later meeting, as the room was booked.
+          - The room for the next session is to be booked (actie iedereen).
         """
         let found = Self.items(text)
-        #expect(found.map(\.owner) == ["Bill", "Kate", "all"], "\(found.map(\.quote))")
+        #expect(found.map(\.owner) == ["Bill", "Kate", "all", "iedereen"], "\(found.map(\.quote))")
         #expect(found.first?.title.contains("send Martin some examples") == true, "\(found.map(\.title))")
     }
 
@@ -99,6 +100,8 @@ import Testing
         #expect(ProseRules.isRecurring(" de werkgroep zal elke twee weken bijeenkomen "))
         #expect(!ProseRules.isRecurring(" de werkgroep zal het voorstel bespreken "))
         #expect(ProseRules.isRecurring(" deze moeten altijd up to date gehouden worden "))
+        #expect(!ProseRules.isRecurring(" piet zoekt uit waarom de mail niet altijd aankomt "))
+        #expect(!ProseRules.isRecurring(" bob will find out why the build does not always pass "))
         #expect(Self.items("De servers moeten altijd up to date gehouden worden door de beheerder.\n").isEmpty)
         let marked = Self.items("AI remove meeting label\n\nFYI - no action needed.\nAI remove agenda label\n")
         #expect(marked.count == 2, "\(marked.map(\.title))")

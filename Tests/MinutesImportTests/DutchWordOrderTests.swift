@@ -86,6 +86,10 @@ import Testing
         #expect(Clauses.passive(" de uitnodiging wordt per mail verstuurd. ") == .passive)
         #expect(Clauses.passive(" notulen worden gedeeld via de website. ") == nil)
         #expect(Clauses.passive(" de tekst is gereed om als definitieve versie te worden gepubliceerd. ") == nil)
+        // Shared as a view is agreement, not sending on.
+        #expect(Clauses.passive(" deze zorg wordt breed gedeeld. ") == nil)
+        #expect(Clauses.passive(" het standpunt wordt gedeeld door de voorzitter. ") == nil)
+        #expect(Clauses.passive(" de zorgen over de begroting worden gedeeld. ") == nil)
     }
 
     @Test func aNoteUnderABulletsTitleIsASentenceOfItsOwn() {

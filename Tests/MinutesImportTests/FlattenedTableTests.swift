@@ -52,10 +52,41 @@ import Testing
         #expect(TrailingOwner.onRoster("Vacature MR Jeanne Apr 2017", roster: roster) == ["Jeanne"])
         #expect(TrailingOwner.onRoster("Agenda rondsturen Luc/Jeanne 12-03", roster: roster) == ["Luc", "Jeanne"])
         #expect(TrailingOwner.onRoster("Kamer reserveren in Utrecht", roster: roster) == nil)
+        // The one the action goes to, or is thanked, does not do it.
+        #expect(TrailingOwner.onRoster("Notulen doorsturen naar Finn", roster: roster) == nil)
+        #expect(TrailingOwner.onRoster("Met dank aan Jeanne voor de koffie en Finn", roster: roster) == ["Finn"])
+        #expect(TrailingOwner.onRoster("Send the slides to Finn", roster: roster) == nil)
+        // "Jan" is a month and a name.
+        let withJan = Roster(lines: ["Aanwezig: Jan, Finn"])
+        #expect(TrailingOwner.onRoster("Agenda rondsturen aan de leden Jan 12-03", roster: withJan) == ["Jan"])
         // At least two words stay for the action.
         #expect(TrailingOwner.onRoster("Stukje Finn", roster: roster) == nil)
         roster = .empty
         #expect(TrailingOwner.onRoster("Stukje schrijven voor de website Finn", roster: roster) == nil)
+    }
+
+    /// The rows end at a blank line, and also at a bullet, a table row or a numbered heading.
+    @Test func theRowsEndWhereTheTableEnds() {
+        let text = """
+        Notulen MR 25-09-2017
+
+        Aanwezig: Luc, Jeanne, Moniek, Finn
+
+        Actiepunten:
+        Datum Omschrijving Naam Einddatum Voltooid
+        8-2-2017 Stukje schrijven voor op de website Finn
+        2. Rondvraag
+        Moniek vraagt naar de planning van de info-avond en
+        de datum van de volgende ouderavond.
+        - Luc zal de planning rondsturen voor vrijdag.
+        """
+        let units = Segmenter.units(lines: text.components(separatedBy: "\n"))
+        #expect(!units.contains { $0.kind == .paragraph && $0.text.contains("Rondvraag") }, "\(units.map(\.text))")
+        // The wrapped sentence under the heading stays one paragraph.
+        #expect(units.contains { $0.text == "Moniek vraagt naar de planning van de info-avond en de datum van de volgende ouderavond." },
+                "\(units.map(\.text))")
+        #expect(units.first { $0.text.hasPrefix("Stukje") }?.lineStarts.first?.offset == 0)
+        #expect(Segmenter.flatTableHeader("Datum    Omschrijving    Naam    Einddatum") == true)
     }
 
     /// A name that ends several lines and occurs nowhere else looks like a sidebar of a

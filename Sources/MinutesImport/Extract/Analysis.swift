@@ -56,9 +56,12 @@ enum ProseRules {
             let next = f[r.upperBound...].split(separator: " ").prefix(3)
             return next.contains { ["week", "weken", "maand", "maanden", "dag", "dagen", "jaar", "week,", "weeks", "month", "months",
                                     "day", "days", "year", "years", "vergadering", "meeting", "keer", "time"].contains(String($0)) }
-        } || [" wekelijks ", " maandelijks ", " tweewekelijks ", " weekly ", " monthly ", " biweekly ", " fortnightly ",
-               // A duty that never ends: "moeten altijd up to date gehouden worden".
-               " altijd ", " always ", " telkens ", " doorlopend ", " continuously "].contains { f.contains($0) }
+        } || [" wekelijks ", " maandelijks ", " tweewekelijks ", " weekly ", " monthly ", " biweekly ", " fortnightly "].contains { f.contains($0) }
+            // A duty that never ends: "moeten altijd up to date gehouden worden"; not "waarom
+            // de mail niet altijd aankomt".
+            || [" altijd ", " always ", " telkens ", " doorlopend ", " continuously "].contains { w in
+                f.contains(w) && !f.contains(" niet" + w) && !f.contains(" not" + w)
+            }
     }
 
     /// The phrase lists as looked for, after a space: made once, not for every sentence.

@@ -80,7 +80,7 @@ enum TrailingOwner {
         return mentions.isEmpty ? nil : mentions
     }
 
-    /// People the minutes list as present, written after the action with nothing between,
+    /// People the minutes' attendance lines name, written after the action with nothing between,
     /// as a table flattened into text leaves its "who" column: "Stukje schrijven voor de
     /// website Finn", "Vacature MR Jeanne Apr 2017", "Agenda rondsturen Jan/Piet 12-03".
     /// A date or a month (and year) after the names is the "when" column and is passed
@@ -92,7 +92,8 @@ enum TrailingOwner {
             .filter { !$0.isEmpty }
         func isWhen(_ w: String) -> Bool {
             let f = Fold.string(w)
-            if DateParser.monthByName[f] != nil { return true }
+            // "Jan" is a month and a name: a name where the roster knows it.
+            if DateParser.monthByName[f] != nil { return !roster.knows(w) }
             return !f.isEmpty && f.allSatisfy { $0.isNumber || "-/".contains($0) } && f.contains(where: \.isNumber)
         }
         while let last = words.last, isWhen(last) { words.removeLast() }
@@ -104,6 +105,9 @@ enum TrailingOwner {
             names.insert(contentsOf: parts, at: 0)
             words.removeLast()
         }
+        // "Notulen doorsturen naar Finn", "Met dank aan Jeanne": the one the action goes to.
+        let prepositions: Set<String> = ["aan", "naar", "met", "voor", "bij", "van", "door", "to", "with", "for", "by", "from", "of"]
+        if let before = words.last, prepositions.contains(before.lowercased()) { return nil }
         return names.isEmpty ? nil : names
     }
 }

@@ -69,6 +69,7 @@ extension CandidateFinder {
             let marks: (Character) -> Bool = { $0 == ":" || $0 == "*" || $0 == "_" }
             let labelled = inner.first?.isLowercase != true || whole[..<innerStart].contains(where: marks)
                 || inner.dropFirst(label.count).first.map(marks) == true
+                || Lexicon.roleNouns.contains(Fold.string(label.trimmedSpaces))   // "(actie iedereen)", "(AI all)"
             let names = labelled ? ActorParser.names(in: label) : []
             if let first = names.first {
                 let a = ProseRules.analyze(text, roster: ctx.roster)

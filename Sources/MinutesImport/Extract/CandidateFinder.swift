@@ -57,8 +57,8 @@ enum CandidateFinder {
         }
     }
 
-    /// Shared by the passes over one document; a class so the rules can add to it where
-    /// they decide.
+    /// Where one walk writes down what it turned away; a class so the rules can add to it
+    /// where they decide. Each walk over part of the units starts one of its own.
     final class Rejections {
         var list: [Rejection] = []
         func add(_ line: Int, _ quote: String, _ reason: String) {
@@ -322,7 +322,7 @@ enum CandidateFinder {
         } else if source != .prose, owner.map({ !roster.knows($0) }) ?? true, let t = TrailingOwner.onRoster(text, roster: roster),
                   let first = t.first {
             // An entry of a list ends in who does it; a capitalised first word that nobody
-            // on the roster is called ("Stukje schrijven … Finn") is the action's, not a name.
+            // on the attendance list is called ("Stukje schrijven … Finn") is the action's, not a name.
             owner = first
             with = Array(t.dropFirst())
             fromRoster = true
@@ -330,7 +330,7 @@ enum CandidateFinder {
         var c = Candidate(source: source, text: text, quote: sentence.0.text, line: sentence.0.line, owner: owner,
                           with: with, involved: a.involved, confidence: 0.9, deadlineText: unitText,
                           sentenceIndex: sentence.1, dueCell: nil)
-        c.why.append(owner.map { "owner \($0)" + (fromRoster ? ": present at the meeting, named at the end of the entry"
+        c.why.append(owner.map { "owner \($0)" + (fromRoster ? ": on the attendance list, named at the end of the entry"
                                                : a.owner == $0 ? ": the subject of the entry" : ": named after the action") } ?? "no owner named")
         return c
     }

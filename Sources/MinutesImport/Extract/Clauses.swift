@@ -257,7 +257,7 @@ enum Clauses {
     /// Time words that make a present-tense Dutch passive a plan ("wordt voor de volgende
     /// vergadering geagendeerd") rather than a report ("het concept wordt besproken").
     static let sendOnParticiples: Set<String> = ["doorgemaild", "rondgemaild", "nagemaild", "doorgestuurd", "nagestuurd",
-                                                  "rondgestuurd", "toegestuurd", "toegezonden", "nagezonden", "gedeeld",
+                                                  "rondgestuurd", "toegestuurd", "toegezonden", "nagezonden",
                                                   "verspreid", "verstuurd", "gemaild"]
     static let planCues = [" volgende ", " komende ", " voor ", " uiterlijk ", " binnen ", " over ", " na ", " eind ",
                            " begin ", " half ", " medio ", " nog ", " verder ", " opnieuw ", " later ", " binnenkort ",
@@ -302,11 +302,19 @@ enum Clauses {
     /// uitgezocht": `.obligation` when it must or is to be done, `.passive` otherwise.
     static func passive(_ f: String) -> Analysis.Commitment? {
         let words = letterWords(f)
+        // Shared with someone, on a site or by mail is sent on; shared otherwise ("deze zorg
+        // wordt breed gedeeld", "de zorgen worden gedeeld") is a view others hold too.
+        if let shared = words.firstIndex(of: "gedeeld"),
+           words[..<shared].allSatisfy({ !["met", "op", "via", "naar", "per"].contains($0) }) { return nil }
         // "Deze wordt apart doorgemaild": sending a thing on is a step still to take.
         // "Vragen worden doorgestuurd naar het secretariaat" is how things go: the plural
         // needs a word of time.
         if f.contains(" wordt ") || f.contains(" worden ") && planCues.contains(where: { f.contains($0) }),
            words.contains(where: { sendOnParticiples.contains($0) }) { return .passive }
+        // Shared with someone is sent on ("wordt met de leden gedeeld"); a view shared by
+        // someone, or widely, is agreement ("deze zorg wordt breed gedeeld").
+        if f.contains(" wordt "), let shared = words.firstIndex(of: "gedeeld"), words[..<shared].contains("met"),
+           shared + 1 == words.count || words[shared + 1] != "door" { return .passive }
         // "Er wordt gebruik gemaakt van Teams" says how the group works.
         if f.contains(" gebruik gemaakt ") || f.contains(" gebruikgemaakt ") { return nil }
         // English: the participle right after the auxiliary ("will be formally circulated").

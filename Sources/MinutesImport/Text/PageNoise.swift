@@ -12,7 +12,7 @@ struct PageNoise {
 
     init(lines raw: [String]) {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.parallelMap(PageNoise.normalizeLine)))
-        // A person the minutes list as present is no furniture, however many lines end in
+        // A person the attendance lines name is no furniture, however many lines end in
         // their name ("Aanwezig: …, Finn", "Stukje schrijven voor de website Finn").
         let present = Roster(lines: Array(lines.prefix(60)))
         let sidebar = PageNoise.sidebarSuffixes(lines).filter { !present.knows($0) }

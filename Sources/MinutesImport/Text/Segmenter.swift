@@ -267,16 +267,21 @@ enum Segmenter {
             let lineNo = i + 1
             let t = raw.trimmedSpaces
             if t.isEmpty { blankSince = true; flatRows = nil; continue }
-            if let rows = flatRows, !isTableRow(t), bullet(of: t) == nil, heading(t) == nil || t.first?.isNumber == true {
-                flush()
-                var row = t
-                if rows.dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
-                   first.allSatisfy({ $0.isNumber || "-/.".contains($0) }) {
-                    row = String(row.dropFirst(first.count)).trimmedSpaces
+            if let rows = flatRows {
+                // A row opens with a date or a word; a table row, a bullet or a heading ("2.
+                // Rondvraag" included) ends the rows.
+                if !isTableRow(t), bullet(of: t) == nil, heading(t) == nil || (t.first?.isNumber == true && numberedTitle(t) == nil) {
+                    flush()
+                    var row = t
+                    if rows.dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
+                       first.allSatisfy({ $0.isNumber || "-/.".contains($0) }) {
+                        row = String(row.dropFirst(first.count)).trimmedSpaces
+                    }
+                    if !row.isEmpty { units.append(Unit(kind: .paragraph, text: row, lineStarts: [(0, lineNo)], section: section)) }
+                    previousLength = 0
+                    continue
                 }
-                if !row.isEmpty { units.append(Unit(kind: .paragraph, text: row, lineStarts: [(t.count - row.count, lineNo)], section: section)) }
-                previousLength = 0
-                continue
+                flatRows = nil
             }
             if let header = flatTableHeader(t) {
                 flush()
@@ -376,9 +381,14 @@ enum Segmenter {
     /// Wie Wanneer", "Action Owner Due Status"). Whether its first column is a date that is
     /// no deadline (the date an action was raised), nil when the line is no such header.
     static func flatTableHeader(_ t: String) -> Bool? {
-        // Asked of every line: most have too many words, or too few, to be one.
-        let spaces = t.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
-        guard (2...12).contains(spaces), t.utf8.count <= 100 else { return nil }
+        // Asked of every line: most have too many words, or too few, to be one. Counted on
+        // the bytes of a plain ASCII line (runs of spaces are one gap); other lines are folded.
+        var count = 0, inWord = false, ascii = true
+        for b in t.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x20 || b == 0x09 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        if ascii, !(3...7).contains(count) { return nil }
         let words = Fold.string(t).split(separator: " ").map(String.init)
         guard (3...7).contains(words.count) else { return nil }
         let what: Set<String> = ["omschrijving", "beschrijving", "actie", "actiepunt", "action", "actions", "description", "item", "taak", "task", "wat", "what", "onderwerp"]
