@@ -94,6 +94,26 @@ import Testing
         #expect(found.first?.title.contains("send Martin some examples") == true, "\(found.map(\.title))")
     }
 
+    @Test func moreWaysToMarkAnAction() {
+        let marked = [
+            "AP: Jan stuurt de notulen rond.", "A.P. Jan: notulen rondsturen", "[ACTION] Jan to circulate the notes",
+            "[Actie] Jan stuurt de notulen rond.", "Opvolging: Jan stuurt de notulen rond.", "Jan: notulen rondsturen (actie)",
+            "Circulate the slides (Jan) [ACTION]",
+        ]
+        for line in marked {
+            let found = Self.items("Aanwezig: Jan, Piet\n\nDe notulen worden besproken.\n\n\(line)\n")
+            #expect(found.map(\.owner) == ["Jan"], "\(line): \(found.map(\.title))")
+            #expect(found.allSatisfy { !$0.title.lowercased().contains("(actie)") && !$0.title.contains("[ACTION]") }, "\(found.map(\.title))")
+        }
+        let unmarked = [
+            "AP leaders met in Brussels last week.", "De AP meldt dat de wet is aangenomen.",
+            "userActions.flatMapLatest { action in performAction(action)", "Follow up with the vendor on pricing was discussed.",
+        ]
+        for line in unmarked {
+            #expect(Self.items("Aanwezig: Jan, Piet\n\n\(line)\n").isEmpty, "\(line)")
+        }
+    }
+
     @Test func viewsAndStandingArrangementsAreNoActions() {
         let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
         #expect(view.isEmpty)

@@ -103,7 +103,8 @@ enum CandidateFinder {
             perUnit.append(list)
         }
         let marked = units.contains { u in
-            (u.kind != .heading && MarkerScan.scan(u.text)?.kind == .action) || u.kind == .listItem(checkbox: false)
+            (u.kind != .heading && (MarkerScan.scan(u.text) ?? MarkerScan.trailingTag(u.text))?.kind == .action)
+                || u.kind == .listItem(checkbox: false)
         } || units.contains { $0.kind == .tableRow && ActionTable.header($0.cells) != nil }
         return Document(units: units, perUnit: perUnit, sentences: sentences, marked: marked)
     }
@@ -220,13 +221,15 @@ enum CandidateFinder {
                 continue
             }
 
-            if let m = MarkerScan.scan(u.text) {
+            if let m = MarkerScan.scan(u.text) ?? (sents.count == 1 ? MarkerScan.trailingTag(u.text) : nil) {
                 if m.kind == .decision {
                     ctx.rejected.add(u.firstLine, u.text, "marked as a decision or information, not an action")
                     continue
                 }
-                if let c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
+                if var c = markerCandidate(m, u, sents, prevSentence: ui > 0 ? perUnit[ui - 1].last : nil, ctx) {
                     if c.source == .marker, c.text.isEmpty { continue }
+                    // A tag after the action is no part of it.
+                    if m.restOffset == 0, MarkerScan.scan(u.text) == nil, c.sentenceIndex == firstSentence.1 { c.text = m.rest }
                     if let last = out.last, c.quote == last.quote { out[out.count - 1] = c } else {
                         if out.isEmpty { opensWithMarker = true }
                         out.append(c)

@@ -10,6 +10,9 @@ enum Lexicon {
         "action items", "action item", "action points", "action point", "actions", "action",
         "follow-ups", "follow-up", "next steps", "todo", "to do", "to-do", "ai",
         "action by", "action on", "actions by", "actie door", "actie bij",
+        // Flemish "opvolging" (follow-up), "vervolgstap", "next step", "follow up"; "AP" and
+        // "A.P." (actiepunt) in capitals and with a colon or an owner only.
+        "opvolging", "vervolgstap", "next step", "follow up", "followup", "actiehouder", "ap", "a.p.",
     ]
     /// Labels that introduce something that is not an action.
     static let decisionMarkers: [String] = [

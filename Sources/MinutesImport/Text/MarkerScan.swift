@@ -46,7 +46,7 @@ enum MarkerScan {
         }
         var i = 0
         while true {
-            while let c = at(i), " *_-•·>".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
+            while let c = at(i), " *_-•·>[".contains(c) || (c == "o" && i == 0 && at(1) == " ") { i += 1 }
             if let c = at(i), isEmoji(c) { i += 1; continue }
             if at(i) == ":", let e = shortcodeEnd(i, at) { i = e; continue }
             break
@@ -74,7 +74,8 @@ enum MarkerScan {
             while i < limit {
                 let c = lower(b[i])
                 // " *_->" (the other bullets are not ASCII), or "o " opening the text.
-                if c == 0x20 || c == 0x2A || c == 0x5F || c == 0x2D || c == 0x3E || (c == 0x6F && i == 0 && limit > 1 && b[1] == 0x20) {
+                if c == 0x20 || c == 0x2A || c == 0x5F || c == 0x2D || c == 0x3E || c == 0x5B
+                    || (c == 0x6F && i == 0 && limit > 1 && b[1] == 0x20) {
                     i += 1
                 } else if c == 0x3A {
                     // A shortcode that runs into a character that is not ASCII is for the
@@ -112,6 +113,31 @@ enum MarkerScan {
         return k + 2
     }
 
+    /// The tags written after an action instead of before it.
+    static let trailingTags = ["(actie)", "(action)", "(actiepunt)", "(action item)", "(action point)", "(ap)", "(ai)",
+                               "[actie]", "[action]", "(todo)", "[todo]"]
+
+    /// "Jan: notulen rondsturen (actie)", "Circulate the slides [ACTION]": a tag that ends
+    /// the text marks it as an action, as a label before it would. The match's `rest` is
+    /// the text without the tag.
+    static func trailingTag(_ text: String) -> MarkerMatch? {
+        // Every tag ends in a bracket.
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*_"))
+        guard let last = trimmed.last, last == ")" || last == "]" else { return nil }
+        let f = Fold.string(trimmed)
+        guard let tag = trailingTags.first(where: { f.hasSuffix($0) }) else { return nil }
+        // Short tags only in capitals or as the whole word in brackets: "(AP)", "(AI)".
+        let written = String(trimmed.suffix(tag.count))
+        if tag == "(ap)" || tag == "(ai)", written != written.uppercased() { return nil }
+        // After a space: "performAction(action)" is code, not a tag.
+        let before = trimmed.dropLast(tag.count)
+        guard before.last == " " else { return nil }
+        let rest = String(before).trimmedSpaces
+        guard rest.contains(where: { $0.isLetter }) else { return nil }
+        return MarkerMatch(kind: .action, labelOwner: nil, restOffset: 0, rest: rest,
+                           label: String(written.dropFirst().dropLast()))
+    }
+
     static func scan(_ text: String) -> MarkerMatch? {
         guard mayStartWithMarker(text) else { return nil }
         let chars = Array(text)
@@ -121,7 +147,7 @@ enum MarkerScan {
         // its shortcode (":pushpin: **Actiepunt:**").
         func at(_ k: Int) -> Character? { k < folded.count ? folded[k] : nil }
         while true {
-            while i < folded.count, " *_-•·>".contains(folded[i]) || (folded[i] == "o" && i + 1 < folded.count && folded[i + 1] == " " && i == 0) { i += 1 }
+            while i < folded.count, " *_-•·>[".contains(folded[i]) || (folded[i] == "o" && i + 1 < folded.count && folded[i + 1] == " " && i == 0) { i += 1 }
             if i < folded.count, isEmoji(folded[i]) { i += 1; continue }
             if at(i) == ":", let e = shortcodeEnd(i, at) { i = e; continue }
             break
@@ -135,11 +161,14 @@ enum MarkerScan {
                 if folded[j].isLetter { continue }
             }
             // The short labels count only written in capitals: "AI:" and "TODO", not "ai".
-            if word == "ai" || word == "todo" {
+            if word == "ai" || word == "todo" || word == "ap" || word == "a.p." {
                 guard String(chars[i..<j]) == word.uppercased() else { continue }
             }
             var owner: String?
             while j < folded.count, folded[j] == "*" || folded[j] == "_" { j += 1 }
+            // "[ACTION] Bob to …", "[Actie] Jan …": the bracket closes the label.
+            var bracketed = false
+            if i > 0, folded[i - 1] == "[", j < folded.count, folded[j] == "]" { j += 1; bracketed = true }
             // An item number: "Actie 3:", "Actiepunt 2023-05:", "Action #2:".
             var k = j
             while k < folded.count, folded[k] == " " { k += 1 }
@@ -169,11 +198,13 @@ enum MarkerScan {
                 }
             }
             while j < folded.count, " *_".contains(folded[j]) { j += 1 }
-            var separated = false
+            var separated = bracketed
             if j < folded.count, ":-–—.)".contains(folded[j]) || folded[j] == "-" {
                 separated = true
                 j += 1
             }
+            // "AP" is also a news agency and more: as a label only with a colon or an owner.
+            if word == "ap" || word == "a.p.", !separated || folded[j - 1] != ":", owner == nil { continue }
             if !separated {
                 // A bare label needs capitals ("TODO update", "ACTION Bob to …") or an owner.
                 let label = String(chars[i..<(i + w.count)])
