@@ -142,6 +142,12 @@ import Testing
         ("G. Walsh to present it on 15/11/2024.", "2024-11-15"),
         ("Marieke stuurt het uiterlijk vrijdag.", "2024-03-15"),
         ("X doet dit eind dit jaar.", "2024-12-31"),
+        // The course of a month, this quarter, close of business.
+        ("Jan werkt het voorstel uit in de loop van mei.", "2024-05-31"),
+        ("Ann to migrate the wiki in the course of June.", "2024-06-28"),
+        ("Piet rondt de evaluatie af voor eind dit kwartaal.", "2024-03-29"),
+        ("Ann to close the books by the end of this quarter.", "2024-03-29"),
+        ("Bob sends the figures by COB Friday.", "2024-03-15"),
     ] as [(String, String)])
     func resolvedDeadlines(_ text: String, _ deadline: String) {
         #expect(Self.due(text).1 == deadline, "\(text)")

@@ -21,9 +21,11 @@ extension DeadlinePhrases {
     /// A table's "when" cell holding only a month: "november", "juni 2024".
     nonisolated(unsafe) static let bareMonthRx = try! Regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+([0-9]{4}))?\s*$"#)
     nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?([0-9]{4}))?\b"#)
+    /// "eind dit kwartaal", "by the end of this quarter", "voor het einde van het kwartaal".
+    nonisolated(unsafe) static let thisQuarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|binnen|within|(?:the\s+)?end\s+of|(?:het\s+)?eind(?:e)?(?:\s+van)?)\s+(?:het\s+|the\s+)?(?:dit|deze|this|huidige|current)\s+(?:kwartaal|quarter)\b|\b(?:eind(?:e)?\s+van\s+het|(?:the\s+)?end\s+of\s+the)\s+(?:kwartaal|quarter)\b"#)
     nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+([0-9]{1,2})\b"#)
     nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
-    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
+    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|in de loop van|in the course of|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
 
     static func relative(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         if let m = f.firstMatch(of: thisWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }
@@ -69,6 +71,10 @@ extension DeadlinePhrases {
             var year = m.output[3].substring.flatMap { Int($0) } ?? r.year
             if m.output[3].substring == nil, q * 3 < r.month { year += 1 }
             let end = LocalDate(year: year, month: q * 3, day: 1).lastDayOfMonth
+            return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: end)), phrase: String(m.output[0].substring!))
+        }
+        if let m = f.firstMatch(of: thisQuarterRx, ifHolding: ["kwartaal", "quarter"]) {
+            let end = LocalDate(year: r.year, month: ((r.month - 1) / 3 + 1) * 3, day: 1).lastDayOfMonth
             return DeadlineGuess(due: .date(cal.workingDay(onOrBefore: end)), phrase: String(m.output[0].substring!))
         }
         if let m = f.firstMatch(of: weekNumberRx, ifHolding: ["week"]), let n = Int(m.output[1].substring!), (1...53).contains(n) {

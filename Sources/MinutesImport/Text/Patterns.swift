@@ -31,7 +31,7 @@ enum Patterns {
             DeadlinePhrases.fortnightRx, DeadlinePhrases.monthEndRx, DeadlinePhrases.nextMonthRx,
             DeadlinePhrases.yearEndRx, DeadlinePhrases.summerRx, DeadlinePhrases.afterSummerRx,
             DeadlinePhrases.christmasRx, DeadlinePhrases.monthMeetingRx, DeadlinePhrases.bareMonthRx,
-            DeadlinePhrases.quarterRx, DeadlinePhrases.weekNumberRx, DeadlinePhrases.monthPartRx,
+            DeadlinePhrases.quarterRx, DeadlinePhrases.thisQuarterRx, DeadlinePhrases.weekNumberRx, DeadlinePhrases.monthPartRx,
             DeadlinePhrases.monthRx, Titles.reportedPronoun, Titles.agreementOpener, Titles.leadingOwner
         ] { ready(rx) }
     }
