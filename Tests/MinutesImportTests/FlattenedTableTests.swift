@@ -46,6 +46,13 @@ import Testing
         #expect(found.allSatisfy { $0.deadline.map { $0 >= Self.date } ?? true }, "\(found.map(\.deadline))")
     }
 
+    @Test func whoAfterACommaWithDoorOrBy() {
+        #expect(TrailingOwner.find("Brief opstellen, door Jan") == ["Jan"])
+        #expect(TrailingOwner.find("Draft the letter, by Anna.") == ["Anna"])
+        #expect(TrailingOwner.find("Draft the letter, by next week.") == nil)
+        #expect(TrailingOwner.find("Brief opstellen, door de gemeente te ondertekenen") == nil)
+    }
+
     @Test func onlyNamesTheRosterKnowsEndAnEntry() {
         var roster = Roster(lines: ["Aanwezig: Luc, Jeanne, Finn"])
         #expect(TrailingOwner.onRoster("Stukje schrijven voor de website Finn", roster: roster) == ["Finn"])

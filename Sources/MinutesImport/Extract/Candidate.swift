@@ -75,6 +75,14 @@ enum TrailingOwner {
             let part = String(m.output[1].substring!).split(separator: ",").first.map(String.init) ?? ""
             if ActorParser.looksLikeActorList(part.trimmedSpaces) { return ActorParser.names(in: part) }
         }
+        // "Brief opstellen, door Jan", "Draft the letter, by Ann": who, after a comma.
+        if let comma = t.lastIndex(of: ",") {
+            let tail = t[t.index(after: comma)...].trimmedSpaces
+            for lead in ["door ", "by "] where Fold.string(tail).hasPrefix(lead) {
+                let part = String(tail.dropFirst(lead.count))
+                if ActorParser.looksLikeActorList(part), case let names = ActorParser.names(in: part), !names.isEmpty { return names }
+            }
+        }
         let mentions = t.split(separator: " ").filter { $0.hasPrefix("@") && $0.count > 1 }
             .map { String($0.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }
         return mentions.isEmpty ? nil : mentions
