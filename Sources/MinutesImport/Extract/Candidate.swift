@@ -114,8 +114,10 @@ enum TrailingOwner {
             words.removeLast()
         }
         // "Notulen doorsturen naar Finn", "Met dank aan Jeanne": the one the action goes to.
-        let prepositions: Set<String> = ["aan", "naar", "met", "voor", "bij", "van", "door", "to", "with", "for", "by", "from", "of"]
-        if let before = words.last, prepositions.contains(before.lowercased()) { return nil }
+        if let before = words.last, towards.contains(before.lowercased()) { return nil }
         return names.isEmpty ? nil : names
     }
+
+    /// Prepositions before a name that the action goes to, not that does it.
+    static let towards: Set<String> = ["aan", "naar", "met", "voor", "bij", "van", "door", "to", "with", "for", "by", "from", "of"]
 }

@@ -14,8 +14,11 @@ struct PageNoise {
         var lines = ActionColumn.convert(LayoutTable.convert(raw.parallelMap(PageNoise.normalizeLine)))
         // A person the attendance lines name is no furniture, however many lines end in
         // their name ("Aanwezig: …, Finn", "Stukje schrijven voor de website Finn").
-        let present = Roster(lines: Array(lines.prefix(60)))
-        let sidebar = PageNoise.sidebarSuffixes(lines).filter { !present.knows($0) }
+        var sidebar = PageNoise.sidebarSuffixes(lines)
+        if !sidebar.isEmpty {
+            let present = Roster(lines: Array(lines.prefix(60)))
+            sidebar.removeAll { present.knows($0) }
+        }
         let spaced = sidebar.map { " " + $0 }
         let ends = SuffixTest(sidebar)
         for i in lines.indices where !sidebar.isEmpty {

@@ -255,9 +255,9 @@ enum Segmenter {
         var sectionIsActions = false
 
         // Under the header line of a table flattened into text ("Datum Omschrijving Naam
-        // Einddatum"), each line is a row of its own until a blank line; `dropsDate` when
-        // the first column is the date the action was raised, not when it is due.
-        var flatRows: (dropsDate: Bool, Void)?
+        // Einddatum"), each line is a row of its own until a blank line; set while in such
+        // rows, true when the first column is the date the action was raised, not when it is due.
+        var flatRowsDropDate: Bool?
 
         func flush() {
             if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
@@ -266,14 +266,14 @@ enum Segmenter {
         for (i, raw) in lines.enumerated() {
             let lineNo = i + 1
             let t = raw.trimmedSpaces
-            if t.isEmpty { blankSince = true; flatRows = nil; continue }
-            if let rows = flatRows {
+            if t.isEmpty { blankSince = true; flatRowsDropDate = nil; continue }
+            if let dropsDate = flatRowsDropDate {
                 // A row opens with a date or a word; a table row, a bullet or a heading ("2.
                 // Rondvraag" included) ends the rows.
                 if !isTableRow(t), bullet(of: t) == nil, heading(t) == nil || (t.first?.isNumber == true && numberedTitle(t) == nil) {
                     flush()
                     var row = t
-                    if rows.dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
+                    if dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
                        first.allSatisfy({ $0.isNumber || "-/.".contains($0) }) {
                         row = String(row.dropFirst(first.count)).trimmedSpaces
                     }
@@ -281,11 +281,11 @@ enum Segmenter {
                     previousLength = 0
                     continue
                 }
-                flatRows = nil
+                flatRowsDropDate = nil
             }
-            if let header = flatTableHeader(t) {
+            if let dropsDate = flatTableHeader(t) {
                 flush()
-                flatRows = (header, ())
+                flatRowsDropDate = dropsDate
                 blankSince = false
                 continue
             }
@@ -391,14 +391,18 @@ enum Segmenter {
         if ascii, !(3...7).contains(count) { return nil }
         let words = Fold.string(t).split(separator: " ").map(String.init)
         guard (3...7).contains(words.count) else { return nil }
-        let what: Set<String> = ["omschrijving", "beschrijving", "actie", "actiepunt", "action", "actions", "description", "item", "taak", "task", "wat", "what", "onderwerp"]
-        let who: Set<String> = ["naam", "wie", "who", "owner", "eigenaar", "actiehouder", "trekker", "verantwoordelijke", "responsible", "door"]
-        let when: Set<String> = ["einddatum", "deadline", "wanneer", "when", "due", "streefdatum", "gereed", "datum", "date", "termijn"]
-        let other: Set<String> = ["nr", "nr.", "no", "no.", "#", "status", "voltooid", "afgerond", "done", "opmerking", "opmerkingen", "notes", "ingebracht", "raised"]
-        guard words.allSatisfy({ what.contains($0) || who.contains($0) || when.contains($0) || other.contains($0) }),
-              words.contains(where: what.contains), words.contains(where: { who.contains($0) || when.contains($0) }) else { return nil }
-        return ["datum", "date"].contains(words[0]) && words.dropFirst().contains(where: { when.contains($0) })
+        // The column names of an actions table, and a few a flattened one adds.
+        let who = { (w: String) in ActionTable.whoWords.contains(w) || w == "naam" }
+        let when = { (w: String) in ActionTable.whenWords.contains(w) }
+        guard words.allSatisfy({ ActionTable.whatWords.contains($0) || who($0) || when($0) || ActionTable.statusWords.contains($0)
+                                   || flatTableOtherColumns.contains($0) }),
+              words.contains(where: ActionTable.whatWords.contains), words.contains(where: { who($0) || when($0) }) else { return nil }
+        return ["datum", "date"].contains(words[0]) && words.dropFirst().contains(where: when)
     }
+
+    /// Columns a flattened actions table may have besides what, who, when and status.
+    static let flatTableOtherColumns: Set<String> = ["nr", "nr.", "no", "no.", "#", "voltooid", "opmerking", "opmerkingen",
+                                                     "notes", "ingebracht", "raised"]
 
     /// Joins a wrapped line, undoing end-of-line hyphenation ("vergunning-" + "houders").
     static func append(_ t: String, line: Int, to unit: inout Unit) {
