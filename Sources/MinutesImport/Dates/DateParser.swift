@@ -27,13 +27,13 @@ enum DateParser {
     /// The same with "may", for places only the month fits: after "in", "by", "end of".
     static let monthAfterPrepositionAlternation = fullMonthAlternation + "|may"
 
-    nonisolated(unsafe) static let iso = try! Regex(#"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b"#)
-    nonisolated(unsafe) static let numeric = try! Regex(#"\b([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2})\b"#)
-    nonisolated(unsafe) static let dayMonth = try! Regex(#"\b([0-9]{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+([0-9]{4})\b)?"#)
-    nonisolated(unsafe) static let monthDay = try! Regex(#"\b("# + monthAlternation + #")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{4})\b)?"#)
+    nonisolated(unsafe) static let iso = Patterns.regex(#"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b"#)
+    nonisolated(unsafe) static let numeric = Patterns.regex(#"\b([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2})\b"#)
+    nonisolated(unsafe) static let dayMonth = Patterns.regex(#"\b([0-9]{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?("# + monthAlternation + #")\b\.?(?:,?\s+([0-9]{4})\b)?"#)
+    nonisolated(unsafe) static let monthDay = Patterns.regex(#"\b("# + monthAlternation + #")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{4})\b)?"#)
 
     /// "15-10", "29/03": day and month without a year. Not a range of counts ("2-3 weken").
-    nonisolated(unsafe) static let dayMonthNumeric = try! Regex(
+    nonisolated(unsafe) static let dayMonthNumeric = Patterns.regex(
         #"(?:^|[^0-9./-])([0-9]{1,2})[-/]([0-9]{1,2})(?![0-9/-]|\.[0-9]|\s*(?:weken|weeks|dagen|days|maanden|months|uur|hours|jaar|years|keer|times|%|x\b))"#)
 
     /// Every date in `text`, left to right; dates without a year need a reference. With

@@ -63,7 +63,7 @@ enum DeadlinePhrases {
 
     // MARK: Next meeting
 
-    nonisolated(unsafe) static let nextMeetingRx = try! Regex(
+    nonisolated(unsafe) static let nextMeetingRx = Patterns.regex(
         #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+(?:voor|voorafgaand aan|before|prior to|ahead of)\s+)?"#
         + #"\b(?:de|het|the)?\s*(?:volgende|volgend|eerstvolgende|komende|next|upcoming|following)\s+([a-z][\w-]*)(?:\s+(vergadering|overleg|meeting|group|committee|board|call|sessie|session|groep))?"#)
 
@@ -88,7 +88,7 @@ enum DeadlinePhrases {
 
     // MARK: After an event
 
-    nonisolated(unsafe) static let afterEventRx = try! Regex(
+    nonisolated(unsafe) static let afterEventRx = Patterns.regex(
         #"(?:\b(kort|direct|meteen|snel|vlak|onmiddellijk|shortly|soon|immediately|right|directly|binnen|within)\s+)?"#
         + #"(?:\b("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\s+)?(?:of\s+)?"#
         + #"\b(na|after|following|zodra|once|as soon as)\s+(?:de|het|the)\s+((?:[\w'-]+\s+){0,2}?)("# + eventNounAlternation + #")\b"#
@@ -189,7 +189,7 @@ enum DeadlinePhrases {
         "maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7,
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
     ]
-    nonisolated(unsafe) static let weekdayRx = try! Regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.|cob|eod)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
+    nonisolated(unsafe) static let weekdayRx = Patterns.regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.|cob|eod)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
 
     static func weekday(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         guard let r, let m = f.firstMatch(of: weekdayRx, ifHolding: ["dag", "day"]), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
@@ -200,7 +200,7 @@ enum DeadlinePhrases {
 
     /// Words of time that set no date: "z.s.m.", "ASAP", "na de zomer", "voor de meivakantie"
     /// (school holidays differ by region), "in het najaar".
-    nonisolated(unsafe) static let vague = try! Regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible|na (?:de|het) (?:zomer|zomervakantie|zomerreces|kerst|kerstvakantie|kerstreces|meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|after (?:the )?(?:summer|summer break|summer holidays|christmas|holidays|break|recess)|(?:voor|vóór) de (?:meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|in het (?:najaar|voorjaar|nieuwe jaar)|in the (?:autumn|fall|spring|new year)|early next year|begin volgend jaar|later this year|later dit jaar)"#)
+    nonisolated(unsafe) static let vague = Patterns.regex(#"\b(binnenkort|spoedig|op korte termijn|z\.s\.m\.?|zsm|zo snel mogelijk|zo spoedig mogelijk|soon|asap|a\.s\.a\.p\.?|as soon as possible|in due course|op termijn|t\.z\.t\.?|te zijner tijd|at some point|when possible|na (?:de|het) (?:zomer|zomervakantie|zomerreces|kerst|kerstvakantie|kerstreces|meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|after (?:the )?(?:summer|summer break|summer holidays|christmas|holidays|break|recess)|(?:voor|vóór) de (?:meivakantie|herfstvakantie|voorjaarsvakantie|krokusvakantie)|in het (?:najaar|voorjaar|nieuwe jaar)|in the (?:autumn|fall|spring|new year)|early next year|begin volgend jaar|later this year|later dit jaar)"#)
 }
 
 /// Meetings numbered in a series ("IETF-118 QUIC WG meeting", "TC39 #97", "LRT 12"): the

@@ -5,7 +5,7 @@ import RemindCore
 /// a `| Datum | … |` header row), or a date in the title lines. Dates of earlier minutes
 /// being approved ("het verslag van 10 juli wordt geaccordeerd") are not taken.
 enum MeetingDateFinder {
-    nonisolated(unsafe) static let labelRx = try! Regex(#"^[\s|*#_-]*(datum|date|meeting date|datum vergadering|vergaderdatum|date of meeting|held on|gehouden op|vergadering van|meeting of|when|wanneer)\b\s*[:|]?"#)
+    nonisolated(unsafe) static let labelRx = Patterns.regex(#"^[\s|*#_-]*(datum|date|meeting date|datum vergadering|vergaderdatum|date of meeting|held on|gehouden op|vergadering van|meeting of|when|wanneer)\b\s*[:|]?"#)
     static let titleWords = ["verslag", "notulen", "minutes", "meeting", "vergadering", "overleg", "agenda",
                              "bijeenkomst", "call", "besluitenlijst", "actielijst", "notes", "regietafel"]
     static let previousWords = ["geaccordeerd", "vastgesteld", "goedgekeurd", "approved", "adopted", "vorige", "confirmed",
@@ -82,8 +82,8 @@ enum MeetingDateFinder {
         return nil
     }
 
-    nonisolated(unsafe) static let seriesRx = try! Regex(#"\b(?:volgende|eerstvolgende|next|vorige|previous|last)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
-    nonisolated(unsafe) static let titleSeriesRx = try! Regex(#"(?i:verslag|notulen|minutes|agenda|vergadering|meeting)\s+(?:(?i:van|of)\s+(?:(?i:de|het|the)\s+)?)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
+    nonisolated(unsafe) static let seriesRx = Patterns.regex(#"\b(?:volgende|eerstvolgende|next|vorige|previous|last)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
+    nonisolated(unsafe) static let titleSeriesRx = Patterns.regex(#"(?i:verslag|notulen|minutes|agenda|vergadering|meeting)\s+(?:(?i:van|of)\s+(?:(?i:de|het|the)\s+)?)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b"#)
 
     static let keywords: [[UInt8]] = ["volgende", "next", "vorige", "previous", "last",
                                       "verslag", "notulen", "minutes", "agenda", "vergadering", "meeting"].map { Array($0.utf8) }

@@ -3,29 +3,29 @@ import RemindCore
 /// Deadlines said relative to the meeting ("de komende week", "over twee weken", "eind
 /// oktober", "voor de zomer", "Q4") and the windows in which outside events are expected.
 extension DeadlinePhrases {
-    nonisolated(unsafe) static let todayRx = try! Regex(#"\b(vandaag|vanmiddag|vanavond|today|this afternoon|end of (?:the )?day)\b"#)
-    nonisolated(unsafe) static let tomorrowRx = try! Regex(#"\b(morgen|tomorrow)\b"#)
-    nonisolated(unsafe) static let thisWeekRx = try! Regex(#"\b(deze week|this week|eind van (?:de|deze) week|einde van (?:de|deze) week|eind deze week|end of (?:the|this) week|deze werkweek)\b"#)
-    nonisolated(unsafe) static let comingWeekRx = try! Regex(#"\b((?:de |in de )?komende week|(?:the |in the )?coming week|binnen een week|within (?:a|one) week)\b"#)
-    nonisolated(unsafe) static let nextWeekRx = try! Regex(#"\b(volgende week|next week)\b"#)
-    nonisolated(unsafe) static let spanRx = try! Regex(#"\b(over|binnen|within|in|uiterlijk over|na)\s+("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\b"#)
-    nonisolated(unsafe) static let fortnightRx = try! Regex(#"\b(within|in) a fortnight\b"#)
-    nonisolated(unsafe) static let monthEndRx = try! Regex(#"\b(deze maand|this month|eind(?:e)? van (?:de|deze) maand|eind deze maand|einde maand|end of (?:the |this )?month|month[- ]end)\b"#)
-    nonisolated(unsafe) static let nextMonthRx = try! Regex(#"\b(volgende maand|next month)\b"#)
-    nonisolated(unsafe) static let yearEndRx = try! Regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|eind(?:e)? v/h jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
-    nonisolated(unsafe) static let summerRx = try! Regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
-    nonisolated(unsafe) static let afterSummerRx = try! Regex(#"\b(?:na|after)\s+(?:de |het |the )?(zomer|zomervakantie|summer|summer break|summer holidays)\b"#)
-    nonisolated(unsafe) static let christmasRx = try! Regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
+    nonisolated(unsafe) static let todayRx = Patterns.regex(#"\b(vandaag|vanmiddag|vanavond|today|this afternoon|end of (?:the )?day)\b"#)
+    nonisolated(unsafe) static let tomorrowRx = Patterns.regex(#"\b(morgen|tomorrow)\b"#)
+    nonisolated(unsafe) static let thisWeekRx = Patterns.regex(#"\b(deze week|this week|eind van (?:de|deze) week|einde van (?:de|deze) week|eind deze week|end of (?:the|this) week|deze werkweek)\b"#)
+    nonisolated(unsafe) static let comingWeekRx = Patterns.regex(#"\b((?:de |in de )?komende week|(?:the |in the )?coming week|binnen een week|within (?:a|one) week)\b"#)
+    nonisolated(unsafe) static let nextWeekRx = Patterns.regex(#"\b(volgende week|next week)\b"#)
+    nonisolated(unsafe) static let spanRx = Patterns.regex(#"\b(over|binnen|within|in|uiterlijk over|na)\s+("# + NumberWords.alternation + #")\s+("# + NumberWords.unitAlternation + #")\b"#)
+    nonisolated(unsafe) static let fortnightRx = Patterns.regex(#"\b(within|in) a fortnight\b"#)
+    nonisolated(unsafe) static let monthEndRx = Patterns.regex(#"\b(deze maand|this month|eind(?:e)? van (?:de|deze) maand|eind deze maand|einde maand|end of (?:the |this )?month|month[- ]end)\b"#)
+    nonisolated(unsafe) static let nextMonthRx = Patterns.regex(#"\b(volgende maand|next month)\b"#)
+    nonisolated(unsafe) static let yearEndRx = Patterns.regex(#"\b((?:het )?eind(?:e)? van (?:het|dit) jaar|eind dit jaar|eind(?:e)? v/h jaar|jaareinde|jaarwisseling|year[- ]end|(?:the )?end of (?:the|this) year)\b"#)
+    nonisolated(unsafe) static let summerRx = Patterns.regex(#"\b(?:voor|vóór|before|by)\s+(?:de |het |the )?(zomer|zomerreces|zomervakantie|summer|summer break|summer recess|summer holidays)\b"#)
+    nonisolated(unsafe) static let afterSummerRx = Patterns.regex(#"\b(?:na|after)\s+(?:de |het |the )?(zomer|zomervakantie|summer|summer break|summer holidays)\b"#)
+    nonisolated(unsafe) static let christmasRx = Patterns.regex(#"\b(?:voor|vóór|before|by|uiterlijk|ahead of)\s+(?:de |het |the )?(kerst|kerstmis|kerstvakantie|kerstreces|christmas|xmas|christmas break|christmas holidays|christmas recess)\b"#)
     /// "in de vergadering van november", "at the November meeting" (a month's meeting).
-    nonisolated(unsafe) static let monthMeetingRx = try! Regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
+    nonisolated(unsafe) static let monthMeetingRx = Patterns.regex(#"\b(?:vergadering|overleg|bijeenkomst|meeting|sessie|session)\s+(?:van|of|in)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?|\b(?:the|de|het)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\s+(?:meeting|vergadering|board|session)\b"#)
     /// A table's "when" cell holding only a month: "november", "juni 2024".
-    nonisolated(unsafe) static let bareMonthRx = try! Regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+([0-9]{4}))?\s*$"#)
-    nonisolated(unsafe) static let quarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?([0-9]{4}))?\b"#)
+    nonisolated(unsafe) static let bareMonthRx = Patterns.regex(#"^\s*("# + DateParser.fullMonthAlternation + #")\.?(?:\s+([0-9]{4}))?\s*$"#)
+    nonisolated(unsafe) static let quarterRx = Patterns.regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|tijdens|during|end of|eind|einde)\s+(?:het\s+|the\s+)?(?:q([1-4])|(eerste|tweede|derde|vierde|1e|2e|3e|4e|first|second|third|fourth) (?:kwartaal|quarter))(?:\s+(?:van\s+|of\s+)?([0-9]{4}))?\b"#)
     /// "eind dit kwartaal", "by the end of this quarter", "voor het einde van het kwartaal".
-    nonisolated(unsafe) static let thisQuarterRx = try! Regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|binnen|within|(?:the\s+)?end\s+of|(?:het\s+)?eind(?:e)?(?:\s+van)?)\s+(?:het\s+|the\s+)?(?:dit|deze|this|huidige|current)\s+(?:kwartaal|quarter)\b|\b(?:eind(?:e)?\s+van\s+het|(?:the\s+)?end\s+of\s+the)\s+(?:kwartaal|quarter)\b"#)
-    nonisolated(unsafe) static let weekNumberRx = try! Regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+([0-9]{1,2})\b"#)
-    nonisolated(unsafe) static let monthPartRx = try! Regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
-    nonisolated(unsafe) static let monthRx = try! Regex(#"\b(in|in de loop van|in the course of|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
+    nonisolated(unsafe) static let thisQuarterRx = Patterns.regex(#"\b(?:in|voor|vóór|by|before|uiterlijk|binnen|within|(?:the\s+)?end\s+of|(?:het\s+)?eind(?:e)?(?:\s+van)?)\s+(?:het\s+|the\s+)?(?:dit|deze|this|huidige|current)\s+(?:kwartaal|quarter)\b|\b(?:eind(?:e)?\s+van\s+het|(?:the\s+)?end\s+of\s+the)\s+(?:kwartaal|quarter)\b"#)
+    nonisolated(unsafe) static let weekNumberRx = Patterns.regex(#"\b(?:in|voor|by|uiterlijk|before)\s+week\s+([0-9]{1,2})\b"#)
+    nonisolated(unsafe) static let monthPartRx = Patterns.regex(#"\b(begin|start|early|beginning of|start of|half|medio|midden|mid|eind|einde|end of|late|the end of|eind van|einde van)\s*-?\s*("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
+    nonisolated(unsafe) static let monthRx = Patterns.regex(#"\b(in|in de loop van|in the course of|voor|vóór|before|by|during|tijdens|uiterlijk in|gedurende|per|na|after|op)\s+("# + DateParser.monthAfterPrepositionAlternation + #")\b(?:\s+([0-9]{4}))?(?!\s*[0-9])"#)
 
     static func relative(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         if let m = f.firstMatch(of: thisWeekRx, ifHolding: ["week"]) { return DeadlineGuess(due: .thisWeek, phrase: String(m.output[0].substring!)) }

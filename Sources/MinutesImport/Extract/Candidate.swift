@@ -47,9 +47,9 @@ enum Anaphora {
 
 /// Owners written after the action: "(Alice)", "– JenV", "(actie: MBZK)", "Owner: Bob".
 enum TrailingOwner {
-    nonisolated(unsafe) static let bracketRx = try! Regex(#"[\(\[]\s*(?:(?i:actie|action|owner|wie|who|actiehouder|trekker|door|by)\s*:?\s*)?([^()\[\]]{1,60})[\)\]]"#)
-    nonisolated(unsafe) static let dashRx = try! Regex(#"\s[-–—]\s+([^-–—]{1,50})$"#)
-    nonisolated(unsafe) static let labelRx = try! Regex(#"(?i:\b(?:owner|wie|who|actiehouder|trekker|verantwoordelijk|responsible|lead)\s*:\s*)([^.;|]{1,50})"#)
+    nonisolated(unsafe) static let bracketRx = Patterns.regex(#"[\(\[]\s*(?:(?i:actie|action|owner|wie|who|actiehouder|trekker|door|by)\s*:?\s*)?([^()\[\]]{1,60})[\)\]]"#)
+    nonisolated(unsafe) static let dashRx = Patterns.regex(#"\s[-–—]\s+([^-–—]{1,50})$"#)
+    nonisolated(unsafe) static let labelRx = Patterns.regex(#"(?i:\b(?:owner|wie|who|actiehouder|trekker|verantwoordelijk|responsible|lead)\s*:\s*)([^.;|]{1,50})"#)
 
     /// "Owner: Grace", "Wie: Piet": a label that names the owner outright.
     static func labelled(_ text: String) -> [String]? {

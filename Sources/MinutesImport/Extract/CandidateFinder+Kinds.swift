@@ -48,7 +48,7 @@ extension CandidateFinder {
     /// Wiki markup around the label is allowed: "( **AI: Bill S** to send …)". The bracket
     /// may hold the whole action, and the sentence may end before it closes ("(AI: Kate**
     /// to write up a proposal and mail it out. ''" ends at the full stop).
-    nonisolated(unsafe) static let inlineActionRx = try! Regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,200})(?:\)|$)"#)
+    nonisolated(unsafe) static let inlineActionRx = Patterns.regex(#"\([\s*_']*(?:(?i:actie|action)|AI|TODO)[*_]*(?:\s*:\s*|\s+)[*_]*([^()]{1,200})(?:\)|$)"#)
 
     /// A commitment in running text: "X zal …", "X neemt contact op …", "Bob will …",
     /// "Alice to circulate …", "It was agreed that …", passive "wordt geagendeerd".

@@ -284,7 +284,7 @@ enum Clauses {
 
     /// Dutch participle shapes: ge…d/t ("geagendeerd"), a particle before it ("opgepakt",
     /// "rondgestuurd", "toegezonden"), or a prefix verb without ge ("verstuurd", "bekeken").
-    nonisolated(unsafe) static let dutchParticiple = try! Regex(
+    nonisolated(unsafe) static let dutchParticiple = Patterns.regex(
         #"(?:(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|klaar|over)?ge[a-z]{3,}(?:d|t)|(?:op|aan|af|door|in|mee|na|om|rond|terug|toe|uit|voor|weg|vast|bij|samen|over)ge[a-z]{3,}en|(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)|besproken|bekeken|gegeven|genomen|gesproken|geschreven|gezonden|gelezen|bevonden|verzonden|ontvangen)"#)
 
     /// The runs of letters and hyphens of `f`; for ASCII text read on its bytes, where a

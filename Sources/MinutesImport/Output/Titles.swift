@@ -5,9 +5,9 @@ import Foundation
 /// letter capital, no final full stop. "It was agreed that the chairs will write to the
 /// council" becomes "The chairs will write to the council".
 enum Titles {
-    nonisolated(unsafe) static let reportedPronoun = try! Regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
-    nonisolated(unsafe) static let agreementOpener = try! Regex(#"^(?i:(?:it (?:was|is|has been) agreed|(?:we|all|members|the \w+) agreed|agreed|(?:er )?(?:is|wordt|werd) afgesproken|afgesproken (?:wordt|is|werd)|afgesproken|de afspraak is|overeengekomen (?:wordt|is)),? (?:that|dat) )"#)
-    nonisolated(unsafe) static let leadingOwner = try! Regex(#"^\([^()]{1,30}\)\s*:?\s*"#)
+    nonisolated(unsafe) static let reportedPronoun = Patterns.regex(#"^(\S+(?: \S+)?) (?:concludeert|zegt toe|geeft aan|stelt voor|bevestigt|belooft|agreed|said|confirmed|concluded) (?:dat|that) (?:hij|zij|ze|he|she|they) "#)
+    nonisolated(unsafe) static let agreementOpener = Patterns.regex(#"^(?i:(?:it (?:was|is|has been) agreed|(?:we|all|members|the \w+) agreed|agreed|(?:er )?(?:is|wordt|werd) afgesproken|afgesproken (?:wordt|is|werd)|afgesproken|de afspraak is|overeengekomen (?:wordt|is)),? (?:that|dat) )"#)
+    nonisolated(unsafe) static let leadingOwner = Patterns.regex(#"^\([^()]{1,30}\)\s*:?\s*"#)
 
     static func clean(_ text: String) -> String {
         var t = text.collapsedWhitespace

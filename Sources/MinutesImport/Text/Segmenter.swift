@@ -34,13 +34,13 @@ struct Unit {
 }
 
 enum Segmenter {
-    nonisolated(unsafe) static let statusTagRx = try! Regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
-    nonisolated(unsafe) static let registerIDRx = try! Regex(
+    nonisolated(unsafe) static let statusTagRx = Patterns.regex(#"\[([A-Za-z][A-Za-z ]{1,14})\]\s+"#)
+    nonisolated(unsafe) static let registerIDRx = Patterns.regex(
         #"(?:[A-Z]{1,4}-[0-9]{1,4}(?:[-/.][0-9]{1,4})?|[A-Z]{1,2}[0-9]{2,4}-[0-9]{1,4}|(?:19|20)[0-9][0-9][-/.][0-9]{1,3}|#[0-9]{1,4})[:.]?\s+(?=[\p{L}(\[])"#)
     /// "Olu: we need …", "Sarah Kim: …": a speaker in call notes starts a new statement.
-    nonisolated(unsafe) static let speakerRx = try! Regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
+    nonisolated(unsafe) static let speakerRx = Patterns.regex(#"^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,2}: +\S"#)
 
-    nonisolated(unsafe) static let ownerLabelRx = try! Regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
+    nonisolated(unsafe) static let ownerLabelRx = Patterns.regex(#"(?:Action|ACTION|Actie|ACTIE|Actiehouder|Owner)(?: by| door| bij)?\s*[:–-]\s*([^.:;]{1,40})$"#)
 
     static func endsWithOwnerLabel(_ t: String) -> Bool {
         // The label and its names end the text: a match is at most some 80 characters long.
@@ -148,7 +148,7 @@ enum Segmenter {
         return s.contains("-") && s.allSatisfy { "|-:+ =".contains($0) }
     }
 
-    nonisolated(unsafe) static let numberedTitleRx = try! Regex(#"^([0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]?\s+(\S.*)$"#)
+    nonisolated(unsafe) static let numberedTitleRx = Patterns.regex(#"^([0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]?\s+(\S.*)$"#)
 
     /// Headings: markdown `#`, lines in capitals, short lines ending in a colon (a label over
     /// the list below it), bold-only lines, and short numbered titles ("3. Inkoop jeugdhulp
