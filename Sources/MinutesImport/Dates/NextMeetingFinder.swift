@@ -14,7 +14,7 @@ enum NextMeetingFinder {
             // ("Volgende vergadering:" over "dinsdag 10 december 2024, 14:00").
             // Close after the label: a deadline later in a long sentence is not the date.
             var text = String(line.dropFirst(words).prefix(60))
-            if text.trimmedSpaces.trimmingCharacters(in: ["|", ":", "-", "*", " "]).isEmpty,
+            if text.trimmedSpaces.trimming("|:-* ").isEmpty,
                let next = lines[(i + 1)...].prefix(2).first(where: { !$0.trimmedSpaces.isEmpty }) {
                 text = next
             }

@@ -45,7 +45,7 @@ enum ActionStatus {
             // zomer" is a deadline and "completed the survey" a sentence.
             // Only a clause whose first word closes can: the others skip Foundation's trimming.
             guard closed.contains(firstWord(String(c.drop { " .!:".contains($0) }))) else { return false }
-            let bare = c.trimmingCharacters(in: CharacterSet(charactersIn: " .!:"))
+            let bare = c.trimming(" .!:")
             let w = firstWord(bare)
             return closed.contains(w) && (bare == w || bare.hasPrefix("status") && bare.hasSuffix(w))
         }

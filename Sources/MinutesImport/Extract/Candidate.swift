@@ -63,7 +63,7 @@ enum TrailingOwner {
     }
 
     static func find(_ text: String) -> [String]? {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let t = text.trimming(" .")
         if let names = labelled(t) { return names }
         for m in (t.contains("(") || t.contains("[") ? t.matches(of: bracketRx) : []).reversed() {
             let inner = String(m.output[1].substring!)
@@ -84,7 +84,7 @@ enum TrailingOwner {
             }
         }
         let mentions = t.split(separator: " ").filter { $0.hasPrefix("@") && $0.count > 1 }
-            .map { String($0.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)")) }
+            .map { String($0.dropFirst()).trimming(".,;:)") }
         return mentions.isEmpty ? nil : mentions
     }
 
@@ -96,7 +96,7 @@ enum TrailingOwner {
     /// no names the roster knows.
     static func onRoster(_ text: String, roster: Roster) -> [String]? {
         guard !roster.isEmpty else { return nil }
-        var words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")) }
+        var words = text.split(separator: " ").map { $0.trimming(".,;:") }
             .filter { !$0.isEmpty }
         func isWhen(_ w: String) -> Bool {
             let f = Fold.string(w)

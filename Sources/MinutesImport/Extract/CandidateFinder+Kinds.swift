@@ -6,7 +6,7 @@ extension CandidateFinder {
     static func markerCandidate(_ m: MarkerMatch, _ u: Unit, _ sents: [(Sentence, Int)],
                                 prevSentence: (Sentence, Int)?, _ ctx: Context) -> Candidate? {
         let rest = m.rest.trimmedSpaces
-        let restNoDot = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let restNoDot = rest.trimming(" .")
         let labelNames = m.labelOwner.map { ActorParser.names(in: $0) } ?? []
         if restNoDot.isEmpty || ActorParser.looksLikeActorList(restNoDot) {
             let names = labelNames + (restNoDot.isEmpty ? [] : ActorParser.names(in: restNoDot))
@@ -77,7 +77,7 @@ extension CandidateFinder {
                 // inside them ("'' (AI: Kim** to announce F2F plans)''").
                 var what = text.replacing(inlineActionRx, with: "").collapsedWhitespace
                 if what.filter(\.isLetter).count < 8 {
-                    what = String(inner.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
+                    what = String(inner.dropFirst(label.count)).trimming(" *_:")
                 }
                 var c = Candidate(source: .marker, text: what,
                                   quote: text, line: s.0.line, owner: first, with: Array(names.dropFirst()),

@@ -152,7 +152,7 @@ enum Dedup {
     static func core(_ name: String) -> String {
         var words = Fold.string(name).split(separator: " ").map(String.init)
         while words.count > 1, ActorParser.determiners.contains(words[0]) || Lexicon.roleNouns.contains(words[0])
-                || Lexicon.honorifics.contains(words[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+                || Lexicon.honorifics.contains(words[0].trimming(".")) {
             words.removeFirst()
         }
         return words.joined(separator: " ")

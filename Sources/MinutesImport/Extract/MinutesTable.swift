@@ -16,7 +16,7 @@ struct MinutesTable {
     static let actionWords: Set<String> = ["action", "actions", "actie", "acties", "wie", "who", "actiehouder", "by", "owner", "door"]
 
     static func header(_ cells: [String]) -> MinutesTable? {
-        let folded = cells.map { Fold.string($0).trimmingCharacters(in: CharacterSet(charactersIn: " *_:")) }
+        let folded = cells.map { Fold.string($0).trimming(" *_:") }
         guard let d = folded.firstIndex(where: { discussionWords.contains($0) }) else { return nil }
         return MinutesTable(discussion: d, action: folded.lastIndex { actionWords.contains($0) })
     }

@@ -39,7 +39,7 @@ struct Roster: Sendable {
             l = l.replacingOccurrences(of: "**", with: "")
             if l.isEmpty { open = nil; continue }
             if let colon = l.firstIndex(of: ":"), l.distance(from: l.startIndex, to: colon) <= 28 {
-                let label = Fold.string(String(l[..<colon])).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                let label = Fold.string(String(l[..<colon])).trimming(" *_")
                 if let role = Roster.labels[label] {
                     texts.append((label, role, String(l[l.index(after: colon)...])))
                     open = texts.count - 1
@@ -85,7 +85,7 @@ struct Roster: Sendable {
                 return t.components(separatedBy: j)
             }
             return [t]
-        }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")) }.filter { !$0.isEmpty }
+        }.map { $0.trimming(" .") }.filter { !$0.isEmpty }
     }
 
     /// "Jane Smith (JS) - Chair", "mw. A. Verhoef (dijkgraaf, voorzitter)", "wethouder De
@@ -106,14 +106,14 @@ struct Roster: Sendable {
         guard !tokens.isEmpty, let (name, end) = ActorParser.parseOne(tokens, 0, bareRoles: true), end >= tokens.count - 1 else { return nil }
         var aliases = Set<String>()
         func add(_ a: String) {
-            var f = Fold.string(a).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            var f = Fold.string(a).trimming(" .")
             if f.isEmpty || f.count > 40 { return }
             for d in ["de ", "het ", "the "] where f.hasPrefix(d) && f.count > d.count + 1 { f = String(f.dropFirst(d.count)) }
             aliases.insert(f)
         }
         add(name)
         let words = name.split(separator: " ").map(String.init)
-        let plain = words.filter { !ActorParser.isInitial(Token(text: $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")), folded: "", start: 0, end: 0)) }
+        let plain = words.filter { !ActorParser.isInitial(Token(text: $0.trimming("."), folded: "", start: 0, end: 0)) }
         if plain.count >= 2 {
             if words.count == plain.count, !Lexicon.roleNouns.contains(Fold.string(plain[0])) { add(plain[0]) }   // first name
             add(plain.dropFirst().joined(separator: " "))                                                     // surname
@@ -128,7 +128,7 @@ struct Roster: Sendable {
     }
 
     static func key(_ name: String) -> String {
-        var f = Fold.string(name).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        var f = Fold.string(name).trimming(" .")
         for d in ["de ", "het ", "the "] where f.hasPrefix(d) && f.count > d.count + 1 { f = String(f.dropFirst(d.count)) }
         return f
     }

@@ -19,7 +19,7 @@ struct ActionTable {
     static func header(_ cells: [String]) -> ActionTable? {
         var t = ActionTable()
         for (i, c) in cells.enumerated() {
-            let f = Fold.string(c).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
+            let f = Fold.string(c).trimming(" *_:")
             if t.what == nil, whatWords.contains(f) { t.what = i }
             else if t.who == nil, whoWords.contains(f) { t.who = i }
             else if t.when == nil, whenWords.contains(f) { t.when = i }
@@ -28,7 +28,7 @@ struct ActionTable {
         guard let w = t.what, t.who != nil || t.when != nil else { return nil }
         // "| Item | Due |" without a who column is any table with dates in it, unless the
         // what column says action outright.
-        if t.who == nil, !strongWhatWords.contains(Fold.string(cells[w]).trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))) {
+        if t.who == nil, !strongWhatWords.contains(Fold.string(cells[w]).trimming(" *_:")) {
             return nil
         }
         return t
@@ -53,7 +53,7 @@ struct ActionTable {
 
     func isClosed(_ cells: [String]) -> Bool {
         guard let s = status, s < cells.count else { return false }
-        let f = Fold.string(cells[s]).trimmingCharacters(in: CharacterSet(charactersIn: " .*_"))
+        let f = Fold.string(cells[s]).trimming(" .*_")
         return Lexicon.closedStatus.contains(f) || f.hasPrefix("afgerond") || f.hasPrefix("done") || f.hasPrefix("closed")
             || f.hasPrefix("gereed") || f.hasPrefix("completed")
     }

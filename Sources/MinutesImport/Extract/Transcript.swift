@@ -17,7 +17,7 @@ enum Transcript {
     static func turn(_ text: String) -> Turn? {
         let t = text.trimmedSpaces.drop { "*_-• ".contains($0) }
         guard let colon = t.prefix(80).firstIndex(of: ":") else { return nil }
-        let label = String(t[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+        let label = String(t[..<colon]).trimming("*_ ")
         let after = t[t.index(after: colon)...].drop { "*_ ".contains($0) }
         guard !label.isEmpty, !after.isEmpty, after.first != "/",
               label.split(separator: " ").count <= 8,
@@ -97,7 +97,7 @@ enum LinkOnly {
     static func check(_ text: String) -> Bool {
         // A bare URL holds "http", a markdown link "](": most entries hold neither.
         guard text.contains("http") || text.contains("](") else { return false }
-        let t = text.trimmedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "*_ .;,"))
+        let t = text.trimmedSpaces.trimming("*_ .;,")
         if (t.hasPrefix("http://") || t.hasPrefix("https://")) && !t.contains(" ") { return true }
         guard t.hasPrefix("["), t.hasSuffix(")"), let mid = t.range(of: "](") else { return false }
         let url = t[mid.upperBound...].dropLast()

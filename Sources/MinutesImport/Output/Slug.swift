@@ -51,6 +51,6 @@ enum Slug {
             if words.count == 4 { break }
         }
         let base = ([make(owner ?? "")].filter { !$0.isEmpty } + words).joined(separator: "-")
-        return base.isEmpty ? "item" : String(base.prefix(48)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return base.isEmpty ? "item" : String(base.prefix(48)).trimming("-")
     }
 }

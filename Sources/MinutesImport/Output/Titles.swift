@@ -11,7 +11,7 @@ enum Titles {
 
     static func clean(_ text: String) -> String {
         var t = text.collapsedWhitespace
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        t = t.trimming(" *_")
         // The patterns are anchored at the start, yet Regex tries every position: the ones
         // that need a character most titles lack are tried only on those that hold it.
         if t.first == "(" { t = t.replacing(leadingOwner, with: "") }

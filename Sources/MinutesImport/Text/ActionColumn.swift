@@ -28,7 +28,7 @@ enum ActionColumn {
         // The header: a line whose last cell, far to the right, is "Action".
         guard let h = lines.firstIndex(where: { l in
             guard let c = lastCell(l), c.start >= 40 else { return false }
-            return headerWords.contains(Fold.string(c.text).trimmingCharacters(in: CharacterSet(charactersIn: " :*")))
+            return headerWords.contains(Fold.string(c.text).trimming(" :*"))
         }), let column = lastCell(lines[h])?.start else { return lines }
         var out = lines
         for i in (h + 1)..<lines.count {

@@ -122,7 +122,7 @@ enum MarkerScan {
     /// the text without the tag.
     static func trailingTag(_ text: String) -> MarkerMatch? {
         // Every tag ends in a bracket.
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*_"))
+        let trimmed = text.trimming(" .*_")
         guard let last = trimmed.last, last == ")" || last == "]" else { return nil }
         let f = Fold.string(trimmed)
         guard let tag = trailingTags.first(where: { f.hasSuffix($0) }) else { return nil }
@@ -189,7 +189,7 @@ enum MarkerScan {
                     j = e + 1
                 }
             } else if let colon = folded[k...].firstIndex(of: ":"), colon - k <= 40, colon > k {
-                var inner = String(chars[k..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+                var inner = String(chars[k..<colon]).trimming(" *_")
                 // "Action item for Michael:", "Actie voor Piet:"
                 for lead in ["for ", "voor "] where Fold.string(inner).hasPrefix(lead) { inner = String(inner.dropFirst(lead.count)) }
                 if inner.split(separator: " ").count <= 4, ActorParser.looksLikeActorList(inner) {

@@ -191,9 +191,20 @@ enum Segmenter {
             }
         }
         let words = t.split(separator: " ")
-        let letters = t.filter(\.isLetter)
-        guard !letters.isEmpty, words.count <= 12 else { return nil }
-        if letters.count >= 4, letters.filter(\.isUppercase).count * 10 >= letters.count * 9 { return (t, false) }
+        // Letters and capitals among them, on bytes for ASCII, where only A-Z and a-z are letters.
+        var letters = 0, capitals = 0
+        if ascii {
+            for b in t.utf8 {
+                if b >= 0x41 && b <= 0x5A { letters += 1; capitals += 1 } else if b >= 0x61 && b <= 0x7A { letters += 1 }
+            }
+        } else {
+            for c in t where c.isLetter {
+                letters += 1
+                if c.isUppercase { capitals += 1 }
+            }
+        }
+        guard letters > 0, words.count <= 12 else { return nil }
+        if letters >= 4, capitals * 10 >= letters * 9 { return (t, false) }
         if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return (String(t.dropLast()), true) }
         if words.count <= 5, !t.hasSuffix("."),
            CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return (t, false) }
