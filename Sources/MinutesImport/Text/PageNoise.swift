@@ -111,22 +111,31 @@ struct PageNoise {
         return out + s[from...]
     }
 
+    static let pageLabels: Set<String> = ["pagina", "page", "blad", "p.", "van", "of", "/", "-", "—", "–"]
+
     static func isPageNumber(_ t: String) -> Bool {
         // At most four words: most lines are ruled out by their spaces alone.
-        if t.isEmpty || t.utf8.split(separator: 0x20, maxSplits: 4).count > 4 { return false }
+        if t.isEmpty { return false }
+        var counted = 0, inWord = false
+        for b in t.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord {
+                inWord = true
+                counted += 1
+                if counted > 4 { return false }
+            }
+        }
         let f = Fold.string(t)
         if f.isEmpty { return false }
         let words = f.split(separator: " ").map(String.init)
         let numeric = words.filter { $0.allSatisfy { $0.isNumber } }
-        let labels: Set<String> = ["pagina", "page", "blad", "p.", "van", "of", "/", "-", "—", "–"]
         return !numeric.isEmpty && numeric.count <= 2 && words.count <= 4
-            && words.allSatisfy { labels.contains($0) || $0.allSatisfy(\.isNumber) || $0.allSatisfy { "-/".contains($0) } }
+            && words.allSatisfy { pageLabels.contains($0) || $0.allSatisfy(\.isNumber) || $0.allSatisfy { "-/".contains($0) } }
     }
 
     /// How many lines end in each string of one to four words (not the whole line) that
     /// opens with a capital or a digit and ends in a letter or digit.
-    static func lineEndCounts(_ lines: [String]) -> [String: Int] {
-        var suffixCount: [String: Int] = [:]
+    static func lineEndCounts(_ lines: [String]) -> [Substring: Int] {
+        var suffixCount: [Substring: Int] = [:]
         for line in lines {
             let words = line.split(separator: " ")
             guard words.count >= 2 else { continue }
@@ -135,7 +144,12 @@ struct PageNoise {
             guard let last = words.last?.last, last.isLetterOrDigit else { continue }
             for n in 1...min(4, words.count - 1) {
                 guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
-                let s = words.suffix(n).joined(separator: " ")
+                // Words one space apart stand in the line as they would be joined: a slice of
+                // it, without a copy.
+                let from = words[words.count - n].startIndex, to = words[words.count - 1].endIndex
+                let span = line[from..<to]
+                let joinedBytes = words.suffix(n).reduce(n - 1) { $0 + $1.utf8.count }
+                let s = span.utf8.count == joinedBytes ? span : Substring(words.suffix(n).joined(separator: " "))
                 suffixCount[s, default: 0] += 1
             }
         }
@@ -144,7 +158,12 @@ struct PageNoise {
 
     /// A line's shape for repeat detection: folded, digits as #.
     static func shape(_ t: String) -> String {
-        String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
+        // ASCII on its bytes: folding lowers A-Z, and the digits are its only numbers.
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: t.utf8.map { b in b >= 0x30 && b <= 0x39 ? 0x23 : b >= 0x41 && b <= 0x5A ? b + 0x20 : b },
+                          as: UTF8.self)
+        }
+        return String(Fold.string(t).map { $0.isNumber ? "#" : $0 })
     }
 
     /// A line (white space collapsed) as page furniture: whether it is a page number, and
@@ -176,9 +195,10 @@ struct PageNoise {
         // independently: on two cores at once.
         let (suffixCount, places) = inParallel({ lineEndCounts(lines) }, { Places(lines) })
         var result: [String] = []
-        for (s, c) in suffixCount {
+        for (key, c) in suffixCount {
             // Most strings end one line only: nothing below keeps them.
             guard c >= 2 else { continue }
+            let s = String(key)
             guard let first = s.first, first.isUppercase || first.isNumber else { continue }
             guard let last = s.last, last.isLetter || last.isNumber else { continue }
             let label = ["datum", "date", "kenmerk", "pagina", "page", "referentie", "reference", "ons kenmerk"]
@@ -202,8 +222,8 @@ struct PageNoise {
         let lines: [String]
         let body: String
         /// Lines `t` (trailing space trimmed) with `t.hasSuffix(" " + s)`, and with `t == s`.
-        private(set) var endsAfterSpace: [String: Int] = [:]
-        private(set) var whole: [String: Int] = [:]
+        private(set) var endsAfterSpace: [Substring: Int] = [:]
+        private(set) var whole: [Substring: Int] = [:]
         /// Occurrences as whole words anywhere, keyed by the words joined with single
         /// spaces (slices of the lines where they stand so, no copy).
         private var asWords: [Substring: Int] = [:]
@@ -224,7 +244,16 @@ struct PageNoise {
                     // Asked only about strings that open with a capital or a digit.
                     guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                     firstWords.insert(words[words.count - n])
-                    let x = words.suffix(n).joined(separator: " ")
+                    // The words one space apart: they stand in the line as they would be
+                    // joined, up to its end, and open it or follow a space (the words were
+                    // split at spaces). Counted as that slice, without joining a copy.
+                    let base = words[0].base, from = words[words.count - n].startIndex
+                    let span = base[from...]
+                    if span.utf8.count == words.suffix(n).reduce(n - 1, { $0 + $1.utf8.count }) {
+                        if from == base.startIndex { whole[span, default: 0] += 1 } else { endsAfterSpace[span, default: 0] += 1 }
+                        continue
+                    }
+                    let x = Substring(words.suffix(n).joined(separator: " "))
                     if ascii {
                         let tb = t.utf8, xb = x.utf8
                         if tb.count == xb.count, tb.elementsEqual(xb) {
@@ -257,8 +286,8 @@ struct PageNoise {
         }
 
         /// Lines that end in `s` (or are `s`).
-        func atEnds(_ s: String) -> Int { (endsAfterSpace[s] ?? 0) + (whole[s] ?? 0) }
-        func endingAfterSpace(_ s: String) -> Int { endsAfterSpace[s] ?? 0 }
+        func atEnds(_ s: String) -> Int { (endsAfterSpace[Substring(s)] ?? 0) + (whole[Substring(s)] ?? 0) }
+        func endingAfterSpace(_ s: String) -> Int { endsAfterSpace[Substring(s)] ?? 0 }
 
         /// Anywhere else than at a line end means it is part of the prose. Every line end is
         /// an occurrence as words, and every occurrence as words one in the text: only a
