@@ -74,13 +74,21 @@ enum CandidateFinder {
         var rejected: [Rejection] = []
     }
 
+    static let actionSectionWords: Set<String> = [
+        "actiepunten", "acties", "actielijst", "actiepuntenlijst", "afspraken", "toezeggingen", "vervolgacties", "actions",
+        "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up", "afsprakenlijst", "takenlijst", "taken", "tasks",
+        "actiehouders",
+    ]
+    static let actionSectionHints = PhraseSet(["actie", "action", "afspraken", "toezeggingen", "todo", "to-do", "follow-up",
+                                               "taken", "tasks", "next steps", "to do", "vervolgstappen"])
+
     static func isActionSection(_ s: String?) -> Bool {
         guard let s else { return false }
         let f = Fold.string(s)
+        // Every word and phrase below holds one of these: most titles and lines hold none.
+        guard actionSectionHints.occurs(in: f) else { return false }
         let words = f.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        return words.contains { ["actiepunten", "acties", "actielijst", "actiepuntenlijst", "afspraken", "toezeggingen",
-                                 "vervolgacties", "actions", "todo", "todos", "to-do", "to-dos", "follow-ups", "follow-up",
-                                 "afsprakenlijst", "takenlijst", "taken", "tasks", "actiehouders"].contains($0) }
+        return words.contains(where: actionSectionWords.contains)
             || f.contains("action item") || f.contains("action point") || f.contains("next steps") || f.contains("to do")
             || f.contains("action log") || f.contains("action list") || f.contains("action register") || f.contains("action tracker")
             || f.contains("vervolgstappen") || f.contains("actie-") || f.hasPrefix("actie")

@@ -190,7 +190,6 @@ enum Segmenter {
                 }
             }
         }
-        let words = t.split(separator: " ")
         // Letters and capitals among them, on bytes for ASCII, where only A-Z and a-z are letters.
         var letters = 0, capitals = 0
         if ascii {
@@ -203,12 +202,12 @@ enum Segmenter {
                 if c.isUppercase { capitals += 1 }
             }
         }
-        guard letters > 0, words.count <= 12 else { return nil }
+        guard letters > 0, wordCount <= 12 else { return nil }
         if letters >= 4, capitals * 10 >= letters * 9 { return (t, false) }
-        if t.hasSuffix(":"), words.count <= 4, !MarkerScan.hasContentAfterMarker(t) { return (String(t.dropLast()), true) }
-        if words.count <= 5, !t.hasSuffix("."),
+        if t.hasSuffix(":"), wordCount <= 4, !MarkerScan.hasContentAfterMarker(t) { return (String(t.dropLast()), true) }
+        if wordCount <= 5, !t.hasSuffix("."),
            CandidateFinder.isActionSection(t) || CandidateFinder.isDecisionSection(t) { return (t, false) }
-        if numbered, words.count <= 8, let l = t.last, !".:;,".contains(l), t.first?.isUppercase == true,
+        if numbered, wordCount <= 8, let l = t.last, !".:;,".contains(l), t.first?.isUppercase == true,
            inSequence || ProseRules.analyze(t).commitment == nil { return (t, false) }
         return nil
     }
@@ -400,13 +399,18 @@ enum Segmenter {
             if b == 0x20 || b == 0x09 { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         if ascii, !(3...7).contains(count) { return nil }
-        let words = Fold.string(t).split(separator: " ").map(String.init)
-        guard (3...7).contains(words.count) else { return nil }
+        let folded = Fold.string(t).split(separator: " ")
+        guard (3...7).contains(folded.count) else { return nil }
         // The column names of an actions table, and a few a flattened one adds.
         let who = { (w: String) in ActionTable.whoWords.contains(w) || w == "naam" }
         let when = { (w: String) in ActionTable.whenWords.contains(w) }
-        guard words.allSatisfy({ ActionTable.whatWords.contains($0) || who($0) || when($0) || ActionTable.statusWords.contains($0)
-                                   || flatTableOtherColumns.contains($0) }),
+        let column = { (w: String) in
+            ActionTable.whatWords.contains(w) || who(w) || when(w) || ActionTable.statusWords.contains(w) || flatTableOtherColumns.contains(w)
+        }
+        // Most short lines open with a word that names no column.
+        guard column(String(folded[0])) else { return nil }
+        let words = folded.map(String.init)
+        guard words.allSatisfy(column),
               words.contains(where: ActionTable.whatWords.contains), words.contains(where: { who($0) || when($0) }) else { return nil }
         return ["datum", "date"].contains(words[0]) && words.dropFirst().contains(where: when)
     }
