@@ -37,7 +37,12 @@ enum ActionStatus {
     }
 
     /// True when a clause after the first one is a closed status ("… -- done", "Closed.").
+    /// A closing word stands in the folded text of any clause that closes: the text is
+    /// split into clauses only when one of them is there.
+    static let closedHints = PhraseSet(Array(closed))
+
     static func isClosed(_ text: String) -> Bool {
+        guard closedHints.occurs(in: Fold.string(text)) else { return false }
         let cs = clauses(text)
         guard cs.count >= 2 else { return false }
         return cs.dropFirst().contains { c in
