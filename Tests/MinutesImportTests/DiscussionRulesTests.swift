@@ -114,6 +114,38 @@ import Testing
         }
     }
 
+    /// Ways minutes report a commitment that the rules did not read: reported speech without
+    /// "that", the perfect, "going to", taking an action, "we spreken af dat", who a name is
+    /// in brackets, "in kaart brengen". And the look-alikes that commit nobody.
+    @Test func moreWaysToReportACommitment() {
+        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
+        let committed: [(String, String)] = [
+            ("Lisa said she would update the wiki page.", "Lisa"), ("Lisa said that she would update the wiki page.", "Lisa"),
+            ("Jan says he will send the figures.", "Jan"), ("Tom is going to prepare the slides.", "Tom"),
+            ("Petra takes an action to contact the vendor.", "Petra"), ("Petra took the action to contact the vendor.", "Petra"),
+            ("Jan heeft toegezegd de cijfers te leveren.", "Jan"), ("Jan heeft aangeboden de cijfers te leveren.", "Jan"),
+            ("Jan heeft zich bereid verklaard de cijfers te leveren.", "Jan"), ("Tom has agreed to chair the next call.", "Tom"),
+            ("We spreken af dat Jan de offerte opvraagt.", "Jan"), ("Petra (PS) will confirm the venue.", "Petra"),
+            ("PS (Petra) to confirm the venue.", "PS"), ("Lisa brengt de kosten in kaart.", "Lisa"),
+        ]
+        for (line, owner) in committed {
+            let found = Self.items(people + line + "\n")
+            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
+        }
+        let not = [
+            "Lisa said she would rather not change the plan.", "Jan said that it would be good to meet again.",
+            "Tom is going to be on holiday next week.", "Jan said he was happy with the result.",
+            "Petra took the action items from last time as read.", "Jan heeft toegezegd dat het geld er komt.",
+            "Petra (PS) was not present.", "Tom: informeert naar de stand van zaken.", "Lisa: geeft aan dat het budget krap is.",
+            // A name, a colon and a verb of doing is an entry of an actions list, but in running
+            // text it is as often a turn of a transcript: left to the rules of turns.
+            "Petra: stuurt de presentatie na.",
+        ]
+        for line in not {
+            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
+        }
+    }
+
     @Test func viewsAndStandingArrangementsAreNoActions() {
         let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
         #expect(view.isEmpty)

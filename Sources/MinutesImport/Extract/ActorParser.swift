@@ -182,6 +182,18 @@ enum ActorParser {
         return (words.joined(separator: " "), j)
     }
 
+    /// The end of a short aside in brackets at `j` that says who a name is: "(PS)" after
+    /// "Petra Smit", "(Petra)" after "PS", "(voorzitter)"; nil when there is none.
+    static func aside(_ tokens: [Token], _ j: Int) -> Int? {
+        guard j + 2 < tokens.count, tokens[j].text == "(" else { return nil }
+        var k = j + 1
+        while k < tokens.count, tokens[k].text != ")" {
+            guard k - j <= 3, isNameToken(tokens[k]) || tokens[k].isAbbreviation || Lexicon.roleNouns.contains(tokens[k].folded) else { return nil }
+            k += 1
+        }
+        return k < tokens.count && k > j + 1 ? k + 1 : nil
+    }
+
     /// A list of names: "JenV en MBZK", "Anna, Bob and Chris", "the chairs", "MvdB/RO".
     static func parseList(_ tokens: [Token], _ i: Int, bareRoles: Bool = false) -> (names: [String], end: Int)? {
         guard let (first, e) = parseOne(tokens, i, bareRoles: bareRoles) else { return nil }

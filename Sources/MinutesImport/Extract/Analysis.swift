@@ -108,6 +108,17 @@ enum ProseRules {
             a.hedged = Lexicon.hedges.filter { ![" would ", " zou ", " zouden "].contains($0) }.contains { f.contains($0) }
         } else {
             subject = mainClause(tokens, f, sentence, afterMarker: afterMarker, &a)
+            // "Lisa said she would update the page", "Jan zei dat hij het zou uitzoeken":
+            // reported speech puts "will" in the past; it hedges nothing.
+            if a.commitment == .reported, a.hedged,
+               ![" would rather ", " would not ", " wouldn't ", " would never ", " would like ", " would prefer ", " would be ",
+                 " zou niet ", " zou liever ", " zou graag ", " zouden niet ", " zouden liever ", " zouden graag "].contains(where: { f.contains($0) }) {
+                var unhedged = main
+                for p in [" he would ", " she would ", " they would ", " hij zou ", " zij zou ", " ze zou ", " zij zouden ", " ze zouden "] {
+                    unhedged = unhedged.replacingOccurrences(of: p, with: " ")
+                }
+                a.hedged = hedgeSet.occurs(in: unhedged)
+            }
         }
         if a.commitment == nil, let (names, v) = Clauses.request(tokens) {
             // "Aan iedereen het verzoek … door te geven", "Hierbij het verzoek of iedereen …".
@@ -242,6 +253,11 @@ enum ProseRules {
                let (w, e2) = ActorParser.parseList(tokens, j + 2) {
                 a.with += w; j = e2
             }
+            // "Petra Smit (PS) to confirm …", "PS (Petra) will …": who the name is, in brackets.
+            if let e2 = ActorParser.aside(tokens, j), e2 < tokens.count,
+               ["to", "will", "shall", "zal", "zullen", "gaat", "moet"].contains(tokens[e2].folded) || Lexicon.commitVerbs.contains(tokens[e2].folded) {
+                j = e2
+            }
             if j < tokens.count, tokens[j].folded == "," { j += 1 }
             if j < tokens.count {
                 let plural = subject.count > 1 || subject.first.map { s in
@@ -271,7 +287,10 @@ enum ProseRules {
         }
         if a.commitment == .reported || a.commitment == nil {
             // "X concludeert dat hij …", "Bob said that Anna will …"
-            if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) {
+            // English leaves "that" out: "Lisa said she would …", "Jan says he will …".
+            let bareReport = j + 1 < tokens.count && Lexicon.reportingVerbs.contains(tokens[j].folded)
+                && tokens[j].folded.first.map { $0.isASCII } == true && ["he", "she", "they", "we"].contains(tokens[j + 1].folded)
+            if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) ?? (bareReport ? j : nil) {
                 let k = d + 1
                 if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
                     var b = Analysis(); classifyVerb(tokens, k + 1, &b)
@@ -325,6 +344,32 @@ enum ProseRules {
         let v = tokens[j].folded
         let next = j + 1 < tokens.count ? tokens[j + 1].folded : ""
         a.verbIndex = j
+        let after = tokens.dropFirst(j + 1).prefix(3).map(\.folded)
+        // "Tom is going to prepare the slides": a plan of the subject's own.
+        if ["is", "are", "am"].contains(v), next == "going", after.dropFirst().first == "to",
+           j + 4 < tokens.count, !["be", "have", "get"].contains(tokens[j + 3].folded) {
+            a.commitment = .modal
+            return
+        }
+        // "Petra takes an action to contact the vendor", "Bob took the action".
+        if ["takes", "take", "took"].contains(v), ["an", "the", "this", "that"].contains(next),
+           after.dropFirst().first == "action", j + 3 == tokens.count || [".", "to"].contains(tokens[j + 3].folded) {
+            a.commitment = .minuteStyle
+            return
+        }
+        // "Jan heeft toegezegd de cijfers te leveren", "Jan heeft zich bereid verklaard …",
+        // "Ann has agreed to …", "Bob has offered to …": a commitment made, in the perfect.
+        if ["heeft", "hebben"].contains(v),
+           ["toegezegd", "aangeboden", "beloofd"].contains(next) || next == "zich" && after.dropFirst().first == "bereid",
+           tokens.dropFirst(j + 2).contains(where: { $0.folded == "te" }) {
+            a.commitment = .modal
+            return
+        }
+        if ["has", "have"].contains(v), ["agreed", "offered", "volunteered", "promised", "undertaken", "committed"].contains(next),
+           after.dropFirst().first == "to" {
+            a.commitment = .minuteStyle
+            return
+        }
         if ["wordt", "worden", "is", "are", "was", "were"].contains(v), next != "to" {
             return
         }
@@ -353,6 +398,11 @@ enum ProseRules {
             // "maakt de reservatie" does something; "maakt een opmerking" reports the talk.
             if ["maakt", "maken", "houdt", "houden"].contains(v) {
                 a.narrativeRisk = tokens.dropFirst(j + 1).prefix(4).contains { Lexicon.talkObjects.contains($0.folded) }
+            }
+            // "brengt de kosten in kaart", "brengt de risico's in beeld": maps them out.
+            if ["brengt", "brengen"].contains(v) {
+                let rest = tokens.dropFirst(j + 1).prefix(10).map(\.folded)
+                if zip(rest, rest.dropFirst()).contains(where: { $0 == "in" && ["kaart", "beeld"].contains($1) }) { a.narrativeRisk = false }
             }
         }
     }

@@ -22,7 +22,12 @@ enum Clauses {
                                                                     "niet", "geen", "not", "no", "be", "been"].contains($0) }
             return blocked ? nil : (names, e, .agreed)
         }
-        guard let w = tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
+        // "We spreken af dat …", "we agree that …" say the same as "afgesproken".
+        let spokenOff = tokens.prefix(8).indices.first { i in
+            tokens[i].folded == "af" && i > 0 && ["spreken", "spraken", "spreekt", "sprak"].contains(tokens[i - 1].folded)
+                || tokens[i].folded == "agree" && i > 0 && ["we", "all", "they"].contains(tokens[i - 1].folded)
+        }
+        guard let w = spokenOff ?? tokens.prefix(8).firstIndex(where: { agreementWords.contains($0.folded) }),
               let d = tokens[(w + 1)...].prefix(3).firstIndex(where: { ["dat", "that", ":"].contains($0.folded) }) else { return nil }
         let k = d + 1
         let clause = " " + tokens[k...].map(\.folded).joined(separator: " ") + " "
