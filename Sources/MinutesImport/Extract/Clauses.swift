@@ -303,9 +303,27 @@ enum Clauses {
             .map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Whether "be" stands in `f` as a word of `letterWords`: between bytes that are no
+    /// ASCII letter or hyphen (a byte of another character counts as a boundary, so the
+    /// answer is yes wherever it may be).
+    static func hasWordBe(_ f: String) -> Bool {
+        var f = f
+        return f.withUTF8 { b in
+            @inline(__always) func letter(_ x: UInt8) -> Bool { (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) || x == 0x2D }
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == 0x62, b[i + 1] == 0x65, i == 0 || !letter(b[i - 1]), i + 2 == b.count || !letter(b[i + 2]) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// "wordt … geagendeerd", "will be circulated", "is to be obtained", "moet worden
     /// uitgezocht": `.obligation` when it must or is to be done, `.passive` otherwise.
     static func passive(_ f: String) -> Analysis.Commitment? {
+        // Every passive below has "wordt", "worden" or the word "be": most sentences have none.
+        guard f.contains("worden") || f.contains("wordt") || hasWordBe(f) else { return nil }
         let words = letterWords(f)
         // Shared with someone, on a site or by mail is sent on; shared otherwise ("deze zorg
         // wordt breed gedeeld", "de zorgen worden gedeeld") is a view others hold too.

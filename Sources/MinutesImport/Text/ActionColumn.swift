@@ -6,6 +6,7 @@ import Foundation
 /// into it as "(action: ST)", which the extractor reads as any inline owner label.
 enum ActionColumn {
     static let headerWords: Set<String> = ["action", "actions", "actie", "acties", "actiehouder", "wie", "who", "by", "owner", "lead"]
+    static let headerHints = PhraseSet(Array(headerWords))
 
     /// The last cell of a line after a gap of two or more spaces, with its column.
     static func lastCell(_ line: String) -> (start: Int, text: String)? {
@@ -27,7 +28,8 @@ enum ActionColumn {
     static func convert(_ lines: [String]) -> [String] {
         // The header: a line whose last cell, far to the right, is "Action".
         guard let h = lines.firstIndex(where: { l in
-            guard let c = lastCell(l), c.start >= 40 else { return false }
+            // The header's last cell is one of the words: a line that holds none of them is none.
+            guard l.utf8.count >= 40, headerHints.occurs(in: Fold.string(l)), let c = lastCell(l), c.start >= 40 else { return false }
             return headerWords.contains(Fold.string(c.text).trimming(" :*"))
         }), let column = lastCell(lines[h])?.start else { return lines }
         var out = lines

@@ -399,6 +399,17 @@ enum Segmenter {
             if b == 0x20 || b == 0x09 { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         if ascii, !(3...7).contains(count) { return nil }
+        if ascii {
+            // Most short lines open with a word that names no column: read the first on its bytes.
+            var first: [UInt8] = []
+            for b in t.utf8 {
+                if b == 0x20 { if first.isEmpty { continue } else { break } }
+                first.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            }
+            let w = String(decoding: first, as: UTF8.self)
+            guard ActionTable.whatWords.contains(w) || ActionTable.whoWords.contains(w) || w == "naam" || ActionTable.whenWords.contains(w)
+                    || ActionTable.statusWords.contains(w) || flatTableOtherColumns.contains(w) else { return nil }
+        }
         let folded = Fold.string(t).split(separator: " ")
         guard (3...7).contains(folded.count) else { return nil }
         // The column names of an actions table, and a few a flattened one adds.
