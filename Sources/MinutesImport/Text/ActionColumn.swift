@@ -6,7 +6,25 @@ import Foundation
 /// into it as "(action: ST)", which the extractor reads as any inline owner label.
 enum ActionColumn {
     static let headerWords: Set<String> = ["action", "actions", "actie", "acties", "actiehouder", "wie", "who", "by", "owner", "lead"]
-    static let headerHints = PhraseSet(Array(headerWords))
+
+    /// Whether `l` may end in a header word: its last run of letters, before trailing
+    /// spaces, colons and asterisks, is one (lower-cased), or holds a character that is not
+    /// ASCII (which folding may turn into one).
+    static func mayEndInHeaderWord(_ l: String) -> Bool {
+        let b = l.utf8
+        var end = b.endIndex
+        while end != b.startIndex, case let x = b[b.index(before: end)], x == 0x20 || x == 0x09 || x == 0x3A || x == 0x2A {
+            end = b.index(before: end)
+        }
+        var start = end
+        while start != b.startIndex, case let x = b[b.index(before: start)],
+              x >= 0x80 || (x >= 0x41 && x <= 0x5A) || (x >= 0x61 && x <= 0x7A) {
+            start = b.index(before: start)
+        }
+        let word = b[start..<end]
+        if word.contains(where: { $0 >= 0x80 }) { return true }
+        return headerWords.contains(String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+    }
 
     /// The last cell of a line after a gap of two or more spaces, with its column.
     static func lastCell(_ line: String) -> (start: Int, text: String)? {
@@ -29,7 +47,7 @@ enum ActionColumn {
         // The header: a line whose last cell, far to the right, is "Action".
         guard let h = lines.firstIndex(where: { l in
             // The header's last cell is one of the words: a line that holds none of them is none.
-            guard l.utf8.count >= 40, headerHints.occurs(in: Fold.string(l)), let c = lastCell(l), c.start >= 40 else { return false }
+            guard l.utf8.count >= 40, mayEndInHeaderWord(l), let c = lastCell(l), c.start >= 40 else { return false }
             return headerWords.contains(Fold.string(c.text).trimming(" :*"))
         }), let column = lastCell(lines[h])?.start else { return lines }
         var out = lines

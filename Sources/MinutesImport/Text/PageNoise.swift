@@ -137,7 +137,7 @@ struct PageNoise {
     static func lineEndCounts(_ lines: [String]) -> [Substring: Int] {
         var suffixCount: [Substring: Int] = [:]
         for line in lines {
-            let words = line.split(separator: " ")
+            let words = line.spaceSeparatedWords
             guard words.count >= 2 else { continue }
             // Only suffixes that end in a letter or digit and open with a capital or a digit
             // are kept: the others are not counted at all.
@@ -231,7 +231,7 @@ struct PageNoise {
         init(_ lines: [String]) {
             self.lines = lines
             body = lines.joined(separator: "\n")
-            let wordsPerLine = lines.map { $0.trimmingTrailingSpace.split(separator: " ") }
+            let wordsPerLine = lines.map { $0.trimmingTrailingSpace.spaceSeparatedWords }
             // Only line ends are ever asked about (the strings `sidebarSuffixes` and
             // `chained` count are line ends): their first words, to pass over the other
             // words without joining them into strings.
@@ -430,6 +430,25 @@ extension String {
     /// `count <= n` without counting past n characters.
     func hasAtMost(_ n: Int) -> Bool {
         utf8.count <= n || dropFirst(n).isEmpty
+    }
+
+    /// `split(separator: " ")`, on the bytes of an ASCII string (where a space is a
+    /// character of its own); other strings by character, where a space may start a
+    /// character that runs on into a combining mark.
+    var spaceSeparatedWords: [Substring] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
+        var out: [Substring] = []
+        let u = utf8
+        var start = u.startIndex, i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == 0x20 {
+                if start != i { out.append(Substring(u[start..<i])) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if start != u.endIndex { out.append(Substring(u[start..<u.endIndex])) }
+        return out
     }
 
     var trimmingTrailingSpace: String {
