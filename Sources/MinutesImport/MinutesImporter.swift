@@ -43,18 +43,19 @@ public enum MinutesImporter {
         var items: [DraftItem] = []
         var events: [DraftEvent] = []
         let sentences = EventFinder.Sentences(found.sentences)
-        // A candidate's deadline phrase is a function of its own text and the document's
-        // date, series and numbering: each is a dozen pattern matches, so they are read on
-        // both cores; which events they name is settled below, in order.
-        let guesses = found.candidates.parallelMap(minimumCount: 8) { c in
-            c.dueCell.flatMap {
+        // A candidate's title and deadline phrase are functions of its own text and the
+        // document's date, series and numbering: each is a dozen pattern matches, so they are
+        // read on both cores; which events they name is settled below, in order.
+        let titlesAndGuesses = found.candidates.parallelMap(minimumCount: 8) { c in
+            let guess = c.dueCell.flatMap {
                 DeadlinePhrases.guess(in: $0, reference: meetingDate, series: series, calendar: options.calendar, allowBareDate: true,
                                       numbered: numbered)
             } ?? DeadlinePhrases.guess(in: c.deadlineText, reference: meetingDate, series: series,
                                        calendar: options.calendar, allowBareDate: c.source != .prose, numbered: numbered)
+            return (Titles.clean(c.text), guess)
         }
-        for (c, guess) in zip(found.candidates, guesses) {
-            var item = DraftItem(title: Titles.clean(c.text), owner: c.owner, with: c.with, involved: c.involved,
+        for (c, (title, guess)) in zip(found.candidates, titlesAndGuesses) {
+            var item = DraftItem(title: title, owner: c.owner, with: c.with, involved: c.involved,
                                  line: c.line, quote: c.quote.collapsedWhitespace, confidence: c.confidence)
             item.rank = c.rank
             item.fromTable = c.source == .table
@@ -88,6 +89,7 @@ public enum MinutesImporter {
         // Settle duplicates among the confident items; a doubtful one that restates a kept
         // action is that action, not a further possibility.
         let words = Dedup.WordCache()
+        words.prefill(items)
         let kept = Dedup.merge(items.filter { $0.confidence >= options.minimumConfidence }, roster: roster, cache: words)
         let keptWords = kept.map { Dedup.words(of: $0, cache: words) }
         let doubtful = Dedup.merge(items.filter { $0.confidence < options.minimumConfidence }, roster: roster, cache: words)

@@ -112,6 +112,15 @@ enum Dedup {
         }
         private var words: [Key: Words] = [:]
         private var owners: [String: Owner] = [:]
+        /// The content words of every item, worked out on both cores before the merge asks.
+        func prefill(_ items: [DraftItem]) {
+            let keys = items.map { Key(title: $0.title, context: $0.anaphoric ? $0.context : nil, owner: $0.owner) }
+            let made = keys.parallelMap(minimumCount: 32) { k in
+                Words(Dedup.contentWords(k.title + (k.context.map { " " + $0 } ?? ""), owner: k.owner))
+            }
+            for (k, w) in zip(keys, made) where words[k] == nil { words[k] = w }
+        }
+
         /// The content words of `title`, followed by `context` when there is one.
         func contentWords(_ title: String, context: String?, owner: String?) -> Words {
             let key = Key(title: title, context: context, owner: owner)
