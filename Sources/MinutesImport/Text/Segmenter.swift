@@ -219,6 +219,8 @@ enum Segmenter {
     static let longestUnit = 2_000
 
     static func bounded(_ u: Unit) -> [Unit] {
+        // No more bytes than the limit: no more characters either.
+        if u.text.utf8.count <= longestUnit { return [u] }
         let chars = Array(u.text)
         guard chars.count > longestUnit else { return [u] }
         var pieces: [Unit] = []
@@ -269,18 +271,24 @@ enum Segmenter {
         // rows, true when the first column is the date the action was raised, not when it is due.
         var flatRowsDropDate: Bool?
 
+        // What each line is on its own (trimmed, a table row or rule, a marked entry, a
+        // bullet, a flattened table's header, a speaker's turn) does not depend on the lines
+        // around it: worked out on both cores first, read in order below.
+        let facts = lines.parallelMap(minimumCount: 256) { LineFacts($0.trimmedSpaces) }
+
         func flush() {
             if let c = current, !c.text.trimmedSpaces.isEmpty { units.append(c) }
             current = nil
         }
         for (i, raw) in lines.enumerated() {
             let lineNo = i + 1
-            let t = raw.trimmedSpaces
+            let fact = facts[i]
+            let t = fact.t
             if t.isEmpty { blankSince = true; flatRowsDropDate = nil; continue }
             if let dropsDate = flatRowsDropDate {
                 // A row opens with a date or a word; a table row, a bullet or a heading ("2.
                 // Rondvraag" included) ends the rows.
-                if !isTableRow(t), bullet(of: t) == nil, heading(t) == nil || (t.first?.isNumber == true && numberedTitle(t) == nil) {
+                if !fact.tableRow, fact.bullet == nil, heading(t) == nil || (t.first?.isNumber == true && numberedTitle(t) == nil) {
                     flush()
                     var row = t
                     if dropsDate, let first = row.split(separator: " ").first, first.contains(where: \.isNumber),
@@ -293,7 +301,7 @@ enum Segmenter {
                 }
                 flatRowsDropDate = nil
             }
-            if let dropsDate = flatTableHeader(t) {
+            if let dropsDate = fact.flatHeader {
                 flush()
                 flatRowsDropDate = dropsDate
                 blankSince = false
@@ -302,27 +310,27 @@ enum Segmenter {
             let indent = raw.prefix(while: { $0 == " " }).count
             let shortBefore = previousLength > 0 && Double(previousLength) < 0.6 * Double(width)
             defer { blankSince = false; previousLength = raw.trimmingTrailingSpace.count }
-            if isTableRow(t) {
+            if fact.tableRow {
                 flush()
-                if !isTableRule(t) {
+                if !fact.tableRule {
                     units.append(Unit(kind: .tableRow, text: t, lineStarts: [(0, lineNo)], section: section))
                 }
                 continue
             }
-            if isTableRule(t) && t.count >= 3 { flush(); continue }
-            if MarkerScan.startsWithMarker(t) && MarkerScan.hasContentAfterMarker(t) {
+            if fact.tableRule && t.count >= 3 { flush(); continue }
+            if fact.marked {
                 flush()
-                let body = bullet(of: t).map { $0.checkbox == nil ? $0.rest : t } ?? t
+                let body = fact.bullet.map { $0.checkbox == nil ? $0.rest : t } ?? t
                 current = Unit(kind: .listItem(checkbox: nil), text: body, lineStarts: [(0, lineNo)], section: section)
                 currentIndent = indent
                 continue
             }
             // A short title on a line of its own ("Police update") before a paragraph.
-            let nextLine = i + 1 < lines.count ? lines[i + 1].trimmedSpaces : ""
+            let nextLine = i + 1 < lines.count ? facts[i + 1].t : ""
             let shortTitle = blankSince || current == nil || current?.kind == .heading
             let titleLike = shortTitle && t.split(separator: " ").count <= 4 && t.first?.isUppercase == true
                 && t.last.map { $0.isLetter } == true && nextLine.first?.isUppercase == true
-                && !ActorParser.looksLikeActorList(t) && bullet(of: t) == nil
+                && !ActorParser.looksLikeActorList(t) && fact.bullet == nil
             if sectionAsked != section { sectionAsked = section; sectionIsActions = CandidateFinder.isActionSection(section) }
             if let (h, isLabel) = heading(t, inActions: sectionIsActions, nextNumber: (agendaNumber ?? 0) + 1)
                 ?? (titleLike ? (t, false) : nil) {
@@ -340,7 +348,7 @@ enum Segmenter {
                 current = Unit(kind: .heading, text: h, lineStarts: [(0, lineNo)], section: nil)
                 continue
             }
-            if let b = bullet(of: t) {
+            if let b = fact.bullet {
                 if labelOuter != nil { sawListUnderLabel = true }
                 flush()
                 current = Unit(kind: .listItem(checkbox: b.checkbox), text: b.rest, lineStarts: [(0, lineNo)], section: section)
@@ -361,7 +369,7 @@ enum Segmenter {
                 default:
                     continues = blankSince ? (!ended && startsLower) : !(freshStart && !ended)
                 }
-                if isSpeakerLine(t) || endsWithOwnerLabel(c.text) { continues = false }
+                if fact.speaker || endsWithOwnerLabel(c.text) { continues = false }
                 // Indented under a short line with no full stop, and opening with a capital:
                 // still the same entry, but a sentence of its own.
                 let ownSentence = !blankSince && !ended && !startsLower && shortBefore && indent > currentIndent
@@ -383,6 +391,28 @@ enum Segmenter {
         }
         flush()
         return units.flatMap(bounded)
+    }
+
+    /// What a line is on its own: `units` asks every line these, in order.
+    struct LineFacts {
+        let t: String
+        let flatHeader: Bool?
+        let tableRow: Bool
+        let tableRule: Bool
+        let marked: Bool
+        let bullet: (checkbox: Bool?, rest: String)?
+        let speaker: Bool
+
+        init(_ t: String) {
+            self.t = t
+            let blank = t.isEmpty
+            flatHeader = blank ? nil : Segmenter.flatTableHeader(t)
+            tableRow = !blank && Segmenter.isTableRow(t)
+            tableRule = !blank && Segmenter.isTableRule(t)
+            marked = !blank && MarkerScan.startsWithMarker(t) && MarkerScan.hasContentAfterMarker(t)
+            bullet = blank ? nil : Segmenter.bullet(of: t)
+            speaker = !blank && Segmenter.isSpeakerLine(t)
+        }
     }
 
     /// The header of a table whose cells a conversion to text has joined with single
