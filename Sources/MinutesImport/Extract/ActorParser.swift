@@ -16,11 +16,22 @@ enum ActorParser {
         .union(["en", "and", "about", "over", "with", "met", "from", "into", "naar", "zijn", "heeft", "hebben", "wordt", "worden", "will", "would"])
 
     static func isNameToken(_ t: Token) -> Bool {
-        guard let f = t.text.first, f.isUppercase, t.text.count >= 2 || t.isAbbreviation else { return false }
-        guard t.text.contains(where: \.isLetter) else { return false }
+        // ASCII on its bytes, where a byte is a character, A-Z the capitals, A-Z and a-z the
+        // letters and 0-9 the numbers: most words fail the first test, the capital.
+        let ascii = t.text.utf8.allSatisfy { $0 < 0x80 }
+        let capitals: Bool
+        if ascii {
+            let b = t.text.utf8
+            guard let f = b.first, f >= 0x41 && f <= 0x5A, b.count >= 2 || t.isAbbreviation else { return false }
+            guard b.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) else { return false }
+            capitals = (2...4).contains(b.count) && b.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+        } else {
+            guard let f = t.text.first, f.isUppercase, t.text.count >= 2 || t.isAbbreviation else { return false }
+            guard t.text.contains(where: \.isLetter) else { return false }
+            capitals = (2...4).contains(t.text.count) && t.text.allSatisfy { $0.isUppercase || $0.isNumber }
+        }
         if Lexicon.actionMarkers.contains(t.folded) || Lexicon.decisionMarkers.contains(t.folded) { return false }
         // "MR" (a council), "IT" (a department): in capitals a short word is a body's name.
-        let capitals = (2...4).contains(t.text.count) && t.text.allSatisfy { $0.isUppercase || $0.isNumber }
         if !capitals, Lexicon.notActors.contains(t.folded) || Lexicon.honorifics.contains(t.folded) { return false }
         if months.contains(t.folded) { return false }
         // Roman numerals and year halves ("II", "2023-II") are not names.
@@ -65,7 +76,7 @@ enum ActorParser {
             if k < tokens.count, tokens[k].text == "." { k += 1 }
         }
         var initials: [String] = []
-        while k + 1 < tokens.count, isInitial(tokens[k]), tokens[k + 1].text == "." {
+        while k + 1 < tokens.count, tokens[k + 1].text == ".", isInitial(tokens[k]) {
             initials.append(tokens[k].text + "."); k += 2
         }
         guard hadTitle || !initials.isEmpty, k < tokens.count, let (words, e) = surname(tokens, k) else { return nil }

@@ -15,6 +15,8 @@ enum Transcript {
     /// The speaker label the text opens with, if any: one to five names before a colon,
     /// emphasis and bullets aside; not a marker ("Actie:", "Decision:").
     static func turn(_ text: String) -> Turn? {
+        // A label ends in a colon: most sentences hold none.
+        guard text.utf8.contains(0x3A) else { return nil }
         let t = text.trimmedSpaces.drop { "*_-• ".contains($0) }
         guard let colon = t.prefix(80).firstIndex(of: ":") else { return nil }
         let label = String(t[..<colon]).trimming("*_ ")
