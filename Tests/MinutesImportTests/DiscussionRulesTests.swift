@@ -146,6 +146,36 @@ import Testing
         }
     }
 
+    /// A transcript's turns: the first person commits ("Dat pak ik op" puts the verb before
+    /// "ik"); a forecast about someone else ("De provincie zal waarschijnlijk nee zeggen",
+    /// "The province will probably say no") commits nobody.
+    @Test func aTranscriptDraftsTheTurnsThatCommit() {
+        let nl = """
+            Aanwezig: Jan de Vries, Petra Smit, Ahmed Bakker, Lisa Jansen, Tom Berg
+
+            Jan: Ik denk dat we opnieuw naar de cijfers moeten kijken.
+            Lisa: Ik stuur de cijfers vrijdag rond.
+            Ahmed: Dat klinkt goed. De provincie zal waarschijnlijk nee zeggen.
+            Petra: Wie gaat het schrijven?
+            Ahmed: Prima, dat pak ik op.
+            Lisa: De gemeente publiceert in april nieuwe cijfers.
+            Tom: Goed idee, laten we dat de volgende keer doen.
+
+            """
+        #expect(Self.items(nl).map(\.owner) == ["Lisa", "Ahmed"], "\(Self.items(nl).map(\.title))")
+        let en = """
+            Present: Jan de Vries, Petra Smit, Ahmed Bakker, Lisa Jansen, Tom Berg
+
+            Jan: I think we should look at the numbers again.
+            Lisa: I'll send the figures to everyone by Friday.
+            Ahmed: That sounds good. The province will probably say no.
+            Petra: Who is going to write it?
+            Ahmed: OK, I can take that on.
+
+            """
+        #expect(Self.items(en).map(\.owner) == ["Lisa", "Ahmed"], "\(Self.items(en).map(\.title))")
+    }
+
     @Test func viewsAndStandingArrangementsAreNoActions() {
         let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
         #expect(view.isEmpty)

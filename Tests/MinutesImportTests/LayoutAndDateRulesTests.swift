@@ -148,9 +148,20 @@ import Testing
         ("Piet rondt de evaluatie af voor eind dit kwartaal.", "2024-03-29"),
         ("Ann to close the books by the end of this quarter.", "2024-03-29"),
         ("Bob sends the figures by COB Friday.", "2024-03-15"),
+        // A weekday with no word before it, when nothing more telling is said.
+        ("Lisa stuurt de cijfers vrijdag rond.", "2024-03-15"), ("Aedes levert maandag aan.", "2024-03-18"),
+        ("Bob sends it Thursday.", "2024-03-14"), ("Jan brengt het dinsdag in.", "2024-03-19"),
+        ("Ann reports on Friday's findings by the end of March.", "2024-03-29"),
     ] as [(String, String)])
     func resolvedDeadlines(_ text: String, _ deadline: String) {
         #expect(Self.due(text).1 == deadline, "\(text)")
+    }
+
+    @Test(arguments: ["Jan stuurt het verslag van vrijdag rond.", "James to schedule the meetings starting Monday.",
+                      "Petra meldt wat afgelopen maandag besproken is.", "Jan stuurt elke vrijdag de cijfers.",
+                      "Ann to prepare the Friday meeting.", "Bob to check the numbers since Monday."])
+    func aWeekdayThatIsNoDeadline(_ text: String) {
+        #expect(Self.due(text).0 == nil, "\(text)")
     }
 
     @Test func aCountIsNotADate() {

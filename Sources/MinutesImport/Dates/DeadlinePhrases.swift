@@ -55,6 +55,7 @@ enum DeadlinePhrases {
         if let g = relative(f, reference: r, calendar: cal) { return g }
         if let g = monthPhrase(f, reference: r, calendar: cal, bare: allowBareDate) { return g }
         if allowBareDate, let g = explicitDate(sentence, reference: r, allowBare: true) { return g }
+        if let g = bareWeekday(f, reference: r) { return g }
         if let m = f.firstMatch(of: vague, ifHolding: ["binnenkort", "spoedig", "termijn", "z.s.m", "zsm", "snel", "soon", "asap",
                                 "a.s.a.p", "due course", "t.z.t", "zijner", "some point", "when possible", "na de ", "na het ",
                                 "after", "vakantie", "in het ", "in the ", "next year", "volgend jaar", "later"]) { return DeadlineGuess(due: nil, phrase: String(m.output[0].substring!), vague: true) }
@@ -191,11 +192,37 @@ enum DeadlinePhrases {
     ]
     nonisolated(unsafe) static let weekdayRx = Patterns.regex(#"\b(?:voor|vóór|uiterlijk|op|by|on|before|until|next|volgende|aanstaande|komende|this|a\.s\.|cob|eod)\s+(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
 
+    /// A weekday without a word before it: "Lisa stuurt de cijfers vrijdag rond", "Bob
+    /// sends it Friday". Not after a word that makes it a past day, a habit or a name
+    /// ("afgelopen vrijdag", "elke maandag", "het verslag van dinsdag", "the Friday meeting").
+    nonisolated(unsafe) static let bareWeekdayRx = Patterns.regex(#"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s*[0-9])"#)
+    static let notBeforeBareWeekday: Set<String> = [
+        "afgelopen", "vorige", "vorig", "jl", "last", "past", "elke", "iedere", "every", "each", "van", "of", "sinds", "since",
+        "de", "the", "a", "een", "per", "tot", "and", "en", "or", "from", "vanaf", "starting", "beginning", "start",
+        "starts", "begint", "beginnen", "after", "na", "following",
+    ]
+
     static func weekday(_ f: String, reference r: LocalDate?, calendar cal: WorkCalendar) -> DeadlineGuess? {
         guard let r, let m = f.firstMatch(of: weekdayRx, ifHolding: ["dag", "day"]), let wd = weekdays[String(m.output[1].substring!)] else { return nil }
-        var delta = (wd - r.isoWeekday + 7) % 7
+        return DeadlineGuess(due: .date(next(wd, after: r)), phrase: String(m.output[0].substring!))
+    }
+
+    /// The weekday after the meeting's own day: a week on when it is the same day.
+    static func next(_ weekday: Int, after r: LocalDate) -> LocalDate {
+        var delta = (weekday - r.isoWeekday + 7) % 7
         if delta == 0 { delta = 7 }
-        return DeadlineGuess(due: .date(r.adding(days: delta)), phrase: String(m.output[0].substring!))
+        return r.adding(days: delta)
+    }
+
+    /// A weekday with no word of time before it, when nothing more telling was found.
+    static func bareWeekday(_ f: String, reference r: LocalDate?) -> DeadlineGuess? {
+        guard let r, f.contains("dag") || f.contains("day") else { return nil }
+        for m in f.matches(of: bareWeekdayRx) {
+            let before = f[..<m.range.lowerBound].split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+            guard !notBeforeBareWeekday.contains(before), let wd = weekdays[String(m.output[1].substring!)] else { continue }
+            return DeadlineGuess(due: .date(next(wd, after: r)), phrase: String(m.output[0].substring!))
+        }
+        return nil
     }
 
     /// Words of time that set no date: "z.s.m.", "ASAP", "na de zomer", "voor de meivakantie"

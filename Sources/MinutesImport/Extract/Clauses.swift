@@ -225,7 +225,11 @@ enum Clauses {
     /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
     static let firstPerson = [" i'll ", " i will ", " i shall ", " i'm going to ", " i am going to ", " i volunteer",
                               " i can take ", " i'll take ", " leave it with me", " it's on me", " ik zal ", " ik ga ",
-                              " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij"]
+                              " ik neem ", " ik pak ", " ik stuur ", " ik zorg ", " laat maar aan mij",
+                              // Dutch puts the verb before "ik" after a first word: "Dat pak ik op",
+                              // "Morgen stuur ik het rond", "Dan regel ik de zaal".
+                              " pak ik ", " neem ik ", " stuur ik ", " regel ik ", " zorg ik ", " zoek ik ", " maak ik ",
+                              " schrijf ik ", " mail ik ", " bel ik ", " doe ik "]
 
     /// The same said for the group the speaker speaks for ("we will soon start the WGLC"):
     /// in a speaker's turn, the speaker is the one to remind. Not in a condition or a

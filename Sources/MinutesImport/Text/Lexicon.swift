@@ -183,6 +183,8 @@ enum Lexicon {
         " wellicht ", " misschien ", " might ", " may ", " could ", " would ", " considers ",
         " consider ", " possibly ", " perhaps ", " if needed", " indien nodig", " zo nodig",
         " if necessary", " if possible", " waar mogelijk", " where possible",
+        // a forecast, not a commitment: "De provincie zal waarschijnlijk nee zeggen"
+        " probably ", " likely ", " waarschijnlijk ", " vermoedelijk ", " naar verwachting ",
     ]
     /// Signs the action is already done.
     static let donePhrases: [String] = [

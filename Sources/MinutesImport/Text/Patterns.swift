@@ -126,7 +126,7 @@ enum Patterns {
             MeetingDateFinder.titleSeriesRx, DateParser.iso, DateParser.numeric, DateParser.dayMonth,
             DateParser.monthDay, DateParser.dayMonthNumeric, CandidateFinder.inlineActionRx,
             Clauses.dutchParticiple, TrailingOwner.bracketRx, TrailingOwner.dashRx, TrailingOwner.labelRx,
-            DeadlinePhrases.nextMeetingRx, DeadlinePhrases.afterEventRx, DeadlinePhrases.weekdayRx,
+            DeadlinePhrases.nextMeetingRx, DeadlinePhrases.afterEventRx, DeadlinePhrases.weekdayRx, DeadlinePhrases.bareWeekdayRx,
             DeadlinePhrases.vague, DeadlinePhrases.todayRx, DeadlinePhrases.tomorrowRx, DeadlinePhrases.thisWeekRx,
             DeadlinePhrases.comingWeekRx, DeadlinePhrases.nextWeekRx, DeadlinePhrases.spanRx,
             DeadlinePhrases.fortnightRx, DeadlinePhrases.monthEndRx, DeadlinePhrases.nextMonthRx,
