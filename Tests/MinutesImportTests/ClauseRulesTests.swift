@@ -126,6 +126,16 @@ import Testing
         #expect(r.fullName(of: "JS") == "Jane Smith")
     }
 
+    /// Initials the attendance lines do not spell out are still the person's: the first
+    /// letters of the name, with and without its particles; not when two people share them.
+    @Test func initialsFollowFromTheNames() {
+        let r = Roster(lines: ["Aanwezig: Jan de Vries, Ahmed Bakker, Lisa Jansen, Leo Janssen, Tom (voorzitter)"])
+        #expect(r.fullName(of: "AB") == "Ahmed Bakker")
+        #expect(r.fullName(of: "JdV") == "Jan de Vries" && r.fullName(of: "JDV") == "Jan de Vries" && r.fullName(of: "JV") == "Jan de Vries")
+        #expect(r.fullName(of: "LJ") == nil, "Lisa Jansen and Leo Janssen are both LJ")
+        #expect(!r.same("AB", "Lisa Jansen"))
+    }
+
     @Test(arguments: [
         ("ACTION-41 (Chen): publish the vocabulary draft -- done, published 1 March.", true),
         ("A23-04 (KB) Update the risk log. Closed.", true),

@@ -119,6 +119,16 @@ struct Roster: Sendable {
             add(plain.dropFirst().joined(separator: " "))                                                     // surname
             if let last = plain.last { add(last) }
         }
+        // "Ahmed Bakker" is also "AB", "Jan de Vries" "JdV" and "JV": minutes write initials
+        // for the people at the table without always saying whose they are. (An alias two
+        // people share is dropped below.)
+        if plain.count >= 2, words.count == plain.count, !Lexicon.roleNouns.contains(Fold.string(plain[0])),
+           plain.allSatisfy({ $0.first?.isUppercase == true || Lexicon.nameParticles.contains(Fold.string($0)) }),
+           plain.first?.first?.isUppercase == true {
+            add(plain.compactMap { $0.first.map(String.init) }.joined())
+            let named = plain.filter { !Lexicon.nameParticles.contains(Fold.string($0)) }
+            if named.count >= 2, named.count < plain.count { add(named.compactMap { $0.first.map(String.init) }.joined()) }
+        }
         if plain.count == 1, words.count > 1 { add(plain[0]) }   // "A. Verhoef" is also "Verhoef"
         if plain.count < words.count { add(plain.joined(separator: " ")) }   // "wethouder Hoekstra"
         if let first = plain.first, plain.count > 1, Lexicon.roleNouns.contains(Fold.string(first)) { add(first) }   // "de wethouder"
