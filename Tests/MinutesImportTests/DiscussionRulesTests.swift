@@ -176,6 +176,28 @@ import Testing
         #expect(Self.items(en).map(\.owner) == ["Lisa", "Ahmed"], "\(Self.items(en).map(\.title))")
     }
 
+    /// When and where the group meets next is the meeting's own arrangement; still having
+    /// to arrange it, or someone named to, is a step.
+    @Test func theNextMeetingsArrangementsAreNoAction() {
+        for line in ["The next meeting will be held on 4 April.", "The next meeting will take place on 4 April.",
+                     "The next call will be scheduled after the summer.", "De volgende vergadering zal plaatsvinden op 4 april.",
+                     "De volgende bijeenkomst wordt gepland na de zomer."] {
+            #expect(ProseRules.analyze(line).commitment == nil, "\(line)")
+            #expect(Self.items("Aanwezig: Jan, Piet\n\n\(line)\n").isEmpty, "\(line)")
+        }
+        for line in ["Een volgende bijeenkomst moet nog gepland worden.", "The next meeting will be scheduled by the secretariat.",
+                     "The next meeting needs to be scheduled."] {
+            #expect(ProseRules.analyze(line).commitment != nil, "\(line)")
+        }
+    }
+
+    /// "Bob: will update the docs": an entry that leaves out its subject, the name before the
+    /// colon; "Chen: will be on leave in April" is news, not a step.
+    @Test func aLabelBeforeWillOrZalOwnsTheEntry() {
+        let found = Self.items("Aanwezig: Bob, Jan, Chen\n\nBob: will update the docs by Friday.\n\nJan: zal de notulen rondsturen.\n\nChen: will be on leave in April.\n")
+        #expect(found.map(\.owner) == ["Bob", "Jan"], "\(found.map(\.title))")
+    }
+
     @Test func viewsAndStandingArrangementsAreNoActions() {
         let view = Self.items("De verwachting is dat sommige antwoorden geautomatiseerd zullen worden.\n")
         #expect(view.isEmpty)

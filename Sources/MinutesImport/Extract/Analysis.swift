@@ -101,6 +101,8 @@ enum ProseRules {
         a.conditional = Lexicon.conditionalOpeners.contains(tokens[0].folded)
             || f.contains(", dan ") || f.contains(" dan zal ") || f.contains(" dan zullen ")
 
+        // "The next meeting will be held on 4 April": no one's step.
+        if Clauses.isMeetingArrangement(tokens) { return a }
         var subject: [String] = []
         if let agreed = Clauses.agreement(tokens, f) {
             // "Afgesproken wordt dat de concernstaf …", "It was agreed that the secretariat would …"

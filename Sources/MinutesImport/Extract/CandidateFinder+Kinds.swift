@@ -94,6 +94,12 @@ extension CandidateFinder {
                 a.commitment = .obligation; a.owner = nil; a.question = false
             } else if Clauses.turnCommitment(said) {
                 a.commitment = .modal; a.owner = speaker; a.question = false
+            } else if let turn = Transcript.turn(text), case let words = Tokenizer.tokens(turn.said).map(\.folded),
+                      let first = words.first, ["will", "shall", "zal", "to"].contains(first),
+                      words.count > 2, !["be", "zijn", "not", "niet", "have", "hebben", "never", "nooit"].contains(words[1]) {
+                // "Bob: will update the docs", "Jan: zal de notulen rondsturen": the name is
+                // the subject the entry leaves out; nobody speaks like that in a discussion.
+                a.commitment = first == "to" ? .minuteStyle : .modal; a.owner = speaker; a.question = false
             }
         }
         guard let commitment = a.commitment else {

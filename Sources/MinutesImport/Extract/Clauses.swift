@@ -249,6 +249,35 @@ enum Clauses {
         return firstPerson.contains { g.contains($0) }
     }
 
+    // MARK: The meeting's own arrangements
+
+    static let meetingLogistics: Set<String> = [
+        "held", "place", "plaatsvinden", "plaats", "gehouden", "scheduled", "gepland", "ingepland", "moved", "verplaatst",
+        "postponed", "uitgesteld", "verschoven", "on", "op", "start", "starts", "begint", "beginnen", "rescheduled",
+    ]
+    static let meetingAdjectives: Set<String> = [
+        "next", "following", "upcoming", "this", "volgende", "eerstvolgende", "komende", "deze", "monthly", "weekly",
+        "maandelijkse", "wekelijkse",
+    ]
+
+    /// "The next meeting will be held on 4 April", "De volgende vergadering zal plaatsvinden op
+    /// 4 april", "The next call will be scheduled after the summer": when and where the group
+    /// meets is the meeting's own arrangement, not a step someone takes (unless someone is
+    /// named to take it: "… scheduled by the secretariat").
+    static func isMeetingArrangement(_ tokens: [Token]) -> Bool {
+        var k = 0
+        if k < tokens.count, ["the", "de", "het", "a", "een", "our", "onze"].contains(tokens[k].folded) { k += 1 }
+        while k < tokens.count, meetingAdjectives.contains(tokens[k].folded) { k += 1 }
+        guard k > 0, k < tokens.count, DeadlinePhrases.meetingNouns.contains(tokens[k].folded) || tokens[k].folded.hasSuffix("vergadering")
+                || tokens[k].folded.hasSuffix("overleg") else { return false }
+        let rest = tokens[(k + 1)...].map(\.folded)
+        // Someone named to arrange it, or still to be arranged ("moet nog gepland worden",
+        // "needs to be scheduled"): a step, for the other rules to read.
+        guard !rest.contains(where: ["by", "door", "moet", "moeten", "dient", "dienen", "nog", "needs", "need", "must", "still",
+                                     "has", "have", "te", "to"].contains) else { return false }
+        return rest.prefix(6).contains(where: meetingLogistics.contains)
+    }
+
     // MARK: Passive
 
     static let subordinators: Set<String> = ["when", "whenever", "which", "who", "whom", "whether", "where", "if", "unless", "because",
