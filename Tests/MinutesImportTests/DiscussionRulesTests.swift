@@ -127,6 +127,7 @@ import Testing
             ("Jan heeft zich bereid verklaard de cijfers te leveren.", "Jan"), ("Tom has agreed to chair the next call.", "Tom"),
             ("We spreken af dat Jan de offerte opvraagt.", "Jan"), ("Petra (PS) will confirm the venue.", "Petra"),
             ("PS (Petra) to confirm the venue.", "PS"), ("Lisa brengt de kosten in kaart.", "Lisa"),
+            ("Dave takes the lead on the migration plan.", "Dave"), ("Erin owns the follow-up with the vendor.", "Erin"),
         ]
         for (line, owner) in committed {
             let found = Self.items(people + line + "\n")
@@ -136,7 +137,7 @@ import Testing
             "Lisa said she would rather not change the plan.", "Jan said that it would be good to meet again.",
             "Tom is going to be on holiday next week.", "Jan said he was happy with the result.",
             "Petra took the action items from last time as read.", "Jan heeft toegezegd dat het geld er komt.",
-            "Petra (PS) was not present.", "Tom: informeert naar de stand van zaken.", "Lisa: geeft aan dat het budget krap is.",
+            "Petra (PS) was not present.", "Tom: informeert naar de stand van zaken.", "Erin owns the copyright of the logo.", "Lisa: geeft aan dat het budget krap is.",
             // A name, a colon and a verb of doing is an entry of an actions list, but in running
             // text it is as often a turn of a transcript: left to the rules of turns.
             "Petra: stuurt de presentatie na.",

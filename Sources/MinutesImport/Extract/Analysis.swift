@@ -359,6 +359,16 @@ enum ProseRules {
             a.commitment = .minuteStyle
             return
         }
+        // "Dave takes the lead on the migration plan", "Erin owns the follow-up with the vendor".
+        if ["takes", "take", "took"].contains(v), next == "the", after.dropFirst().first == "lead" {
+            a.commitment = v == "took" ? .minuteStyle : .present
+            return
+        }
+        if ["owns", "own"].contains(v), ["the", "this", "that"].contains(next),
+           let object = after.dropFirst().first, ["follow-up", "followup", "action", "task", "item", "lead", "next"].contains(object) {
+            a.commitment = .present
+            return
+        }
         // "Jan heeft toegezegd de cijfers te leveren", "Jan heeft zich bereid verklaard …",
         // "Ann has agreed to …", "Bob has offered to …": a commitment made, in the perfect.
         if ["heeft", "hebben"].contains(v),
