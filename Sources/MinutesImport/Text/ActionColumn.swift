@@ -23,7 +23,7 @@ enum ActionColumn {
         }
         let word = b[start..<end]
         if word.contains(where: { $0 >= 0x80 }) { return true }
-        return headerWords.contains(String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+        return headerWords.contains(Fold.string(String(Substring(word))))
     }
 
     /// The last cell of a line after a gap of two or more spaces, with its column.

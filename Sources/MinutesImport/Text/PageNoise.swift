@@ -144,16 +144,20 @@ struct PageNoise {
             guard let last = words.last?.last, last.isLetterOrDigit else { continue }
             for n in 1...min(4, words.count - 1) {
                 guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
-                // Words one space apart stand in the line as they would be joined: a slice of
-                // it, without a copy.
-                let from = words[words.count - n].startIndex, to = words[words.count - 1].endIndex
-                let span = line[from..<to]
-                let joinedBytes = words.suffix(n).reduce(n - 1) { $0 + $1.utf8.count }
-                let s = span.utf8.count == joinedBytes ? span : Substring(words.suffix(n).joined(separator: " "))
-                suffixCount[s, default: 0] += 1
+                suffixCount[joined(words.suffix(n)).text, default: 0] += 1
             }
         }
         return suffixCount
+    }
+
+    /// `words` (slices of one line, in order) joined with single spaces. Where they stand one
+    /// space apart in their line that is the slice of it, without a copy (`inPlace`); else
+    /// a joined copy.
+    static func joined(_ words: ArraySlice<Substring>) -> (text: Substring, inPlace: Bool) {
+        let first = words[words.startIndex], last = words[words.endIndex - 1]
+        let span = first.base[first.startIndex..<last.endIndex]
+        if span.utf8.count == words.reduce(words.count - 1, { $0 + $1.utf8.count }) { return (span, true) }
+        return (Substring(words.joined(separator: " ")), false)
     }
 
     /// A line's shape for repeat detection: folded, digits as #.
@@ -244,16 +248,13 @@ struct PageNoise {
                     // Asked only about strings that open with a capital or a digit.
                     guard let first = words[words.count - n].first, first.isUppercase || first.isNumber else { continue }
                     firstWords.insert(words[words.count - n])
-                    // The words one space apart: they stand in the line as they would be
-                    // joined, up to its end, and open it or follow a space (the words were
-                    // split at spaces). Counted as that slice, without joining a copy.
-                    let base = words[0].base, from = words[words.count - n].startIndex
-                    let span = base[from...]
-                    if span.utf8.count == words.suffix(n).reduce(n - 1, { $0 + $1.utf8.count }) {
-                        if from == base.startIndex { whole[span, default: 0] += 1 } else { endsAfterSpace[span, default: 0] += 1 }
+                    // The words one space apart stand in the line up to its end, and open it or
+                    // follow a space (the words were split at spaces).
+                    let (x, inPlace) = joined(words.suffix(n))
+                    if inPlace {
+                        if x.startIndex == x.base.startIndex { whole[x, default: 0] += 1 } else { endsAfterSpace[x, default: 0] += 1 }
                         continue
                     }
-                    let x = Substring(words.suffix(n).joined(separator: " "))
                     if ascii {
                         let tb = t.utf8, xb = x.utf8
                         if tb.count == xb.count, tb.elementsEqual(xb) {
@@ -272,14 +273,8 @@ struct PageNoise {
                 // word of a line end's string: it is not looked up.
                 for i in words.indices where words[i].utf8.first.map({ $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) == true
                     && firstWords.contains(words[i]) {
-                    var bytes = -1
                     for n in 1...min(4, words.count - i) {
-                        let last = words[i + n - 1]
-                        bytes += last.utf8.count + 1
-                        // Words one space apart stand in the line as they would be joined.
-                        let span = last.base[words[i].startIndex..<last.endIndex]
-                        let key = span.utf8.count == bytes ? span : Substring(words[i..<(i + n)].joined(separator: " "))
-                        asWords[key, default: 0] += 1
+                        asWords[joined(words[i..<(i + n)]).text, default: 0] += 1
                     }
                 }
             }

@@ -431,12 +431,7 @@ enum Segmenter {
         if ascii, !(3...7).contains(count) { return nil }
         if ascii {
             // Most short lines open with a word that names no column: read the first on its bytes.
-            var first: [UInt8] = []
-            for b in t.utf8 {
-                if b == 0x20 { if first.isEmpty { continue } else { break } }
-                first.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-            }
-            let w = String(decoding: first, as: UTF8.self)
+            let w = Fold.string(String(t.utf8.split(separator: 0x20, maxSplits: 1).first.map { Substring($0) } ?? ""))
             guard ActionTable.whatWords.contains(w) || ActionTable.whoWords.contains(w) || w == "naam" || ActionTable.whenWords.contains(w)
                     || ActionTable.statusWords.contains(w) || flatTableOtherColumns.contains(w) else { return nil }
         }
