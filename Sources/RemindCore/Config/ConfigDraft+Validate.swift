@@ -4,16 +4,18 @@ extension ConfigDraft {
     /// Cross-file checks: every name used is defined, and every person of every item can be
     /// reached on some channel that can address them.
     func validate() {
-        for ref in references {
-            // One lookup per reference; the list of names is only built to suggest one.
+        for k in references.indices {
+            // One lookup per reference, read in place; the list of names is only built to
+            // suggest one.
             let defined: Bool
-            switch ref.kind {
-            case .person: defined = people[ref.name] != nil
-            case .channel: defined = channels[ref.name] != nil
-            case .series: defined = meetings[ref.name] != nil
-            case .event: defined = events[ref.name] != nil
+            switch references[k].kind {
+            case .person: defined = people[references[k].name] != nil
+            case .channel: defined = channels[references[k].name] != nil
+            case .series: defined = meetings[references[k].name] != nil
+            case .event: defined = events[references[k].name] != nil
             }
             guard !defined else { continue }
+            let ref = references[k]
             let known: [String]
             switch ref.kind {
             case .person: known = Array(people.keys)
@@ -81,30 +83,52 @@ extension ConfigDraft {
     }
 
     func checkReach() {
+        // What stops a person being reached depends only on the person and the channels
+        // asked: with the item naming none (most items), the answer is worked out once per
+        // person. Messages, and the set that keeps each from being said twice, are made
+        // only for a problem.
+        enum Reach { case ok, noChannel, noEmail([String]) }
+        func reach(_ p: Person, _ chans: [String]) -> Reach {
+            if chans.isEmpty { return .noChannel }
+            guard p.emails.isEmpty else { return .ok }
+            let mail = chans.filter { c in channels[c].map { kinds[$0.type]?.reachesPeopleByEmail == true } ?? false }
+            return mail.isEmpty ? .ok : .noEmail(mail)
+        }
+        var byPerson: [String: Reach] = [:]
         var reported = Set<String>()
-        func check(_ person: String, itemChannels: [String]?, context: String, at loc: SourceLocation?) {
-            guard let p = people[person], !reported.contains("\(person)|\(context)") else { return }
-            let chans = itemChannels ?? p.channels ?? defaultChannels ?? []
-            if chans.isEmpty {
-                reported.insert("\(person)|\(context)")
-                fail("no channel reaches '\(person)' for \(context): set defaults.channels, the person's channels or the item's channels", at: loc)
-                return
+        func check(_ person: String, itemChannels: [String]?, context: () -> String, at loc: () -> SourceLocation?) {
+            let verdict: Reach
+            if itemChannels == nil, let known = byPerson[person] {
+                verdict = known
+            } else {
+                guard let p = people[person] else { return }
+                verdict = reach(p, itemChannels ?? p.channels ?? defaultChannels ?? [])
+                if itemChannels == nil { byPerson[person] = verdict }
             }
-            for c in chans {
-                if let type = channels[c]?.type, kinds[type]?.reachesPeopleByEmail == true, p.emails.isEmpty {
-                    reported.insert("\(person)|\(context)")
-                    fail("'\(person)' is reached through mail channel '\(c)' for \(context) but has no email", at: loc)
-                }
+            if case .ok = verdict { return }
+            let context = context()
+            guard reported.insert("\(person)|\(context)").inserted else { return }
+            switch verdict {
+            case .ok: break
+            case .noChannel:
+                fail("no channel reaches '\(person)' for \(context): set defaults.channels, the person's channels or the item's channels", at: loc())
+            case .noEmail(let mail):
+                for c in mail { fail("'\(person)' is reached through mail channel '\(c)' for \(context) but has no email", at: loc()) }
             }
         }
-        for item in items {
-            let loc = itemOwnerAt[item.id] ?? item.location
-            for person in [item.owner] + item.with + (item.policy.escalate?.to ?? []) {
-                check(person, itemChannels: item.channels, context: "item '\(item.id)'", at: loc)
+        // By index: each item read in place, not copied.
+        for i in items.indices {
+            let context = { "item '\(self.items[i].id)'" }
+            let loc = { self.itemOwnerAt[self.items[i].id] ?? self.items[i].location }
+            let itemChannels = items[i].channels
+            check(items[i].owner, itemChannels: itemChannels, context: context, at: loc)
+            for person in items[i].with { check(person, itemChannels: itemChannels, context: context, at: loc) }
+            if let escalate = items[i].sharedPolicy.value.escalate {
+                for person in escalate.to { check(person, itemChannels: itemChannels, context: context, at: loc) }
             }
         }
         for e in events.values.sorted(by: { $0.id < $1.id }) {
-            if let o = e.owner { check(o, itemChannels: nil, context: "event '\(e.id)'", at: definedAt["event:\(e.id)"]) }
+            if let o = e.owner { check(o, itemChannels: nil, context: { "event '\(e.id)'" }, at: { self.definedAt["event:\(e.id)"] }) }
         }
     }
 
