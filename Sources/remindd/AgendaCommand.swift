@@ -34,7 +34,23 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.load()
+        let (config, storeSnapshot) = try options.loadDeferringSnapshot()
+        // A new snapshot is written beside the planning, which leaves a core idle while it
+        // sorts; the command waits for it before it exits.
+        let snapshotWritten = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            storeSnapshot()
+            snapshotWritten.signal()
+        }
+        let printed = Result { try printAgenda(config) }
+        snapshotWritten.wait()
+        try printed.get()
+        // Everything is written (unbuffered); half a million reminders and the items need
+        // not be freed one by one on the way out.
+        Foundation.exit(0)
+    }
+
+    private func printAgenda(_ config: Config) throws {
         var start = Date()
         if let from {
             guard let t = InstantArgument.parse(from, calendar: config.calendar) else {
@@ -54,8 +70,5 @@ struct AgendaCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(agenda.table().utf8))
         }
-        // Everything is written (unbuffered); half a million reminders and the items need
-        // not be freed one by one on the way out.
-        Foundation.exit(0)
     }
 }

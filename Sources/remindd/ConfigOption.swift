@@ -19,6 +19,14 @@ struct ConfigOption: ParsableArguments {
         }
     }
 
+    /// `load()`, with the writing of a new snapshot handed back to run when it suits the
+    /// command.
+    func loadDeferringSnapshot() throws -> (Config, store: @Sendable () -> Void) {
+        try reportingErrors {
+            try ServiceConfig.loadModelDeferringSnapshot(path: config, cache: ConfigCache(environment: ProcessInfo.processInfo.environment))
+        }
+    }
+
     /// The daemon's own load, as `check` runs it: channels built, secrets and files checked.
     func loadForCheck() throws -> LoadedConfig {
         let env = ProcessInfo.processInfo.environment
