@@ -35,16 +35,9 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let (config, storeSnapshot) = try options.loadDeferringSnapshot()
-        // A new snapshot is written beside the planning, which leaves a core idle while it
-        // sorts; the command waits for it before it exits.
-        let snapshotWritten = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            storeSnapshot()
-            snapshotWritten.signal()
-        }
-        let printed = Result { try printAgenda(config) }
-        snapshotWritten.wait()
-        try printed.get()
+        // A new snapshot is written on one core beside the planning, which leaves a core
+        // idle while it sorts; the command waits for it before it exits (also on an error).
+        try BesideWork(storeSnapshot).after { try printAgenda(config) }
         // Everything is written (unbuffered); half a million reminders and the items need
         // not be freed one by one on the way out.
         Foundation.exit(0)

@@ -21,6 +21,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try options.loadForCheck()
+        // A new snapshot is written on one core beside the planning.
+        try BesideWork(loaded.storeSnapshot).after { try report(loaded) }
+    }
+
+    private func report(_ loaded: LoadedConfig) throws {
         let config = loaded.config
         let now = Date()
         let state = PlanState()

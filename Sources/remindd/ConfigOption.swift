@@ -28,13 +28,12 @@ struct ConfigOption: ParsableArguments {
     }
 
     /// The daemon's own load, as `check` runs it: channels built, secrets and files checked.
+    /// A new snapshot is left to the caller to write (`loaded.storeSnapshot`).
     func loadForCheck() throws -> LoadedConfig {
         let env = ProcessInfo.processInfo.environment
         return try reportingErrors {
-            let loaded = try ServiceConfig.load(path: config, cache: ConfigCache(environment: env), environment: env,
-                                                logger: Logger(label: "remindd.check"), purpose: .check)
-            loaded.storeSnapshot()
-            return loaded
+            try ServiceConfig.load(path: config, cache: ConfigCache(environment: env), environment: env,
+                                   logger: Logger(label: "remindd.check"), purpose: .check)
         }
     }
 

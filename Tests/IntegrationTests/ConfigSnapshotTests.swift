@@ -41,4 +41,27 @@ import Testing
         #expect(try await broken.child.waitForExit(timeout: 20) == 78, "\(broken.diagnostics)")
         #expect(broken.log.contains("unknown person 'nobody'"), "\(broken.diagnostics)")
     }
+
+    /// `agenda` and `check` write the snapshot beside their planning: each leaves one whole
+    /// snapshot that the next start reads, and no temporary file, also when `agenda` then
+    /// refuses its arguments.
+    @Test func agendaAndCheckLeaveASnapshotTheDaemonReads() async throws {
+        for command in [["agenda", "--from", "not-a-time"], ["agenda", "--json"], ["check"]] {
+            let ws = try Workspace("snapshot-\(command[0])")
+            var config = ConfigText(ws)
+            config.channels = ["local: { type: maildir, path: ./mail }"]
+            config.defaultChannels = ["local"]
+            config.items = [ConfigText.item("first", agreed: ws.localDay(Date()), due: "in 2 weeks")]
+            try ws.writeConfig(config.yaml)
+
+            let run = try await Remindd.run(command + ["--config", ws.configPath], in: ws)
+            #expect(run.status == (command.contains("not-a-time") ? 64 : 0), "\(command): \(run)")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: ws.path("cache"))) ?? []
+            #expect(files.count == 1 && files[0].hasSuffix(".snapshot"), "\(command): \(files)")
+
+            let daemon = try await DaemonProcess(ws)
+            #expect(daemon.log.contains("config.read=\"snapshot \(ws.path("cache"))/config-"), "\(command): \(daemon.diagnostics)")
+            #expect(try await daemon.terminate() == 0)
+        }
+    }
 }

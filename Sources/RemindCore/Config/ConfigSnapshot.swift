@@ -43,14 +43,15 @@ public enum ConfigSnapshot {
     }
 
     public static func encode(_ config: Config, build: String, cwd: String, path: String,
-                              itemsPerPart: Int = 10_000) -> [UInt8] {
+                              itemsPerPart: Int = 10_000, parallel: Bool = true) -> [UInt8] {
         // The items, most of the bytes, go in parts of about `itemsPerPart` (at most eight),
-        // written and read on all cores.
+        // written (unless `parallel` is false: the caller has other work on the cores) and
+        // read on all cores.
         var rest = config
         rest.items = []
         let parts = Swift.max(1, Swift.min(8, config.items.count / Swift.max(1, itemsPerPart)))
         let size = (config.items.count + parts - 1) / Swift.max(1, parts)
-        let items: [[UInt8]] = Parallel.map(0..<parts, minimumPerPart: 1, shared: (), own: {}) { _, p in
+        let items: [[UInt8]] = Parallel.map(0..<parts, minimumPerPart: parallel ? 1 : Int.max, shared: (), own: {}) { _, p in
             let slice = config.items[Swift.min(config.items.count, p * size)..<Swift.min(config.items.count, (p + 1) * size)]
             let e = CompactEncoder(capacity: slice.count * 96, userInfo: [.itemSharing: ItemSharing()])
             return [written { try e.encode(Array(slice)); return e.output }]

@@ -71,11 +71,13 @@ public struct ConfigCache: Sendable {
 
     /// Writes the snapshot of a config just loaded from `path`; failing to is not an error
     /// (the next start parses the YAML again).
+    /// `parallel: false` encodes on the calling thread alone, for a snapshot written beside
+    /// other work.
     @discardableResult
-    public func store(_ config: Config, path: String) -> Bool {
+    public func store(_ config: Config, path: String, parallel: Bool = true) -> Bool {
         guard let build = Self.build, !config.inputs.files.isEmpty else { return false }
         let cwd = Self.cwd()
-        let bytes = ConfigSnapshot.encode(config, build: build, cwd: cwd, path: path)
+        let bytes = ConfigSnapshot.encode(config, build: build, cwd: cwd, path: path, parallel: parallel)
         let target = file(for: path, cwd: cwd)
         guard Self.makeFolder(directory) else { return false }
         let temp = "\(target).\(getpid()).tmp"
@@ -141,20 +143,21 @@ extension ConfigLoader {
     /// `load(path:)` through a snapshot cache: a snapshot that still stands is read
     /// instead of the YAML; otherwise the YAML is loaded and, when valid, snapshotted.
     public static func load(path: String, cache: ConfigCache?, kinds: ChannelKinds) throws -> (Config, ConfigCache.Result) {
-        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache, kinds: kinds)
+        let (config, result, store) = try loadDeferringSnapshot(path: path, cache: cache, kinds: kinds, storeOnAllCores: true)
         store()
         return (config, result)
     }
 
     /// The same, with the writing of a new snapshot handed back to run when it suits the
-    /// caller (the daemon writes it once it is ready, not before).
-    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?, kinds: ChannelKinds)
+    /// caller (the daemon writes it once it is ready, not before; `agenda` beside its
+    /// planning), on one core unless `storeOnAllCores`: the caller has other work.
+    public static func loadDeferringSnapshot(path: String, cache: ConfigCache?, kinds: ChannelKinds, storeOnAllCores: Bool = false)
         throws -> (Config, ConfigCache.Result, store: @Sendable () -> Void) {
         let files = LocalConfigFiles()
         guard let cache else { return (try load(path: path, kinds: kinds, files: files), .parsed(reason: "snapshots are off"), {}) }
         let (cached, result) = cache.load(path: path)
         if let cached { return (cached, result, {}) }
         let config = try load(path: path, kinds: kinds, files: files)
-        return (config, result, { cache.store(config, path: path) })
+        return (config, result, { cache.store(config, path: path, parallel: storeOnAllCores) })
     }
 }

@@ -86,7 +86,7 @@ public enum ServiceConfig {
     /// secretariat can run them without access to the service's secrets. The snapshot of a
     /// parsed config is written at once.
     public static func loadModel(path: String, cache: ConfigCache?) throws -> Config {
-        let (config, storeSnapshot) = try loadModelDeferringSnapshot(path: path, cache: cache)
+        let (config, storeSnapshot) = try loadModelDeferringSnapshot(path: path, cache: cache, storeOnAllCores: true)
         storeSnapshot()
         return config
     }
@@ -94,9 +94,10 @@ public enum ServiceConfig {
     /// The same, with the writing of a new snapshot handed back (a no-op when the snapshot
     /// was read or snapshots are off): `agenda` writes it on a thread of its own beside
     /// its planning.
-    public static func loadModelDeferringSnapshot(path: String, cache: ConfigCache?)
+    public static func loadModelDeferringSnapshot(path: String, cache: ConfigCache?, storeOnAllCores: Bool = false)
         throws -> (Config, store: @Sendable () -> Void) {
-        let (config, _, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds)
+        let (config, _, storeSnapshot) = try ConfigLoader.loadDeferringSnapshot(path: path, cache: cache, kinds: Channels.kinds,
+                                                                                storeOnAllCores: storeOnAllCores)
         _ = try makeRenderer(config, path: path)
         return (config, storeSnapshot)
     }
