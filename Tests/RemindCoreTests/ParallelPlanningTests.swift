@@ -58,7 +58,8 @@ import Testing
 }
 
 /// `Planner.sorted` orders by time, then subject, then kind name, keeping the planned
-/// order of equal reminders: the same as sorting on the values themselves.
+/// order of equal reminders: the same as sorting on the values themselves, whether the
+/// list is ordered whole or in two halves.
 @Suite struct ReminderOrderTests {
     @Test func sortedIsOrderByTimeSubjectAndKind() {
         var rng = SystemRandomNumberGenerator()
@@ -83,7 +84,11 @@ import Testing
                 return x.offset < y.offset
             }.map(\.element)
             #expect(Planner.sorted(list) == expected)
+            // Two halves ordered apart and merged, as from 100,000 reminders on: subjects
+            // in one half, the other or both, equal keys on both sides of the middle.
+            #expect(Planner.sorted(list, halvesFrom: 2) == expected)
         }
         #expect(Planner.sorted([]) == [])
+        #expect(Planner.sorted([], halvesFrom: 0) == [])
     }
 }

@@ -52,12 +52,12 @@ public struct Planner: Sendable {
     /// By time, then subject, then kind. Sorts small keys (`order(_:)`) rather than the
     /// reminders, then moves each reminder once to its place: a year of 100,000 items is
     /// half a million of them.
-    public static func sorted(_ list: consuming [Reminder]) -> [Reminder] {
+    public static func sorted(_ list: consuming [Reminder], halvesFrom: Int = 100_000) -> [Reminder] {
         guard list.count > 1 else { return list }
         // The list is put in order in place, cycle by cycle, by swapping: a reminder is
         // moved, where building a new array copied each one (a retain of each of its
         // strings and lists) and freeing the old one released them all again.
-        let perm = order(list)
+        let perm = order(list, halvesFrom: halvesFrom)
         var out = consume list
         var placed = [Bool](repeating: false, count: out.count)
         // Through the buffer: its `swapAt` moves the two elements, the array's copies them.
@@ -76,20 +76,60 @@ public struct Planner: Sendable {
         return out
     }
 
-    /// The positions of `list` in the order of `sorted(_:)`.
-    public static func order(_ list: [Reminder]) -> [Int32] {
+    /// The positions of `list` in the order of `sorted(_:)`. From `halvesFrom` reminders on,
+    /// the two halves are ordered on two cores and merged.
+    public static func order(_ list: [Reminder], halvesFrom: Int = 100_000) -> [Int32] {
         guard list.count > 1 else { return list.isEmpty ? [] : [0] }
+        guard list.count >= halvesFrom else { return run(list, 0..<list.count).keys.map(\.index) }
+        let mid = list.count / 2
+        let halves = Parallel.map(0..<2, minimumPerPart: 1, shared: (), own: {}) { _, h in
+            [run(list, h == 0 ? 0..<mid : mid..<list.count)]
+        }
+        var (a, b) = (halves[0], halves[1])
+        // One ranking of the subjects of both halves, by merging their sorted names.
+        var rankA = [Int32](repeating: 0, count: a.names.count), rankB = [Int32](repeating: 0, count: b.names.count)
+        var (i, j, next): (Int, Int, Int32) = (0, 0, 0)
+        while i < a.names.count || j < b.names.count {
+            if j == b.names.count || (i < a.names.count && a.names[i] < b.names[j]) {
+                rankA[i] = next; i += 1
+            } else if i == a.names.count || b.names[j] < a.names[i] {
+                rankB[j] = next; j += 1
+            } else {
+                rankA[i] = next; rankB[j] = next; i += 1; j += 1
+            }
+            next += 1
+        }
+        for k in a.keys.indices { a.keys[k].subject = rankA[Int(a.keys[k].subject)] }
+        for k in b.keys.indices { b.keys[k].subject = rankB[Int(b.keys[k].subject)] }
+        var out: [Int32] = []
+        out.reserveCapacity(list.count)
+        (i, j) = (0, 0)
+        while i < a.keys.count && j < b.keys.count {
+            if b.keys[j] < a.keys[i] {
+                out.append(b.keys[j].index); j += 1
+            } else {
+                out.append(a.keys[i].index); i += 1
+            }
+        }
+        while i < a.keys.count { out.append(a.keys[i].index); i += 1 }
+        while j < b.keys.count { out.append(b.keys[j].index); j += 1 }
+        return out
+    }
+
+    /// The keys of `range` in order, their subjects ranked among the range's own, which
+    /// `names` lists in order.
+    private static func run(_ list: [Reminder], _ range: Range<Int>) -> (keys: [SortKey], names: [String]) {
         // Most reminders share their moment (the workday start), so nearly every comparison
         // came down to the subjects' strings: the subjects are ranked once instead, and
         // small keys are sorted. One item's reminders are planned together, so the subject
         // is looked up only where it changes; elements are read in place, not copied.
         var keys: [SortKey] = []
-        keys.reserveCapacity(list.count)
+        keys.reserveCapacity(range.count)
         var names: [String] = []
         list.withUnsafeBufferPointer { all in
             var known: [String: Int32] = [:]
             var current: Int32 = -1
-            for i in all.indices {
+            for i in range {
                 if current < 0 || all[i].subject != names[Int(current)] {
                     if let k = known[all[i].subject] {
                         current = k
@@ -103,11 +143,12 @@ public struct Planner: Sendable {
                                     kind: Self.kindRank(all[i].kind), index: Int32(i)))
             }
         }
+        let byName = names.indices.sorted { names[$0] < names[$1] }
         var rank = [Int32](repeating: 0, count: names.count)
-        for (r, n) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[n] = Int32(r) }
+        for (r, n) in byName.enumerated() { rank[n] = Int32(r) }
         for i in keys.indices { keys[i].subject = rank[Int(keys[i].subject)] }
         keys.sort()
-        return keys.map(\.index)
+        return (keys, byName.map { names[$0] })
     }
 
     private struct SortKey: Comparable {
