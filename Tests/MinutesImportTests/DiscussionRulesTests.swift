@@ -147,6 +147,34 @@ import Testing
         }
     }
 
+    /// Contractions ("he'd", "she'll", "we'll"), a task taken on ("will be responsible for"),
+    /// "ACTION on X", and Dutch steps of inquiry and care ("informeert bij … naar", "vraagt
+    /// na", "doet navraag", "draagt zorg voor", "buigt zich over").
+    @Test func contractionsTasksTakenOnAndStepsOfInquiry() {
+        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
+        let committed: [(String, String)] = [
+            ("Tom said he'd send the slides around.", "Tom"), ("Tom said that he'd send the slides around.", "Tom"),
+            ("Lisa says she’ll update the wiki page.", "Lisa"), ("ACTION on Lisa to circulate the draft.", "Lisa"),
+            ("Tom will be responsible for booking the venue.", "Tom"), ("Tom will be in touch with the vendor.", "Tom"),
+            ("Jan informeert bij de provincie naar de planning.", "Jan"), ("Jan vraagt na bij de gemeente hoe het zit.", "Jan"),
+            ("Jan doet navraag bij de gemeente.", "Jan"), ("Jan draagt zorg voor de uitnodiging.", "Jan"),
+            ("Jan buigt zich over de begroting.", "Jan"), ("Lisa: We'll take care of the venue.", "Lisa"),
+        ]
+        for (line, owner) in committed {
+            let found = Self.items(people + line + "\n")
+            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
+        }
+        let not = [
+            "Tom said he'd already sent the slides.", "Tom said he'd finished the draft.", "Tom said he'd been too busy.",
+            "Tom will be on leave in May.", "Jan informeert de groep over de stand van zaken.",
+            "Jan doet een mededeling over de zaal.", "Lisa: We'll have to keep updating the documents all the time.",
+            "Lisa: We'll see how it goes.",
+        ]
+        for line in not {
+            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
+        }
+    }
+
     /// A transcript's turns: the first person commits ("Dat pak ik op" puts the verb before
     /// "ik"); a forecast about someone else ("De provincie zal waarschijnlijk nee zeggen",
     /// "The province will probably say no") commits nobody.

@@ -291,10 +291,15 @@ enum ProseRules {
             // "X concludeert dat hij …", "Bob said that Anna will …"
             // English leaves "that" out: "Lisa said she would …", "Jan says he will …".
             let bareReport = j + 1 < tokens.count && Lexicon.reportingVerbs.contains(tokens[j].folded)
-                && tokens[j].folded.first.map { $0.isASCII } == true && ["he", "she", "they", "we"].contains(tokens[j + 1].folded)
+                && tokens[j].folded.first.map { $0.isASCII } == true
+                && (["he", "she", "they", "we"].contains(tokens[j + 1].folded) || Self.contractedModal(tokens[j + 1].folded) != nil)
             if let d = tokens.firstIndex(where: { ["dat", "that"].contains($0.folded) }) ?? (bareReport ? j : nil) {
                 let k = d + 1
-                if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
+                if k < tokens.count, let pronoun = Self.contractedModal(tokens[k].folded), pronouns.contains(pronoun), !subject.isEmpty,
+                   !Self.hadBefore(tokens, k + 1) {
+                    // "Tom said he'd send the slides", "Ann says she'll write it up".
+                    a.commitment = .reported; a.verbIndex = k
+                } else if k < tokens.count, pronouns.contains(tokens[k].folded), !subject.isEmpty {
                     var b = Analysis(); classifyVerb(tokens, k + 1, &b)
                     let rest = Array(tokens[(k + 1)...]).map(\.folded)
                     if b.commitment != nil || rest.contains(where: { Lexicon.modals.contains($0) || ["would", "zou"].contains($0) }) {
@@ -339,6 +344,23 @@ enum ProseRules {
         // "MvdB - …"); "Training plan for key users" is not about someone called Training.
         if a.commitment == nil, !subject.isEmpty, j < tokens.count, ![":", "-", "–", "—", ","].contains(tokens[j].text) { return [] }
         return subject
+    }
+
+    /// The pronoun of "he'll", "she'd", "they’ll" (a pronoun with "will" or "would"), else nil.
+    static func contractedModal(_ word: String) -> String? {
+        for suffix in ["'ll", "’ll", "'d", "’d"] where word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return nil
+    }
+
+    /// Whether the word at `k`, after "he'd", makes it "he had": "he'd been", "he'd already
+    /// sent", "she'd finished", "they'd not".
+    static func hadBefore(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count, tokens[k - 1].folded.hasSuffix("d") else { return false }
+        let w = tokens[k].folded
+        return ["been", "already", "not", "never", "just", "had", "got", "done", "seen", "sent", "gone"].contains(w)
+            || w.hasSuffix("ed")
     }
 
     static func classifyVerb(_ tokens: [Token], _ j: Int, _ a: inout Analysis, pluralSubject: Bool = true) {
@@ -386,6 +408,13 @@ enum ProseRules {
             return
         }
         if Lexicon.modals.contains(v) {
+            // "will be responsible for booking", "will be in touch with": a task taken on;
+            // "will be on leave", "zal worden besproken" are not.
+            if next == "be", let third = after.dropFirst().first,
+               third == "responsible" || third == "in" && ["touch", "charge"].contains(after.dropFirst(2).first ?? "") {
+                a.commitment = .modal
+                return
+            }
             if ["worden", "be"].contains(next) { return }
             a.commitment = .modal
         } else if v == "to", j + 1 < tokens.count, tokens[j + 1].text.first?.isLowercase == true, next != "be" {
@@ -410,6 +439,14 @@ enum ProseRules {
             // "maakt de reservatie" does something; "maakt een opmerking" reports the talk.
             if ["maakt", "maken", "houdt", "houden"].contains(v) {
                 a.narrativeRisk = tokens.dropFirst(j + 1).prefix(4).contains { Lexicon.talkObjects.contains($0.folded) }
+            }
+            // "informeert bij de provincie naar …", "doet navraag", "draagt zorg voor", "buigt
+            // zich over": steps to take, not a report of the talk.
+            if ["informeert", "informeren"].contains(v) && next == "bij"
+                || ["doet", "doen"].contains(v) && ["navraag", "onderzoek"].contains(next)
+                || ["draagt", "dragen"].contains(v) && next == "zorg"
+                || ["buigt", "buigen"].contains(v) && next == "zich" {
+                a.narrativeRisk = false
             }
             // "brengt de kosten in kaart", "brengt de risico's in beeld": maps them out.
             if ["brengt", "brengen"].contains(v) {

@@ -22,6 +22,13 @@ extension CandidateFinder {
         let cut = max(0, m.restOffset - first.0.offset)
         var actionText = first.0.text.characterSlice(cut, first.0.text.count)
         if actionText.trimmedSpaces.isEmpty { actionText = rest }
+        // "ACTION on Lisa to circulate the draft", "Action for Tom: …": the name after the
+        // preposition is the subject.
+        let opening = actionText.trimmedSpaces
+        for p in ["on ", "for "] where opening.lowercased().hasPrefix(p) {
+            let after = opening.dropFirst(p.count)
+            if after.first?.isUppercase == true { actionText = String(after) }
+        }
         let a = ProseRules.analyze(actionText, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil || a.decision || a.conditional {
             ctx.rejected.add(first.0.line, first.0.text, "marked as an action, but " + (a.decision ? "a decision of the meeting" : a.conditional ? "conditional" : "already done"))

@@ -235,12 +235,25 @@ enum Clauses {
     /// in a speaker's turn, the speaker is the one to remind. Not in a condition or a
     /// consequence ("whenever we do …, we will find that …"), and not "let's", which
     /// discussions use for "let us suppose" and "let us move on" as often as for a plan.
-    static let firstPersonPlural = [" we will ", " we zullen ", " wij zullen "]
+    static let firstPersonPlural = [" we will ", " we'll ", " we zullen ", " wij zullen "]
+
+    /// After "we will": what makes it a remark, not a plan ("we'll have to keep updating
+    /// RFCs", "we will see", "we will need to …", "we'll probably …").
+    static let pluralRemarks: Set<String> = ["have", "need", "be", "see", "probably", "never", "always", "moeten", "zien", "wel"]
 
     static func turnCommitment(_ f: String) -> Bool {
         let g = f.contains("’") ? f.replacingOccurrences(of: "’", with: "'") : f
         if firstPersonCommitment(g) { return true }
-        guard firstPersonPlural.contains(where: { g.contains($0) }) else { return false }
+        let plans = firstPersonPlural.contains { phrase in
+            var from = g.startIndex
+            while let r = g.range(of: phrase, range: from..<g.endIndex) {
+                let next = g[r.upperBound...].prefix { $0.isLetter }
+                if !pluralRemarks.contains(String(next)) { return true }
+                from = r.upperBound
+            }
+            return false
+        }
+        guard plans else { return false }
         return ![" if ", " whenever ", " when ", " als ", " wanneer "].contains { g.contains($0) }
     }
 

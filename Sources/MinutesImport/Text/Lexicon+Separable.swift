@@ -14,7 +14,7 @@ extension Lexicon {
             (["geeft", "geven"], ["door": true, "aan": false, "toe": false, "op": false, "af": false]),
             (["koppelt", "koppelen"], ["terug": true]),
             (["nodigt", "nodigen"], ["uit": true]),
-            (["vraagt", "vragen"], ["op": true, "aan": true]),
+            (["vraagt", "vragen"], ["op": true, "aan": true, "na": true]),
             (["zet", "zetten"], ["uit": true, "op": true, "door": true]),
             (["levert", "leveren"], ["aan": true, "op": true, "in": true]),
             (["dient", "dienen"], ["in": true]),

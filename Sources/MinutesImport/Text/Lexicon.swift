@@ -103,7 +103,7 @@ enum Lexicon {
         "deelt", "delen", "verkent", "verkennen", "gaat", "gaan", "stemt", "stemmen", "legt",
         "leggen", "zet", "zetten", "rondt", "ronden", "verwerkt", "verwerken", "benadert",
         "benaderen", "houdt", "houden", "draagt", "dragen", "formuleert", "formuleren",
-        "koopt", "kopen", "bestelt", "bestellen", "reserveert", "reserveren", "boekt", "boeken", "huurt", "huren",
+        "buigt", "buigen", "koopt", "kopen", "bestelt", "bestellen", "reserveert", "reserveren", "boekt", "boeken", "huurt", "huren",
         "betaalt", "betalen", "print", "printen", "installeert", "installeren", "configureert", "configureren",
         "bouwt", "bouwen", "ontwerpt", "ontwerpen", "vertaalt", "vertalen", "publiceert", "publiceren",
         "plaatst", "plaatsen", "bezoekt", "bezoeken", "test", "testen", "ruimt", "ruimen", "levert",
@@ -132,7 +132,7 @@ enum Lexicon {
         "gaat", "legt", "zet", "houdt", "stemt", "vraagt", "werkt", "past", "draagt",
         "informs", "shares", "takes", "sets", "looks", "calls", "asks", "reviews", "checks",
         "proposes", "follows", "bespreekt", "bespreken", "laat", "presenteert", "rapporteert",
-        "presents", "reports", "brings", "leads", "runs", "agrees",
+        "presents", "reports", "brings", "leads", "runs", "agrees", "buigt", "buigen",
     ]
     /// Reporting verbs whose subject owns what follows ("SJenV concludeert dat hij …").
     static let reportingVerbs: Set<String> = [
