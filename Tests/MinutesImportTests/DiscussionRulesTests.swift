@@ -175,6 +175,28 @@ import Testing
         }
     }
 
+    /// Dutch puts the verb before the subject after a fronted phrase ("Namens de gemeente zal
+    /// Petra …", "Vóór 1 mei levert Jan …"); a request may leave out "om" ("verzoekt Petra de
+    /// offerte op te vragen") or come first ("Aan Petra wordt gevraagd …"). "Volgens Jan zal
+    /// de provincie akkoord gaan" reports an opinion: nobody's step.
+    @Test func frontedPhrasesAndRequestsInDutch() {
+        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
+        let committed: [(String, String)] = [
+            ("Namens de gemeente zal Petra de brief versturen.", "Petra"), ("Vóór 1 mei levert Jan de cijfers aan.", "Jan"),
+            ("Jan verzoekt Petra de offerte op te vragen.", "Jan"), ("Aan Petra wordt gevraagd de offerte op te vragen.", "Petra"),
+            ("Aan Petra wordt gevraagd om de offerte op te vragen.", "Petra"),
+        ]
+        for (line, owner) in committed {
+            let found = Self.items(people + line + "\n")
+            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
+        }
+        let not = ["Volgens Jan zal de provincie akkoord gaan.", "According to Tom the province will agree.",
+                   "Er wordt gevraagd of de planning klopt.", "Volgende week is Jan op vakantie."]
+        for line in not {
+            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
+        }
+    }
+
     /// A transcript's turns: the first person commits ("Dat pak ik op" puts the verb before
     /// "ik"); a forecast about someone else ("De provincie zal waarschijnlijk nee zeggen",
     /// "The province will probably say no") commits nobody.

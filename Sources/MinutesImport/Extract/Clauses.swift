@@ -50,7 +50,9 @@ enum Clauses {
               frontedWords.contains(tokens[0].folded) || ActorParser.parseOne(tokens, 0) == nil else { return nil }
         for v in 1..<min(tokens.count - 1, 7) {
             let w = tokens[v].folded
-            if !(tokens[v].text.first?.isLetter ?? false) || invertedStops.contains(w) || ProseRules.pronouns.contains(w) { return nil }
+            // Letters and numbers ("Vóór 1 mei levert Jan …"), not punctuation.
+            if !(tokens[v].text.first.map { $0.isLetter || $0.isNumber } ?? false) || invertedStops.contains(w)
+                || ProseRules.pronouns.contains(w) { return nil }
             guard dutchFiniteCommitment(w) else { continue }
             if ["we", "wij"].contains(tokens[v + 1].folded) { return goesToDoSomething(tokens, v) ? ([], v) : nil }
             if let (names, _) = ActorParser.parseList(tokens, v + 1), goesToDoSomething(tokens, v) { return (names, v) }
@@ -97,6 +99,8 @@ enum Clauses {
     static let invertedBlockers: Set<String> = Lexicon.conditionalOpeners.union(subordinators).union(ProseRules.pronouns).union([
         "de", "het", "een", "the", "a", "an", "dat", "omdat", "zodra", "nadat", "voordat", "terwijl", "hoewel", "of", "en",
         "maar", "want", "dus", "wie", "wat", "welke", "waarom", "hoe", "waar", "wanneer",
+        // "Volgens Jan zal de provincie akkoord gaan": an opinion reported, nobody's step.
+        "volgens", "according",
     ])
     /// Words that open a Dutch main clause before its verb and are never its subject.
     static let frontedWords: Set<String> = [
@@ -201,6 +205,16 @@ enum Clauses {
         return ([], v)
     }
 
+    /// "Aan Petra wordt gevraagd de offerte op te vragen": asked of someone named, who owns
+    /// it. Without "aan" and a name, "er wordt gevraagd of …" is a question put at the table.
+    static func askedOf(_ tokens: [Token]) -> ([String], Int)? {
+        guard tokens.count > 4, tokens[0].folded == "aan", let (names, e) = ActorParser.parseList(tokens, 1),
+              e + 1 < tokens.count, ["wordt", "worden", "is"].contains(tokens[e].folded),
+              ["gevraagd", "verzocht"].contains(tokens[e + 1].folded),
+              tokens[(e + 2)...].contains(where: { ["om", "te"].contains($0.folded) }) else { return nil }
+        return (names, e + 1)
+    }
+
     /// "Alle werkgroepleden zijn uitgenodigd voorbeelden aan te dragen", "Members are urged
     /// to post feedback": those invited or asked at the meeting are to do it.
     static let invitedWords: Set<String> = ["uitgenodigd", "gevraagd", "verzocht", "opgeroepen", "invited", "asked", "urged",
@@ -219,7 +233,11 @@ enum Clauses {
     static func presentRequest(_ tokens: [Token], _ j: Int) -> Bool {
         guard j < tokens.count, presentRequestVerbs.contains(tokens[j].folded),
               let (_, e) = ActorParser.parseList(tokens, j + 1), e < tokens.count else { return false }
-        return ["to", "om"].contains(tokens[e].folded)
+        if ["to", "om"].contains(tokens[e].folded) { return true }
+        // Dutch may leave "om" out: "Jan verzoekt Petra de offerte op te vragen" (not
+        // "vraagt Petra de offerte", which asks her for it).
+        return ["verzoekt", "verzoeken"].contains(tokens[j].folded)
+            && tokens[e...].prefix { ![",", ";", ".", "dat"].contains($0.folded) }.contains { $0.folded == "te" }
     }
 
     /// "I'll take it over", "I will send", "I volunteered to", "ik zal", "ik neem het op me".
