@@ -197,6 +197,30 @@ import Testing
         }
     }
 
+    /// What a group or a person will be, not do: a group meeting again, something to be
+    /// discussed, someone present, available or a member; "Discussion" is not a person.
+    /// Meeting someone, or being ready with a report by a date, stays a step.
+    @Test func statesAndMeetingsAgainAreNoSteps() {
+        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
+        let not = [
+            "The group will meet again on 4 April.", "De werkgroep zal in juni weer bijeenkomen.",
+            "Discussion will continue on the mailing list.", "The draft will be discussed at IETF 120.",
+            "Jan zal volgende keer weer aanwezig zijn.", "Jan zal beschikbaar zijn voor vragen.",
+            "Jan zal ook lid worden van de werkgroep.",
+        ]
+        for line in not {
+            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
+        }
+        let committed: [(String, String)] = [
+            ("Tom will meet the alderman next week.", "Tom"), ("Jan zal voor 1 mei klaar zijn met het rapport.", "Jan"),
+            ("The chairs will meet with the AD to discuss the charter.", "the chairs"),
+        ]
+        for (line, owner) in committed {
+            let found = Self.items(people + line + "\n")
+            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
+        }
+    }
+
     /// A transcript's turns: the first person commits ("Dat pak ik op" puts the verb before
     /// "ik"); a forecast about someone else ("De provincie zal waarschijnlijk nee zeggen",
     /// "The province will probably say no") commits nobody.

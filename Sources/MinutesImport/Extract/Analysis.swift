@@ -346,6 +346,12 @@ enum ProseRules {
         return subject
     }
 
+    /// What someone "zal … zijn": present, away, available, a member — a state, not a step.
+    static let states: Set<String> = [
+        "aanwezig", "afwezig", "beschikbaar", "verhinderd", "bereikbaar", "er", "vakantie", "verlof", "weg", "ziek",
+        "terug", "aanspreekpunt", "contactpersoon", "voorzitter", "lid", "welkom",
+    ]
+
     /// The pronoun of "he'll", "she'd", "they’ll" (a pronoun with "will" or "would"), else nil.
     static func contractedModal(_ word: String) -> String? {
         for suffix in ["'ll", "’ll", "'d", "’d"] where word.hasSuffix(suffix) {
@@ -416,6 +422,16 @@ enum ProseRules {
                 return
             }
             if ["worden", "be"].contains(next) { return }
+            // "Jan zal volgende keer weer aanwezig zijn", "zal beschikbaar zijn voor vragen",
+            // "Petra zal lid worden van de werkgroep": a state to be in, not a step ("zal voor
+            // 1 mei klaar zijn" delivers, and is read).
+            if ["zal", "zullen"].contains(v) {
+                let clause = tokens[(j + 1)...].prefix { ![",", ";", ".", "en", "maar", "want", "omdat"].contains($0.folded) }.map(\.folded)
+                if zip(clause, clause.dropFirst()).contains(where: { state, verb in
+                    ["zijn", "blijven"].contains(verb) && Self.states.contains(state) || verb == "worden" && state == "lid" }) {
+                    return
+                }
+            }
             a.commitment = .modal
         } else if v == "to", j + 1 < tokens.count, tokens[j + 1].text.first?.isLowercase == true, next != "be" {
             a.commitment = .minuteStyle

@@ -295,7 +295,28 @@ enum Clauses {
     /// 4 april", "The next call will be scheduled after the summer": when and where the group
     /// meets is the meeting's own arrangement, not a step someone takes (unless someone is
     /// named to take it: "… scheduled by the secretariat").
+    /// Group nouns that meet: "the group will meet again on 4 April", "de werkgroep komt
+    /// in juni weer bijeen".
+    static let meetingGroups: Set<String> = [
+        "group", "wg", "committee", "board", "team", "council", "subgroup", "taskforce", "we", "wij",
+        "groep", "werkgroep", "commissie", "bestuur", "raad", "projectgroep", "stuurgroep", "kerngroep",
+    ]
+
+    /// A group meeting again: the meeting's own arrangement ("Tom will meet the alderman" and
+    /// "The chairs will meet with the AD" are steps, and not read here).
+    static func isGroupMeetingAgain(_ tokens: [Token]) -> Bool {
+        let w = tokens.prefix(12).map(\.folded)
+        guard let m = w.firstIndex(where: { ["will", "shall", "zal", "zullen"].contains($0) }), m >= 1, m <= 3,
+              meetingGroups.contains(w[m - 1]), m + 1 < w.count else { return false }
+        if w[m + 1] == "meet" {
+            return m + 2 == w.count || ["again", "on", "in", "next", "every", "weekly", "monthly", "after", "before", "."].contains(w[m + 2])
+        }
+        // "zal in juni weer bijeenkomen", "zullen opnieuw vergaderen"
+        return w[(m + 1)...].prefix(6).contains { ["vergaderen", "bijeenkomen", "samenkomen"].contains($0) }
+    }
+
     static func isMeetingArrangement(_ tokens: [Token]) -> Bool {
+        if isGroupMeetingAgain(tokens) { return true }
         var k = 0
         if k < tokens.count, ["the", "de", "het", "a", "een", "our", "onze"].contains(tokens[k].folded) { k += 1 }
         while k < tokens.count, meetingAdjectives.contains(tokens[k].folded) { k += 1 }
@@ -318,6 +339,8 @@ enum Clauses {
     static let notActionParticiples: Set<String> = [
         "verwacht", "gevraagd", "gesteld", "genoemd", "gezien", "bekend", "gebleken", "geconstateerd",
         "expected", "required", "needed", "known", "seen", "considered", "reported", "noted", "asked",
+        // Talked about, not done: "The draft will be discussed at IETF 120".
+        "discussed", "besproken", "addressed", "behandeld", "revisited",
     ]
     static let irregularParticiples: Set<String> = [
         "sent", "done", "made", "held", "set", "put", "brought", "taken", "given", "written", "drawn",

@@ -58,7 +58,7 @@ enum Lexicon {
         "hiervoor", "daarvoor", "hierover", "daarover", "hiermee", "daarmee", "hierdoor", "daardoor", "hierna",
         "daarop", "hieraan", "daaraan", "bovendien", "eerst", "straks", "morgen", "vandaag", "binnenkort",
         "zo", "als", "indien", "mocht", "na", "voor", "op", "in", "met", "bij", "naar", "om", "aan", "volgens",
-        "namens", "according", "via", "vanuit",
+        "namens", "according", "via", "vanuit", "discussion", "discussie",
         "tot", "uit", "van", "over", "ook", "nog", "alle", "iedere", "elke", "geen", "zij", "ze",
         "hij", "wij", "we", "men", "u", "ik", "jij", "hun", "haar", "zijn", "mogelijk", "eventueel",
         "the", "a", "an", "this", "that", "these", "those", "there", "it", "we", "they", "he",
