@@ -8,6 +8,25 @@ import Testing
 @Suite struct DiscussionRulesTests {
     static let date = LocalDate(year: 2025, month: 3, day: 25)
 
+    /// One-line minutes after an attendance line and a first item, as the rule tests use.
+    static let attendance = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
+
+    /// Each line, alone in such minutes, drafts exactly one item with that owner.
+    static func expectOneItem(_ lines: [(String, String)], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for (line, owner) in lines {
+            let found = items(attendance + line + "\n")
+            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Each line, alone in such minutes, drafts nothing.
+    static func expectNoItem(_ lines: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for line in lines {
+            #expect(items(attendance + line + "\n").isEmpty, "\(line)", sourceLocation: sourceLocation)
+        }
+    }
+
     static func items(_ text: String) -> [DraftItem] {
         MinutesImporter.extract(text, options: ImportOptions(meetingDate: date)).items
     }
@@ -118,7 +137,6 @@ import Testing
     /// "that", the perfect, "going to", taking an action, "we spreken af dat", who a name is
     /// in brackets, "in kaart brengen". And the look-alikes that commit nobody.
     @Test func moreWaysToReportACommitment() {
-        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
         let committed: [(String, String)] = [
             ("Lisa said she would update the wiki page.", "Lisa"), ("Lisa said that she would update the wiki page.", "Lisa"),
             ("Jan says he will send the figures.", "Jan"), ("Tom is going to prepare the slides.", "Tom"),
@@ -129,10 +147,7 @@ import Testing
             ("PS (Petra) to confirm the venue.", "PS"), ("Lisa brengt de kosten in kaart.", "Lisa"),
             ("Dave takes the lead on the migration plan.", "Dave"), ("Erin owns the follow-up with the vendor.", "Erin"),
         ]
-        for (line, owner) in committed {
-            let found = Self.items(people + line + "\n")
-            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
-        }
+        Self.expectOneItem(committed)
         let not = [
             "Lisa said she would rather not change the plan.", "Jan said that it would be good to meet again.",
             "Tom is going to be on holiday next week.", "Jan said he was happy with the result.",
@@ -142,16 +157,13 @@ import Testing
             // text it is as often a turn of a transcript: left to the rules of turns.
             "Petra: stuurt de presentatie na.",
         ]
-        for line in not {
-            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
-        }
+        Self.expectNoItem(not)
     }
 
     /// Contractions ("he'd", "she'll", "we'll"), a task taken on ("will be responsible for"),
     /// "ACTION on X", and Dutch steps of inquiry and care ("informeert bij … naar", "vraagt
     /// na", "doet navraag", "draagt zorg voor", "buigt zich over").
     @Test func contractionsTasksTakenOnAndStepsOfInquiry() {
-        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
         let committed: [(String, String)] = [
             ("Tom said he'd send the slides around.", "Tom"), ("Tom said that he'd send the slides around.", "Tom"),
             ("Lisa says she’ll update the wiki page.", "Lisa"), ("ACTION on Lisa to circulate the draft.", "Lisa"),
@@ -160,19 +172,14 @@ import Testing
             ("Jan doet navraag bij de gemeente.", "Jan"), ("Jan draagt zorg voor de uitnodiging.", "Jan"),
             ("Jan buigt zich over de begroting.", "Jan"), ("Lisa: We'll take care of the venue.", "Lisa"),
         ]
-        for (line, owner) in committed {
-            let found = Self.items(people + line + "\n")
-            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
-        }
+        Self.expectOneItem(committed)
         let not = [
             "Tom said he'd already sent the slides.", "Tom said he'd finished the draft.", "Tom said he'd been too busy.",
             "Tom will be on leave in May.", "Jan informeert de groep over de stand van zaken.",
             "Jan doet een mededeling over de zaal.", "Lisa: We'll have to keep updating the documents all the time.",
             "Lisa: We'll see how it goes.",
         ]
-        for line in not {
-            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
-        }
+        Self.expectNoItem(not)
     }
 
     /// Dutch puts the verb before the subject after a fronted phrase ("Namens de gemeente zal
@@ -180,45 +187,33 @@ import Testing
     /// offerte op te vragen") or come first ("Aan Petra wordt gevraagd …"). "Volgens Jan zal
     /// de provincie akkoord gaan" reports an opinion: nobody's step.
     @Test func frontedPhrasesAndRequestsInDutch() {
-        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
         let committed: [(String, String)] = [
             ("Namens de gemeente zal Petra de brief versturen.", "Petra"), ("Vóór 1 mei levert Jan de cijfers aan.", "Jan"),
             ("Jan verzoekt Petra de offerte op te vragen.", "Jan"), ("Aan Petra wordt gevraagd de offerte op te vragen.", "Petra"),
             ("Aan Petra wordt gevraagd om de offerte op te vragen.", "Petra"),
         ]
-        for (line, owner) in committed {
-            let found = Self.items(people + line + "\n")
-            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
-        }
+        Self.expectOneItem(committed)
         let not = ["Volgens Jan zal de provincie akkoord gaan.", "According to Tom the province will agree.",
                    "Er wordt gevraagd of de planning klopt.", "Volgende week is Jan op vakantie."]
-        for line in not {
-            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
-        }
+        Self.expectNoItem(not)
     }
 
     /// What a group or a person will be, not do: a group meeting again, something to be
     /// discussed, someone present, available or a member; "Discussion" is not a person.
     /// Meeting someone, or being ready with a report by a date, stays a step.
     @Test func statesAndMeetingsAgainAreNoSteps() {
-        let people = "Aanwezig: Jan de Vries, Petra Smit, Lisa, Tom\n\nDe notulen worden besproken.\n\n"
         let not = [
             "The group will meet again on 4 April.", "De werkgroep zal in juni weer bijeenkomen.",
             "Discussion will continue on the mailing list.", "The draft will be discussed at IETF 120.",
             "Jan zal volgende keer weer aanwezig zijn.", "Jan zal beschikbaar zijn voor vragen.",
             "Jan zal ook lid worden van de werkgroep.",
         ]
-        for line in not {
-            #expect(Self.items(people + line + "\n").isEmpty, "\(line)")
-        }
+        Self.expectNoItem(not)
         let committed: [(String, String)] = [
             ("Tom will meet the alderman next week.", "Tom"), ("Jan zal voor 1 mei klaar zijn met het rapport.", "Jan"),
             ("The chairs will meet with the AD to discuss the charter.", "the chairs"),
         ]
-        for (line, owner) in committed {
-            let found = Self.items(people + line + "\n")
-            #expect(found.map(\.owner) == [owner], "\(line): \(found.map { "\($0.owner ?? "-"): \($0.title)" })")
-        }
+        Self.expectOneItem(committed)
     }
 
     /// A transcript's turns: the first person commits ("Dat pak ik op" puts the verb before

@@ -122,7 +122,7 @@ enum ProseRules {
                 a.hedged = hedgeSet.occurs(in: unhedged)
             }
         }
-        if a.commitment == nil, let (names, v) = Clauses.request(tokens) ?? Clauses.askedOf(tokens) {
+        if a.commitment == nil, let (names, v) = Clauses.request(tokens) {
             // "Aan iedereen het verzoek … door te geven", "Hierbij het verzoek of iedereen …".
             a.commitment = .obligation; a.verbIndex = v
             subject = names

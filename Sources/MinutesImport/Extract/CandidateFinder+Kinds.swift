@@ -25,9 +25,9 @@ extension CandidateFinder {
         // "ACTION on Lisa to circulate the draft", "Action for Tom: …": the name after the
         // preposition is the subject.
         let opening = actionText.trimmedSpaces
-        for p in ["on ", "for "] where opening.lowercased().hasPrefix(p) {
-            let after = opening.dropFirst(p.count)
-            if after.first?.isUppercase == true { actionText = String(after) }
+        if let p = ["on ", "for "].first(where: { opening.lowercased().hasPrefix($0) }),
+           opening.dropFirst(p.count).first?.isUppercase == true {
+            actionText = String(opening.dropFirst(p.count))
         }
         let a = ProseRules.analyze(actionText, roster: ctx.roster, afterMarker: true)
         if a.done && a.commitment == nil || a.decision || a.conditional {

@@ -196,23 +196,17 @@ enum Clauses {
     static func request(_ tokens: [Token]) -> ([String], Int)? {
         guard let v = tokens.indices.first(where: { k in
                   tokens[k].folded == "verzoek" && k > 0 && tokens[k - 1].folded == "het"
-                      || tokens[k].folded == "verzocht" && k > 0 && ["wordt", "worden"].contains(tokens[k - 1].folded) }),
+                      || tokens[k].folded == "verzocht" && k > 0 && ["wordt", "worden"].contains(tokens[k - 1].folded)
+                      // "Aan Petra wordt gevraagd …"; without "aan", "er wordt gevraagd of …" is
+                      // a question put at the table.
+                      || tokens[k].folded == "gevraagd" && k > 0 && ["wordt", "worden"].contains(tokens[k - 1].folded)
+                          && tokens[0].folded == "aan" }),
               tokens[(v + 1)...].contains(where: { ["om", "of", "te", "to"].contains($0.folded) }) else { return nil }
         if tokens[0].folded == "aan", let (names, e) = ActorParser.parseList(tokens, 1), e <= v { return (names, v) }
         if v + 2 < tokens.count, ["aan", "of"].contains(tokens[v + 1].folded), let (names, _) = ActorParser.parseList(tokens, v + 2) {
             return (names, v)
         }
         return ([], v)
-    }
-
-    /// "Aan Petra wordt gevraagd de offerte op te vragen": asked of someone named, who owns
-    /// it. Without "aan" and a name, "er wordt gevraagd of …" is a question put at the table.
-    static func askedOf(_ tokens: [Token]) -> ([String], Int)? {
-        guard tokens.count > 4, tokens[0].folded == "aan", let (names, e) = ActorParser.parseList(tokens, 1),
-              e + 1 < tokens.count, ["wordt", "worden", "is"].contains(tokens[e].folded),
-              ["gevraagd", "verzocht"].contains(tokens[e + 1].folded),
-              tokens[(e + 2)...].contains(where: { ["om", "te"].contains($0.folded) }) else { return nil }
-        return (names, e + 1)
     }
 
     /// "Alle werkgroepleden zijn uitgenodigd voorbeelden aan te dragen", "Members are urged
